@@ -1,0 +1,119 @@
+/**
+ * The authors' command line: `sabaq check course.md` reports every problem as `file:line:column:
+ * message` and exits 1 when any is an error; `sabaq build course.md -o course.json` writes the whole
+ * course, parsed and validated, as one JSON file the elements accept as `src`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readCourse } from '../lib/course/course.js';
+import { toCourseFile } from '../lib/course/course-file.js';
+import { formatProblem, sortProblems } from '../lib/problems.js';
+import type { Course } from '../lib/types.js';
+
+const USAGE = `Usage:
+  sabaq check <course.md>                 report every problem in a course, exit 1 on any error
+  sabaq build <course.md> -o <out.json>   write the validated course as one JSON file
+  sabaq --help | --version`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function run(args: string[], io: CliIo, version: string): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === '--version' || command === '-v') {
+    io.out(version);
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command !== 'check' && command !== 'build') {
+    io.err(`sabaq: unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+
+  const output = optionValue(rest, '-o') ?? optionValue(rest, '--output');
+  const paths = rest.filter((arg, i) => !arg.startsWith('-') && !['-o', '--output'].includes(rest[i - 1]!));
+  if (paths.length !== 1 || (command === 'build' && !output)) {
+    io.err(`sabaq: ${command} needs ${command === 'build' ? 'one course file and -o <out.json>' : 'one course file'}\n${USAGE}`);
+    return 2;
+  }
+
+  const manifestPath = resolve(io.cwd, paths[0]!);
+  const file = relative(io.cwd, manifestPath) || paths[0]!;
+  let text: string;
+  try {
+    text = await readFile(manifestPath, 'utf8');
+  } catch (error) {
+    io.err(`${file}:1:1: the course file could not be read (${describe(error)})`);
+    return 1;
+  }
+
+  const course = await readCourse({
+    text,
+    file,
+    url: pathToFileURL(manifestPath).href,
+    readLesson: async (url) => {
+      try {
+        return await readFile(fileURLToPath(url), 'utf8');
+      } catch (error) {
+        throw new Error(describe(error));
+      }
+    },
+  });
+
+  const problems = sortProblems(course.problems);
+  problems.forEach((problem) => io.out(formatProblem(problem)));
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  if (errors > 0) {
+    io.out(`${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''} in ${file}`);
+    return 1;
+  }
+
+  if (command === 'build') {
+    const target = resolve(io.cwd, output!);
+    try {
+      await writeFile(target, `${JSON.stringify(toCourseFile(course))}\n`);
+    } catch (error) {
+      io.err(`sabaq: could not write ${output} (${describe(error)})`);
+      return 1;
+    }
+    io.out(`${summary(course)}; written to ${relative(io.cwd, target)}`);
+  } else {
+    io.out(`${summary(course)}; no errors${warnings ? `, ${plural(warnings, 'warning')}` : ''}`);
+  }
+  return 0;
+}
+
+function summary(course: Course): string {
+  const quizzes = course.lessons.flatMap((lesson) => lesson.quizzes);
+  const questions = quizzes.reduce((sum, quiz) => sum + quiz.questions.length, 0);
+  return (
+    `${course.id}: ${plural(course.modules.length, 'module')}, ${plural(course.lessons.length, 'lesson')}, ` +
+    `${plural(quizzes.length, 'quiz', 'quizzes')}, ${plural(questions, 'question')}`
+  );
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,22 @@
+/**
+ * sabaq's npm entry: the course engine, types and (as they arrive) the element classes. Importing it
+ * defines no element; import `sabaq/define.js` for that.
+ */
+export * from './lib/types.js';
+export * from './lib/problems.js';
+export type { CourseProgress, LessonProgress, LessonStatus, QuizAttempt, IssuedCertificate } from './lib/progress.js';
+export { bestAttempt, emptyProgress } from './lib/progress.js';
+export { parseFrontMatter } from './lib/front-matter.js';
+export { parseManifest } from './lib/course/manifest.js';
+export { parseLesson, MAX_SOURCE_CHARACTERS } from './lib/course/lesson.js';
+export { readCourse, courseErrors } from './lib/course/course.js';
+export * from './lib/course/completion.js';
+export { parseQuiz } from './lib/quiz/parse.js';
+export * from './lib/quiz/score.js';
+export * from './lib/quiz/arrange.js';
+export { loadCourse, forgetCourse, resolveCourseUrl, CourseLoadError } from './lib/course/loader.js';
+export type { LoadOptions, CourseLoadErrorCode } from './lib/course/loader.js';
+export { toCourseFile, fromCourseFile, isCourseFile } from './lib/course/course-file.js';
+export type { CourseFile } from './lib/course/course-file.js';
+export { renderMarkdown, renderInline, renderLesson, sanitizeHtml } from './lib/render/render.js';
+export type { RenderOptions, AdmonitionLabels } from './lib/render/render.js';

@@ -1,0 +1,109 @@
+/**
+ * Fetches a course by URL for the elements: the manifest, then its lessons in parallel. Each course is
+ * fetched once per page however many elements show it; a failed load is forgotten so a retry refetches.
+ * Patchy connections get two retries with back-off before a file counts as failed.
+ */
+import { type Problem } from '../problems.js';
+import type { Course } from '../types.js';
+import { readCourse } from './course.js';
+import { fromCourseFile, isCourseFile } from './course-file.js';
+
+export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
+
+/** Why a course could not be shown at all (a broken lesson does not stop the course). */
+export class CourseLoadError extends Error {
+  constructor(
+    readonly code: CourseLoadErrorCode,
+    message: string,
+    readonly url: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'CourseLoadError';
+  }
+}
+
+export interface LoadOptions {
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Milliseconds between retries; the defaults suit a patchy mobile connection. */
+  retryDelays?: readonly number[];
+}
+
+const DEFAULT_RETRY_DELAYS = [500, 1500];
+const cache = new Map<string, Promise<Course>>();
+
+/** The absolute URL for `src` as the page would resolve it. */
+export function resolveCourseUrl(src: string): string {
+  const base = (globalThis as { document?: { baseURI: string } }).document?.baseURI;
+  return new URL(src, base).href;
+}
+
+export function loadCourse(src: string, options: LoadOptions = {}): Promise<Course> {
+  const url = resolveCourseUrl(src);
+  let pending = cache.get(url);
+  if (!pending) {
+    pending = fetchCourse(url, options);
+    cache.set(url, pending);
+    pending.catch(() => cache.delete(url));
+  }
+  return pending;
+}
+
+/** Forgets fetched courses (all, or one `src`), so the next load fetches again. */
+export function forgetCourse(src?: string): void {
+  if (src === undefined) cache.clear();
+  else cache.delete(resolveCourseUrl(src));
+}
+
+async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
+  const read = (fileUrl: string) => fetchText(fileUrl, options);
+  let text: string;
+  try {
+    text = await read(url);
+  } catch (error) {
+    const code = error instanceof HttpError && error.status === 404 ? 'course-not-found' : 'network';
+    throw new CourseLoadError(code, `The course at ${url} could not be loaded (${(error as Error).message}).`, url);
+  }
+
+  if (text.trimStart().startsWith('{')) {
+    try {
+      const json: unknown = JSON.parse(text);
+      if (isCourseFile(json)) return fromCourseFile(json, url);
+    } catch (error) {
+      throw new CourseLoadError('course-invalid', `${url}: ${(error as Error).message}`, url);
+    }
+    throw new CourseLoadError('course-invalid', `${url} is JSON but not a course built by "sabaq build".`, url);
+  }
+
+  const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'course.md');
+  return readCourse({ text, file, url, readLesson: read });
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number) {
+    super(status === 404 ? 'not found' : `HTTP ${status}`);
+  }
+}
+
+/** Worth another try: the network failed or the server was briefly unable to answer. */
+function isTransient(error: unknown): boolean {
+  return !(error instanceof HttpError) || error.status === 408 || error.status === 429 || error.status >= 500;
+}
+
+async function fetchText(url: string, options: LoadOptions): Promise<string> {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const delays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await doFetch(url);
+      if (!response.ok) throw new HttpError(response.status);
+      return await response.text();
+    } catch (error) {
+      if (attempt >= delays.length || !isTransient(error)) {
+        throw error instanceof HttpError ? error : new Error('network error', { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * What a learner's progress in one course is made of. Plain data, keyed by lesson and quiz ids, so an
+ * edited course keeps what still applies; attempts remember which version of the quiz they answered.
+ */
+import type { Answers } from './quiz/score.js';
+
+export type LessonStatus = 'not-started' | 'in-progress' | 'complete';
+
+export interface LessonProgress {
+  lessonId: string;
+  status: LessonStatus;
+  /** Epoch milliseconds. */
+  startedAt?: number;
+  completedAt?: number;
+  /** Time the lesson was open and visible, in milliseconds. */
+  timeSpentMs: number;
+}
+
+export interface QuizAttempt {
+  quizId: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  answers: Answers;
+  /** 0..100 */
+  score: number;
+  passed: boolean;
+  submittedAt: number;
+  /** Content hash of the quiz that was answered. */
+  quizHash: string;
+}
+
+export interface IssuedCertificate {
+  courseId: string;
+  code: string;
+  learnerName: string;
+  issuedAt: number;
+  score: number;
+}
+
+export interface CourseProgress {
+  courseId: string;
+  lessons: Record<string, LessonProgress>;
+  lastLessonId?: string;
+  /** Every attempt, oldest first, per quiz id. */
+  attempts: Record<string, QuizAttempt[]>;
+  certificate?: IssuedCertificate;
+  /** The course's content hash when progress was last written. */
+  courseHash?: string;
+}
+
+export function emptyProgress(courseId: string): CourseProgress {
+  return { courseId, lessons: {}, attempts: {} };
+}
+
+/** The highest-scoring attempt; the earlier one on a tie. */
+export function bestAttempt(attempts: readonly QuizAttempt[] | undefined): QuizAttempt | undefined {
+  let best: QuizAttempt | undefined;
+  for (const attempt of attempts ?? []) {
+    if (!best || attempt.score > best.score) best = attempt;
+  }
+  return best;
+}

@@ -1,0 +1,128 @@
+/**
+ * Lesson Markdown to safe HTML (SPEC §2.2). marked renders; DOMPurify, with the rules below, removes
+ * anything that could run or restyle the host: scripts, event handlers, `javascript:` and (except on
+ * images) `data:` URLs, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>` and `style=`. Links get
+ * safe `rel` values and resolve against the lesson's own URL; images load lazily.
+ *
+ * Needs a DOM (DOMPurify parses with the browser's own parser); the rest of `lib/` does not.
+ */
+import DOMPurify, { type Config } from 'dompurify';
+import { markdown } from '../markdown.js';
+import type { AdmonitionKind, Lesson, LessonBlock } from '../types.js';
+
+export interface RenderOptions {
+  /** URL that relative links and images resolve against: the lesson file's own URL. */
+  baseUrl?: string;
+}
+
+/** A private instance: hooks added here never touch a DOMPurify the host page uses. */
+const purifier = DOMPurify(window);
+
+const CONFIG: Config = {
+  FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'autofocus', 'target', 'formaction'],
+  // http(s), mailto and relative URLs only; `data:` is then allowed on images alone (hook below).
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+};
+
+let currentBase: string | undefined;
+
+purifier.addHook('afterSanitizeAttributes', (node) => {
+  const element = node as Element;
+  for (const name of ['href', 'src', 'xlink:href']) {
+    const value = element.getAttribute(name);
+    if (value === null) continue;
+    if (/^\s*data:/i.test(value) && !(element.tagName === 'IMG' && name === 'src')) {
+      element.removeAttribute(name);
+    } else {
+      element.setAttribute(name, resolve(value));
+    }
+  }
+  if (element.tagName === 'A' && element.hasAttribute('href')) {
+    const external = isExternal(element.getAttribute('href')!);
+    element.setAttribute('rel', external ? 'noopener noreferrer nofollow' : 'noopener');
+    if (external) element.setAttribute('target', '_blank');
+  }
+  if (element.tagName === 'IMG') {
+    element.setAttribute('loading', 'lazy');
+    element.setAttribute('decoding', 'async');
+  }
+});
+
+function resolve(url: string): string {
+  if (!currentBase || url.startsWith('#') || /^\s*(data|mailto):/i.test(url)) return url;
+  try {
+    return new URL(url, currentBase).href;
+  } catch {
+    return url;
+  }
+}
+
+function isExternal(href: string): boolean {
+  if (href.startsWith('#') || href.startsWith('mailto:')) return false;
+  try {
+    const base = currentBase ?? globalThis.location?.href;
+    return new URL(href, base).origin !== new URL(base ?? href).origin;
+  } catch {
+    return true;
+  }
+}
+
+/** Removes everything dangerous from an HTML string. */
+export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
+  currentBase = options.baseUrl;
+  try {
+    return purifier.sanitize(html, CONFIG) as string;
+  } finally {
+    currentBase = undefined;
+  }
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  return sanitizeHtml(markdown.parse(source, { async: false }), options);
+}
+
+/** One line of Markdown without a surrounding paragraph: a question, an option, a title. */
+export function renderInline(source: string, options: RenderOptions = {}): string {
+  return sanitizeHtml(markdown.parseInline(source, { async: false }), options);
+}
+
+export type AdmonitionLabels = Record<AdmonitionKind, string>;
+
+const ENGLISH_LABELS: AdmonitionLabels = { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' };
+
+/**
+ * A lesson's body as safe HTML. Each quiz becomes an empty `<div class="sabaq-quiz-slot"
+ * data-quiz-id="…">` for the player to fill. Each Markdown block is sanitised on its own, so nothing in
+ * one block can close or reopen the structure around it.
+ */
+export function renderLesson(lesson: Lesson, labels: AdmonitionLabels = ENGLISH_LABELS): string {
+  const options = { baseUrl: lesson.url };
+  const render = (blocks: LessonBlock[]): string =>
+    blocks
+      .map((block) => {
+        switch (block.type) {
+          case 'markdown':
+            return renderMarkdown(block.markdown, options);
+          case 'quiz':
+            return `<div class="sabaq-quiz-slot" data-quiz-id="${escapeAttribute(block.quizId)}"></div>`;
+          case 'admonition': {
+            const title = block.title ? renderInline(block.title, options) : escapeText(labels[block.kind]);
+            return (
+              `<aside class="admonition admonition-${block.kind}" role="note">` +
+              `<p class="admonition-title">${title}</p>${render(block.blocks)}</aside>`
+            );
+          }
+        }
+      })
+      .join('\n');
+  return render(lesson.blocks);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}
