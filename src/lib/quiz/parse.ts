@@ -114,7 +114,9 @@ function parseQuestions(body: string, bodyLine: number, file: string, problems: 
 
 /**
  * Quizdown lets a question carry its own options between two `---` lines right after its heading
- * (only `shuffleAnswers` is honoured there). Returns how many tokens were consumed.
+ * (only `shuffleAnswers` is honoured there). marked lexes that block as a rule followed by a paragraph
+ * and a rule, or, with no blank line before the closing `---`, as a rule and a setext heading.
+ * Returns how many tokens were consumed.
  */
 function readQuestionOptions(
   tokens: [Token, number][],
@@ -125,15 +127,25 @@ function readQuestionOptions(
 ): number {
   let i = start;
   while (tokens[i]?.[0].type === 'space') i++;
-  const [open, options, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  const isBlock = open?.[0].type === 'hr' && close?.[0].type === 'hr' && options?.[0].type === 'paragraph';
-  if (!isBlock) return 0;
-  const frontMatter = parseFrontMatter(`---\n${options[0].raw.trimEnd()}\n---`, file, problems, open[1]);
+  const open = tokens[i];
+  if (open?.[0].type !== 'hr') return 0;
+  let j = i + 1;
+  while (tokens[j]?.[0].type === 'space') j++;
+  const options = tokens[j]?.[0];
+  const setext = options?.type === 'heading' && /\n-{3,}\s*$/.test(options.raw);
+  let end = j;
+  if (!setext) {
+    end = j + 1;
+    while (tokens[end]?.[0].type === 'space') end++;
+    if (options?.type !== 'paragraph' || tokens[end]?.[0].type !== 'hr') return 0;
+  }
+  const text = setext ? options.raw.replace(/\n-{3,}\s*$/, '') : options!.raw.trimEnd();
+  const frontMatter = parseFrontMatter(`---\n${text}\n---`, file, problems, open[1]);
   const fields = new FieldReader(frontMatter, file, problems);
   const shuffleAnswers = fields.boolean('shuffleAnswers');
   if (shuffleAnswers !== undefined) draft.shuffleAnswers = shuffleAnswers;
   fields.finish();
-  return i + 3 - start;
+  return end + 1 - start;
 }
 
 function readBeforeAnswers(draft: Draft, token: Token, line: number, file: string, problems: ProblemList) {

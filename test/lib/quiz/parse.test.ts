@@ -1,31 +1,281 @@
 import { expect } from '@open-wc/testing';
 import { ProblemList } from '../../../src/lib/problems.js';
 import { parseQuiz } from '../../../src/lib/quiz/parse.js';
+import type { Question } from '../../../src/lib/types.js';
 
 function parse(source: string, inLesson = false) {
   const problems = new ProblemList();
-  const quiz = parseQuiz(source, { file: 'quiz.md', defaultId: 'quiz', inLesson }, problems);
+  const quiz = parseQuiz(source, { file: 'quiz.md', defaultId: 'lesson-1', inLesson }, problems);
   return { quiz, problems: problems.items };
 }
 
-describe('parseQuiz', () => {
-  it('reads the SPEC example', () => {
-    const { quiz, problems } = parse(`---
+/** `code@line` for each problem: what an author sees, in a form easy to compare. */
+function where(problems: { code: string; line: number }[]) {
+  return problems.map((p) => `${p.code}@${p.line}`);
+}
+
+const SPEC_EXAMPLE = `---
 id: incoterms-check
 pass: 80
+attempts: 3
+shuffle: answers
+final: true
 ---
-### Under FOB, who pays?
-> Think.
+### Under FOB, who pays for the main sea freight?
+> Think about where the seller's duty ends.
 
 1. [ ] The seller
-   > Not quite.
+   > Not quite: the seller's duty ends once the goods are on board.
 1. [x] The buyer
 
-> Under FOB the buyer pays.
-`);
+> Under FOB the buyer books and pays the main carriage.
+
+### Which documents usually travel with an export shipment?
+- [x] Commercial invoice
+- [x] Packing list
+- [ ] Your tax return
+
+### Put the steps of an order in order
+1. Receive the purchase order
+2. Ship the goods
+3. Receive payment
+
+### Match each term to its meaning
+- FOB -> Free On Board
+- EXW -> Ex Works
+- CIF -> Cost, Insurance and Freight
+
+### How many days are in a standard 30/360 month?
+= 30
+
+### Name the HS chapter for cotton
+= 52
+= chapter 52
+`;
+
+describe('parseQuiz', () => {
+  describe('the SPEC example', () => {
+    const { quiz, problems } = parse(SPEC_EXAMPLE, true);
+    const [single, multiple, ordering, matching, numeric, short] = quiz.questions as Question[];
+
+    it('has no problems and reads every option', () => {
+      expect(problems).to.deep.equal([]);
+      expect(quiz.id).to.equal('incoterms-check');
+      expect(quiz.settings).to.deep.equal({
+        pass: 80,
+        attempts: 3,
+        shuffle: 'answers',
+        final: true,
+        partial: false,
+      });
+      expect(quiz.questions.map((q) => q.kind)).to.deep.equal([
+        'single',
+        'multiple',
+        'ordering',
+        'matching',
+        'short',
+        'short',
+      ]);
+    });
+
+    it('reads a single-choice question with hint, option feedback and explanation', () => {
+      expect(single).to.deep.include({
+        id: 'q1',
+        line: 8,
+        prompt: 'Under FOB, who pays for the main sea freight?',
+        hint: "Think about where the seller's duty ends.",
+        explanation: 'Under FOB the buyer books and pays the main carriage.',
+      });
+      expect(single.kind === 'single' && single.options).to.deep.equal([
+        { text: 'The seller', correct: false, feedback: "Not quite: the seller's duty ends once the goods are on board." },
+        { text: 'The buyer', correct: true },
+      ]);
+    });
+
+    it('reads multiple choice, ordering, matching and short answers', () => {
+      expect(multiple.kind === 'multiple' && multiple.options.map((o) => o.correct)).to.deep.equal([true, true, false]);
+      expect(ordering.kind === 'ordering' && ordering.items).to.deep.equal([
+        'Receive the purchase order',
+        'Ship the goods',
+        'Receive payment',
+      ]);
+      expect(matching.kind === 'matching' && matching.pairs[2]).to.deep.equal({
+        left: 'CIF',
+        right: 'Cost, Insurance and Freight',
+      });
+      expect(numeric.kind === 'short' && numeric.answers).to.deep.equal(['30']);
+      expect(short.kind === 'short' && short.answers).to.deep.equal(['52', 'chapter 52']);
+      expect(short.line).to.equal(35);
+    });
+  });
+
+  it('keeps the question body as Markdown, apart from hint and answers', () => {
+    const { quiz } = parse('## What is **FOB**?\n\nRead the table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> a hint\n\n- [x] yes\n- [ ] no\n');
+    expect(quiz.questions[0]).to.deep.include({ prompt: 'What is **FOB**?', hint: 'a hint' });
+    expect(quiz.questions[0]!.body).to.contain('Read the table').and.contain('| 1 | 2 |');
+  });
+
+  it('reads short answers written straight under the body, without a blank line', () => {
+    const { quiz, problems } = parse('# Capital of Pakistan?\nThink of the planned city.\n= Islamabad\n');
     expect(problems).to.deep.equal([]);
-    expect(quiz.id).to.equal('incoterms-check');
-    const [q] = quiz.questions;
-    expect(q).to.include({ kind: 'single', hint: 'Think.', explanation: 'Under FOB the buyer pays.', line: 5 });
+    expect(quiz.questions[0]).to.deep.include({ kind: 'short', answers: ['Islamabad'], body: 'Think of the planned city.' });
+  });
+
+  it('keeps text before the first question as the intro', () => {
+    const { quiz } = parse('Answer all questions.\n\n# Q\n= 1\n');
+    expect(quiz.intro).to.equal('Answer all questions.');
+  });
+
+  describe('defaults and options', () => {
+    it('needs 100% inside a lesson, 70% for a final or standalone quiz', () => {
+      expect(parse('# Q\n= 1', true).quiz.settings.pass).to.equal(100);
+      expect(parse('---\nfinal: true\n---\n# Q\n= 1', true).quiz.settings.pass).to.equal(70);
+      expect(parse('# Q\n= 1', false).quiz.settings.pass).to.equal(70);
+    });
+
+    it('takes its id from the lesson and position unless set', () => {
+      expect(parse('# Q\n= 1').quiz.id).to.equal('lesson-1');
+    });
+
+    it('reads pick, time and partial', () => {
+      const { quiz, problems } = parse('---\npick: 1\ntime: 2.5\npartial: true\n---\n# A\n= 1\n# B\n= 2\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.settings).to.include({ pick: 1, time: 2.5, partial: true });
+    });
+
+    for (const shuffle of ['none', 'answers', 'questions', 'both']) {
+      it(`reads shuffle: ${shuffle}`, () => {
+        expect(parse(`---\nshuffle: ${shuffle}\n---\n# Q\n= 1`).quiz.settings.shuffle).to.equal(shuffle);
+      });
+    }
+
+    it("accepts Quizdown's shuffleAnswers, shuffleQuestions and nQuestions", () => {
+      const both = parse('---\nshuffleAnswers: true\nshuffleQuestions: true\nnQuestions: 1\n---\n# A\n= 1\n# B\n= 2\n');
+      expect(both.problems).to.deep.equal([]);
+      expect(both.quiz.settings).to.include({ shuffle: 'both', pick: 1 });
+      expect(parse('---\nshuffleQuestions: true\n---\n# A\n= 1').quiz.settings.shuffle).to.equal('questions');
+      expect(parse('---\nshuffleAnswers: true\n---\n# A\n= 1').quiz.settings.shuffle).to.equal('answers');
+    });
+
+    it("works on a Quizdown quiz unchanged, per-question options included", () => {
+      const { quiz, problems } = parse(`---
+primaryColor: '#FF851B'
+secondaryColor: '#DDDDDD'
+textColor: black
+locale: de
+---
+
+# What is the capital of Germany?
+
+---
+shuffleAnswers: false
+---
+
+In this question you are asked a **very** difficult question.
+
+> Do some research!
+
+- [x] Berlin
+- [ ] Stuttgart
+
+### Please bring the following into sequence!
+
+1. One
+2. Two
+3. Three
+`);
+      expect(problems).to.deep.equal([]);
+      expect(quiz.questions[0]).to.deep.include({ kind: 'multiple', hint: 'Do some research!', shuffleAnswers: false });
+      expect(quiz.questions[0]!.body).to.contain('**very**');
+      expect(quiz.questions[1]!.kind).to.equal('ordering');
+    });
+
+    it('reports wrong option values where they are written', () => {
+      const { problems } = parse('---\npass: 120\nattempts: -1\nshuffle: sideways\npick: 0\ntime: soon\nfinal: yes\npartial: 1\n---\n# Q\n= 1\n');
+      expect(where(problems).sort()).to.deep.equal([2, 3, 4, 5, 6, 7, 8].map((line) => `invalid-value@${line}`));
+      expect(problems.find((p) => p.line === 4)!.message).to.equal(
+        '"shuffle" must be one of "none", "answers", "questions", "both", not "sideways"',
+      );
+    });
+
+    it('warns about an unknown key with a did-you-mean, without failing', () => {
+      const { problems } = parse('---\natempts: 3\n---\n# Q\n= 1\n');
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.deep.include({ severity: 'warning', code: 'unknown-key', line: 2 });
+      expect(problems[0]!.message).to.equal('unknown front matter key "atempts"; did you mean "attempts"?');
+    });
+
+    it('reports an invalid id', () => {
+      const { problems } = parse('---\nid: Final Quiz\n---\n# Q\n= 1\n');
+      expect(where(problems)).to.deep.equal(['invalid-id@2']);
+      expect(problems[0]!.message).to.contain('"final-quiz"');
+    });
+  });
+
+  describe('errors for authors', () => {
+    it('reports an empty quiz', () => {
+      expect(where(parse('---\nid: x\n---\n\nNo questions here.\n').problems)).to.deep.equal(['quiz-empty@1']);
+    });
+
+    it('reports a single-choice question with no or several [x], on the answers', () => {
+      const none = parse('# Q\n\n1. [ ] a\n1. [ ] b\n').problems;
+      expect(where(none)).to.deep.equal(['single-choice-correct-count@3']);
+      expect(none[0]!.message).to.equal(
+        'single-choice question "Q" has 0 answers marked [x]; mark exactly one, or use "- [x]" items for multiple choice',
+      );
+      expect(where(parse('# Q\n1. [x] a\n1. [x] b\n').problems)).to.deep.equal(['single-choice-correct-count@2']);
+    });
+
+    it('reports a multiple-choice question with nothing marked', () => {
+      expect(where(parse('# Q\n- [ ] a\n- [ ] b\n').problems)).to.deep.equal(['multiple-choice-no-correct@2']);
+    });
+
+    it('reports a question with no answers, at its heading', () => {
+      const { problems, quiz } = parse('# First\n= 1\n\n### Second\n\nJust text.\n\n# Third\n= 3\n');
+      expect(where(problems)).to.deep.equal(['question-no-answers@4']);
+      expect(quiz.questions.map((q) => q.prompt)).to.deep.equal(['First', 'Third']);
+    });
+
+    it('reports mixed answer shapes on the first odd item', () => {
+      expect(where(parse('# Q\n- [x] a\n- b\n- [ ] c\n').problems)).to.deep.equal(['question-mixed-answers@3']);
+      expect(where(parse('# Q\n- a -> b\n- c\n').problems)).to.deep.equal(['question-mixed-answers@3']);
+      expect(where(parse('# Q\n- a\n- [x] b\n').problems)).to.deep.equal(['question-mixed-answers@3']);
+    });
+
+    it('reports a plain bulleted list that is neither choice nor matching', () => {
+      const { problems } = parse('# Q\n- one\n- two\n');
+      expect(where(problems)).to.deep.equal(['question-answer-shape@2']);
+    });
+
+    it('reports text after the answers that is not an explanation', () => {
+      expect(where(parse('# Q\n- [x] a\n- [ ] b\n\nStray text.\n').problems)).to.deep.equal(['question-answer-shape@5']);
+      expect(where(parse('# Q\n= 1\nnot an answer\n').problems)).to.deep.equal(['question-answer-shape@3']);
+    });
+
+    it('reports a matching item with an empty side', () => {
+      expect(where(parse('# Q\n- a -> b\n- c ->\n').problems)).to.deep.equal(['question-answer-shape@3']);
+    });
+
+    it('reports pick larger than the number of questions', () => {
+      const { problems } = parse('---\npick: 5\n---\n# A\n= 1\n# B\n= 2\n');
+      expect(where(problems)).to.deep.equal(['pick-too-large@2']);
+      expect(problems[0]!.message).to.contain('(2)');
+    });
+
+    it('collects every problem instead of stopping at the first', () => {
+      const { problems } = parse('---\npass: 200\n---\n# A\n1. [x] a\n1. [x] b\n# B\n- [ ] a\n- [ ] b\n# C\n');
+      expect(where(problems)).to.deep.equal([
+        'invalid-value@2',
+        'single-choice-correct-count@5',
+        'multiple-choice-no-correct@8',
+        'question-no-answers@10',
+      ]);
+    });
+
+    it('counts lines from where the quiz sits in its lesson', () => {
+      const problems = new ProblemList();
+      parseQuiz('# Q\n1. [ ] a\n1. [ ] b\n', { file: 'l.md', line: 20, defaultId: 'l-1', inLesson: true }, problems);
+      expect(problems.items[0]).to.deep.include({ file: 'l.md', line: 21 });
+    });
   });
 });
