@@ -65,6 +65,8 @@ interface LessonEntry {
   parsed: ParsedLesson;
   problems: ProblemList;
   file: string;
+  /** The file could not be read, so its real id is unknown. */
+  unreadable?: boolean;
 }
 
 async function readOneLesson(input: CourseInput, link: LessonLink, module: number): Promise<LessonEntry> {
@@ -83,7 +85,7 @@ async function readOneLesson(input: CourseInput, link: LessonLink, module: numbe
       `the lesson file "${link.href}" could not be read (${reason}): check the link, which is relative to ` +
         `${baseFileName(input.file)}`,
     );
-    return { parsed: parseLesson('', context, new ProblemList()), problems, file };
+    return { parsed: parseLesson('', context, new ProblemList()), problems, file, unreadable: true };
   }
   return { parsed: parseLesson(text, context, problems), problems, file };
 }
@@ -117,10 +119,13 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
   }
 
   const order = new Map(entries.map((entry, index) => [entry.parsed.lesson.id, index]));
+  // An unreadable lesson's real id is unknown: a requirement naming it is not the author's mistake.
+  const idsKnown = !entries.some((entry) => entry.unreadable);
   entries.forEach((entry, index) => {
     for (const required of entry.parsed.lesson.requires) {
       const position = order.get(required);
       if (position === undefined) {
+        if (!idsKnown) continue;
         entry.problems.error(
           'unknown-requirement',
           at(entry, 'requires'),
