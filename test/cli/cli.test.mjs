@@ -1,0 +1,119 @@
+// The authors' CLI as an author runs it: `sabaq check` and `sabaq build` on real files, in Node.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/sabaq.js');
+
+// Test the CLI built from the current source, not whatever dist/ holds from an earlier build.
+before(() => import('../../scripts/build-cli.mjs'));
+
+/** Runs `sabaq …` in `cwd`; resolves with the exit code and output, never rejects. */
+function sabaq(args, cwd) {
+  return new Promise((resolve) => {
+    execFile('node', [bin, ...args], { cwd }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stdout, stderr });
+    });
+  });
+}
+
+async function writeCourse(dir, files) {
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+}
+
+const GOOD = {
+  'course.md': '---\nid: good\n---\n# Good\n\n## M\n- [A](lessons/a.md)\n- [B](lessons/b.md)\n',
+  'lessons/a.md': '# A\n\nText.\n',
+  'lessons/b.md': '```quiz\n# Q\n= 1\n\n# R\n- [x] a\n- [ ] b\n```\n',
+};
+
+describe('sabaq check', () => {
+  let dir;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sabaq-cli-'));
+  });
+
+  it('prints a one-line summary and exits 0 for a good course', async () => {
+    await writeCourse(join(dir, 'good'), GOOD);
+    const result = await sabaq(['check', 'good/course.md'], dir);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, 'good: 1 module, 2 lessons, 1 quiz, 2 questions; no errors\n');
+  });
+
+  it('prints every error as file:line:column: message, sorted, and exits 1', async () => {
+    await writeCourse(join(dir, 'bad'), {
+      'course.md': '---\nid: bad\natempts: 2\n---\n# Bad\n\n## M\n- [A](lessons/a.md)\n- [Gone](lessons/gone.md)\n',
+      'lessons/a.md': '---\nrequires: [nobody]\n---\n:::tip\nopen\n\n```quiz\n# Q\n1. [x] a\n1. [x] b\n```\n',
+    });
+    const result = await sabaq(['check', 'bad/course.md'], dir);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stdout.trim().split('\n'), [
+      'bad/course.md:3:1: warning: unknown front matter key "atempts"; it is ignored',
+      'bad/course.md:9:3: the lesson file "lessons/gone.md" could not be read (no such file): check the link, which is relative to course.md',
+      'bad/lessons/a.md:4:1: the ":::tip" callout opened here is never closed: add a line ":::" where it ends',
+      'bad/lessons/a.md:9:1: single-choice question "Q" has 2 answers marked [x]; mark exactly one, or use "- [x]" items for multiple choice',
+      '3 errors, 1 warning in bad/course.md',
+    ]);
+  });
+
+  it('keeps warnings from changing the exit status', async () => {
+    await writeCourse(join(dir, 'warn'), { ...GOOD, 'course.md': GOOD['course.md'].replace('id: good', 'id: good\nsequental: true') });
+    const result = await sabaq(['check', 'warn/course.md'], dir);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /warn\/course.md:3:1: warning: unknown front matter key "sequental"; did you mean "sequential"\?/);
+    assert.match(result.stdout, /no errors, 1 warning\n$/);
+  });
+
+  it('explains a missing course file and wrong usage', async () => {
+    const missing = await sabaq(['check', 'nowhere/course.md'], dir);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stderr, 'nowhere/course.md:1:1: the course file could not be read (no such file)\n');
+    const usage = await sabaq(['check'], dir);
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /Usage:/);
+    const unknown = await sabaq(['lint', 'x.md'], dir);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "lint"/);
+  });
+
+  it('passes on the demo course', async () => {
+    const result = await sabaq(['check', 'demo/courses/export-basics/course.md'], root);
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stdout, /^export-basics: 2 modules, 3 lessons, 2 quizzes, 4 questions; no errors\n$/);
+  });
+});
+
+describe('sabaq build', () => {
+  it('writes the whole validated course as one JSON file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sabaq-build-'));
+    await writeCourse(dir, GOOD);
+    const result = await sabaq(['build', 'course.md', '-o', 'course.json'], dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, 'good: 1 module, 2 lessons, 1 quiz, 2 questions; written to course.json\n');
+    const file = JSON.parse(await readFile(join(dir, 'course.json'), 'utf8'));
+    assert.equal(file.format, 'sabaq-course');
+    assert.equal(file.version, 1);
+    assert.equal(file.course.id, 'good');
+    assert.deepEqual(file.course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.url]), [
+      ['a', 'lessons/a.md', ''],
+      ['b', 'lessons/b.md', ''],
+    ]);
+    assert.equal(file.course.lessons[1].quizzes[0].questions.length, 2);
+  });
+
+  it('writes nothing for a course with errors', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sabaq-build-'));
+    await writeCourse(dir, { ...GOOD, 'lessons/a.md': ':::note\n' });
+    const result = await sabaq(['build', 'course.md', '-o', 'course.json'], dir);
+    assert.equal(result.code, 1);
+    await assert.rejects(readFile(join(dir, 'course.json')), { code: 'ENOENT' });
+  });
+});
