@@ -63,7 +63,7 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
       try {
         return await readFile(fileURLToPath(url), 'utf8');
       } catch (error) {
-        throw new Error(describe(error));
+        throw new Error(describe(error), { cause: error });
       }
     },
   });
