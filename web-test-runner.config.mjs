@@ -1,9 +1,18 @@
 // @ts-check
+/**
+ * Runs every browser test in Chromium, Firefox ESR and WebKitGTK (or those named in SABAQ_ENGINES).
+ * Start it through `npm test` / `npm run test:<engine>` (scripts/test.mjs): that installs the
+ * browsers and starts the WebKit driver and its virtual display.
+ */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteer from 'puppeteer-core';
+import { chromiumPath, firefoxPath, miniBrowserPath, selectedEngines } from './scripts/browsers.mjs';
+import { sabaqCommandsPlugin } from './scripts/wtr/commands.mjs';
 import { countingReporter } from './scripts/wtr/counting-reporter.mjs';
-import { chromiumPath } from './scripts/browsers.mjs';
+import { freePort } from './scripts/wtr/free-port.mjs';
 
 /** Flags for Chromium as root in a container with no network but the package registries. */
 const CHROMIUM_ARGS = [
@@ -16,18 +25,69 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/**
+ * web-test-runner closes its browsers itself on Ctrl-C; puppeteer's own signal handlers would kill
+ * them and exit first, leaving their temporary profiles behind.
+ */
+const LEAVE_SIGNALS_TO_THE_RUNNER = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+
+/** The WebDriver launcher, named after the engine rather than after MiniBrowser, its shell. */
+class WebKitLauncher extends WebdriverLauncher {
+  /** @param {Parameters<WebdriverLauncher['initialize']>} args */
+  async initialize(...args) {
+    await super.initialize(...args);
+    this.name = 'WebKit';
+  }
+}
+
+const webkitDriverPort = Number(process.env.SABAQ_WEBKIT_DRIVER_PORT);
+
+const launchers = {
+  // Passing puppeteer-core names the browser "Chromium" in the output instead of "Chrome".
+  chromium: () =>
+    chromeLauncher({
+      puppeteer,
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, ...LEAVE_SIGNALS_TO_THE_RUNNER },
+      concurrency: 2,
+    }),
+  // Puppeteer drives Firefox over WebDriver BiDi, so no geckodriver (which Debian lacks) is needed.
+  firefox: () =>
+    chromeLauncher({
+      puppeteer,
+      launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, ...LEAVE_SIGNALS_TO_THE_RUNNER },
+      concurrency: 2,
+    }),
+  // scripts/test.mjs starts WebKitWebDriver on a free port under Xvfb and passes the port.
+  webkit: () =>
+    new WebKitLauncher({
+      hostname: '127.0.0.1',
+      port: webkitDriverPort,
+      logLevel: 'error',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // Debian's WebKitWebDriver speaks only classic WebDriver; webdriverio 9 asks for BiDi otherwise.
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+      },
+    }),
+};
+
+// Run directly (`npx web-test-runner`) there is no WebKit driver: leave WebKit out and say so.
+const engines = selectedEngines().filter((engine) => engine !== 'webkit' || webkitDriverPort);
+if (engines.length < selectedEngines().length) console.warn('WebKit left out: it needs the driver that `npm test` starts.');
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS },
-    }),
-  ],
-  concurrency: 2,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sabaqCommandsPlugin()],
+  browsers: engines.map((engine) => launchers[engine]()),
+  port: await freePort(),
+  // One file at a time is what lets the WebDriver launcher run each test file in the top-level page,
+  // where focus, sendKeys and sendMouse work; with more it uses iframes and rejects sendMouse.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // V8 coverage: only Chromium reports it; the other engines simply add none.
   coverageConfig: { include: ['src/**/*.ts'], report: true, reportDir: 'coverage' },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
 };

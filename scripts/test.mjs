@@ -1,38 +1,212 @@
 // @ts-check
 /**
- * `npm test`: installs what the browsers need, runs every browser test and the CLI's Node tests, and
- * ends with one line `N passed, N failed` that counts them all. Exits non-zero if anything failed.
+ * `npm test`: installs what the browsers need, runs every browser test in Chromium, Firefox and
+ * WebKit in one web-test-runner run, then the CLI's Node tests, and ends with one line
+ * `N passed, N failed` that counts them all. Exits non-zero if anything failed.
+ *
+ *   node scripts/test.mjs [--engines=chromium,firefox,webkit] [web-test-runner options, e.g. --files x]
+ *
+ * For WebKit it starts a virtual display (Xvfb) and WebKitWebDriver, and stops both (with the
+ * browsers they started) however the run ends, Ctrl-C included.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBrowsers } from './browsers.mjs';
+import { fileURLToPath } from 'node:url';
+import { engineVersion, ensureBrowsers, selectedEngines, webkitDriverPath, xvfbPath } from './browsers.mjs';
+import { freePort } from './wtr/free-port.mjs';
 
-const extraArgs = process.argv.slice(2);
-ensureBrowsers();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const enginesArg = args.find((arg) => arg.startsWith('--engines='));
+if (enginesArg) process.env.SABAQ_ENGINES = enginesArg.slice('--engines='.length);
+const runnerArgs = args.filter((arg) => arg !== enginesArg);
 
-const countsFile = join(mkdtempSync(join(tmpdir(), 'sabaq-test-')), 'counts.json');
-const browser = spawnSync('npx', ['web-test-runner', '--coverage', ...extraArgs], {
-  stdio: 'inherit',
-  env: { ...process.env, SABAQ_TEST_COUNTS: countsFile },
-});
-let counts = { passed: 0, failed: 0, skipped: 0 };
+/** @type {import('./browsers.mjs').Engine[]} */
+let engines = [];
 try {
-  counts = JSON.parse(readFileSync(countsFile, 'utf8'));
-} catch {
-  counts.failed += 1; // The runner never got as far as reporting: count that as a failure.
+  engines = selectedEngines();
+  ensureBrowsers(engines);
+} catch (error) {
+  // Still end with the count line that CI reads.
+  console.error(error instanceof Error ? error.message : error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
-if (browser.status !== 0 && counts.failed === 0) counts.failed += 1;
+console.log(`Engines: ${engines.map(engineVersion).join(', ')}`);
 
-const node = spawnSync('node', ['--test', '--test-reporter=spec', 'test/cli/'], { encoding: 'utf8' });
-process.stdout.write(node.stdout);
-process.stderr.write(node.stderr);
-const nodePassed = Number(/^ℹ pass (\d+)/m.exec(node.stdout)?.[1] ?? 0);
-const nodeFailed = Number(/^ℹ fail (\d+)/m.exec(node.stdout)?.[1] ?? 0) + (node.status !== 0 && !/^ℹ fail [1-9]/m.test(node.stdout) ? 1 : 0);
+/** @type {import('node:child_process').ChildProcess[]} Xvfb and WebKitWebDriver, each leading its own process group. */
+const helpers = [];
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let runner;
+/** @type {NodeJS.Signals | undefined} */
+let interrupted;
 
-const passed = counts.passed + nodePassed;
-const failed = counts.failed + nodeFailed;
-const skipped = counts.skipped ? `, ${counts.skipped} skipped` : '';
-console.log(`\n${passed} passed, ${failed} failed${skipped}`);
-process.exit(failed > 0 ? 1 : 0);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  process.on(signal, () => {
+    // Killing web-test-runner now would orphan its browsers: let it finish stopping them.
+    if (interrupted) return console.log('Still stopping the browsers…');
+    interrupted = signal;
+    // web-test-runner closes its browsers on SIGINT; the helpers are stopped once it has exited.
+    runner?.kill('SIGINT');
+  });
+}
+// Last resort if this script dies of an exception: never leave a display or a driver running.
+process.on('exit', () => {
+  for (const helper of helpers) signalGroup(helper, 'SIGKILL');
+});
+
+const countsDir = mkdtempSync(join(tmpdir(), 'sabaq-test-'));
+const countsFile = join(countsDir, 'counts.json');
+/** @type {Record<string, { passed: number, failed: number, skipped: number }>} */
+let counts = {};
+let failed = 0;
+try {
+  const env = { ...process.env, SABAQ_TEST_COUNTS: countsFile };
+  if (engines.includes('webkit')) env.SABAQ_WEBKIT_DRIVER_PORT = String(await startWebKitDriver());
+  // V8 coverage exists only in Chromium; asking for it without Chromium would report 0 %.
+  const coverage = engines.includes('chromium') ? ['--coverage'] : [];
+  if (!interrupted) {
+    const bin = join(root, 'node_modules', '.bin', 'web-test-runner');
+    runner = spawn(process.execPath, [bin, ...coverage, ...runnerArgs], { stdio: 'inherit', env });
+    const [status] = await onExit(runner);
+    runner = undefined;
+    try {
+      counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+      // It failed without a failing test (a coverage or config error, say): count that as a failure.
+      if (status !== 0 && Object.values(counts).every((c) => c.failed === 0)) failed += 1;
+    } catch {
+      failed += 1; // The runner never got as far as reporting: count that as a failure.
+    }
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  failed += 1;
+} finally {
+  await stopHelpers();
+  rmSync(countsDir, { recursive: true, force: true });
+}
+
+const nodeCounts = interrupted ? undefined : await runNodeTests();
+if (nodeCounts) counts.Node = nodeCounts;
+
+const total = { passed: 0, failed, skipped: 0 };
+for (const c of Object.values(counts)) {
+  total.passed += c.passed;
+  total.failed += c.failed;
+  total.skipped += c.skipped;
+}
+/** @param {{ passed: number, failed: number, skipped: number }} c */
+const summary = (c) => `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`;
+const perEngine = Object.entries(counts).map(([name, c]) => `${name} ${summary(c)}`);
+if (perEngine.length) console.log(`\n${perEngine.join(' · ')}`);
+console.log(summary(total));
+process.exit(interrupted ? 130 : total.failed > 0 ? 1 : 0);
+
+/** Starts Xvfb and WebKitWebDriver on it; resolves to the driver's port once it answers. */
+async function startWebKitDriver() {
+  // -displayfd: Xvfb picks a free display number itself and writes it to fd 3 once it accepts clients.
+  const xvfb = start(xvfbPath(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  const display = await new Promise((resolve, reject) => {
+    let written = '';
+    xvfb.stdio[3]?.on('data', (chunk) => {
+      written += chunk;
+      if (written.endsWith('\n')) resolve(`:${written.trim()}`);
+    });
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}) before opening a display:\n${xvfb.output}`)));
+  });
+
+  const port = await freePort();
+  const driver = start(webkitDriverPath(), [`--port=${port}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DISPLAY: display },
+  });
+  const deadline = Date.now() + 15_000;
+  while (!(await answers(`http://127.0.0.1:${port}/status`))) {
+    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited (${driver.exitCode}):\n${driver.output}`);
+    if (Date.now() > deadline) throw new Error(`WebKitWebDriver did not answer on port ${port}:\n${driver.output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return port;
+}
+
+/**
+ * Spawns a helper as the leader of a new process group, so that stopping the group also stops what
+ * it started (MiniBrowser and its web processes), and keeps the tail of its stderr for error messages.
+ * @param {string} file @param {string[]} args @param {import('node:child_process').SpawnOptions} options
+ */
+function start(file, args, options) {
+  const child = /** @type {import('node:child_process').ChildProcess & { output: string }} */ (
+    spawn(file, args, { ...options, detached: true })
+  );
+  child.output = '';
+  child.stderr?.on('data', (chunk) => (child.output = (child.output + chunk).slice(-4000)));
+  helpers.push(child);
+  return child;
+}
+
+/** Stops the helpers' process groups, driver first: SIGTERM, then SIGKILL whatever is left after 5 s. */
+async function stopHelpers() {
+  for (const helper of helpers.reverse()) {
+    signalGroup(helper, 'SIGTERM');
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(helper) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    signalGroup(helper, 'SIGKILL');
+  }
+  helpers.length = 0;
+}
+
+/** @param {import('node:child_process').ChildProcess} child @param {NodeJS.Signals | 0} signal */
+function signalGroup(child, signal) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+    return true;
+  } catch {
+    return false; // The group is gone.
+  }
+}
+
+/** @param {import('node:child_process').ChildProcess} child */
+function groupAlive(child) {
+  return signalGroup(child, 0);
+}
+
+/**
+ * Resolves once the child has exited and its output is all read.
+ * @param {import('node:child_process').ChildProcess} child @returns {Promise<[number | null, NodeJS.Signals | null]>}
+ */
+function onExit(child) {
+  return new Promise((resolve) => child.once('close', (code, signal) => resolve([code, signal])));
+}
+
+/** @param {string} url */
+async function answers(url) {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the CLI's Node tests (test/cli/), echoing their output; returns their counts, if there are any. */
+async function runNodeTests() {
+  const dir = join(root, 'test', 'cli');
+  // Git keeps no empty directory: a fresh clone has no test/cli/ until it holds a test.
+  if (!existsSync(dir) || readdirSync(dir).length === 0) return undefined;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const node = spawn(process.execPath, ['--test', '--test-reporter=spec', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  node.stdout?.on('data', (chunk) => {
+    out += chunk;
+    process.stdout.write(chunk);
+  });
+  const [status] = await onExit(node);
+  counts.passed = Number(/^ℹ pass (\d+)/m.exec(out)?.[1] ?? 0);
+  counts.failed = Number(/^ℹ fail (\d+)/m.exec(out)?.[1] ?? 0);
+  counts.skipped = Number(/^ℹ skipped (\d+)/m.exec(out)?.[1] ?? 0);
+  if (status !== 0 && counts.failed === 0) counts.failed = 1; // It failed without saying which test.
+  return counts;
+}
