@@ -1,0 +1,291 @@
+/**
+ * Progress on IndexedDB, with memory behind it so that no failure loses what the learner did.
+ *
+ * Every write is applied first to a mirror in memory, which also keeps a copy of everything read, and
+ * then to IndexedDB. When IndexedDB cannot be used (it is missing, fails, hangs, is blocked or full)
+ * the store carries on from the mirror, so the learner sees the same progress as before, and reports
+ * `storage-unavailable` once. A full disk is the one failure that can pass: writes refused for quota
+ * stay queued and are saved, all in one transaction, with the first later write that succeeds.
+ */
+import type { Backend } from './backend.js';
+import {
+  type ConnectionEvents,
+  type ProgressDatabase,
+  type ProgressTransaction,
+  IndexedDbLearnerRecords,
+  STORE_NAMES,
+  StorageFailure,
+  describe,
+  isQuotaError,
+  openProgressDatabase,
+} from './idb-records.js';
+import { MemoryRecords } from './memory-records.js';
+import type { Write } from './operations.js';
+import type { CourseRecord, LearnerRecords } from './records.js';
+import type { LessonProgress, QuizAttempt } from '../progress.js';
+import type { StorageProblem, StorageStatus } from './store.js';
+
+interface UnsavedWrite {
+  learner: string;
+  write: Write<unknown>;
+}
+
+type Outcome<T> = { saved: true; value: T } | { saved: false };
+
+export class IndexedDbBackend implements Backend {
+  status: StorageStatus = 'opening';
+  private readonly mirror = new MemoryRecords();
+  /** Writes in the mirror that IndexedDB has not taken yet, oldest first: more than one only while it is full. */
+  private unsaved: UnsavedWrite[] = [];
+  /** Resolves to undefined once IndexedDB has been given up on. */
+  private connection: Promise<ProgressDatabase | undefined>;
+  private database: ProgressDatabase | undefined;
+  private reopenedAfterLoss = false;
+  private askedToPersist = false;
+  private readonly connectionEvents: ConnectionEvents = {
+    onVersionChange: (database) => {
+      // The connection is closed; open again at once, so that a deleted database is recreated and a
+      // newer version elsewhere is noticed before the next write.
+      if (database !== this.database) return;
+      this.database = undefined;
+      this.connection = this.connect(false);
+    },
+    onTerminated: (database) => void this.reconnect(database),
+  };
+
+  constructor(
+    private readonly databaseName: string,
+    private readonly namespace: string,
+    private readonly report: (problem: StorageProblem) => void,
+  ) {
+    this.connection = this.connect(false);
+  }
+
+  async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
+    const mirror = this.mirror.forLearner(this.namespace, learner);
+    const database = await this.connection;
+    if (database && this.status === 'indexeddb') {
+      const outcome = await this.attempt(database, async (db) => {
+        // Read-only: the records' put methods are never called.
+        const transaction = db.transaction(STORE_NAMES, 'readonly') as unknown as ProgressTransaction;
+        const records = new MirroringRecords(new IndexedDbLearnerRecords(transaction, this.namespace, learner), mirror);
+        const [value] = await Promise.all([read(records), transaction.done]);
+        return value;
+      });
+      if (outcome.saved) return outcome.value;
+    }
+    return read(mirror);
+  }
+
+  async write<T>(learner: string, write: Write<T>): Promise<T> {
+    const kept = await write.apply(this.mirror.forLearner(this.namespace, learner));
+    const database = await this.connection;
+    if (!database) return kept;
+    this.unsaved.push({ learner, write });
+    const outcome = await this.attempt(database, (db) => this.saveUnsaved(db));
+    if (!outcome.saved) return kept;
+    this.unsaved = [];
+    this.status = 'indexeddb';
+    if (write.durability === 'strict') this.askToPersist();
+    return outcome.value.at(-1) as T;
+  }
+
+  close(): void {
+    this.status = 'closed';
+    this.database?.close();
+    this.database = undefined;
+    this.connection = Promise.resolve(undefined);
+    this.unsaved = [];
+  }
+
+  /** Applies every unsaved write in one transaction, which commits all of them or none. */
+  private async saveUnsaved(database: ProgressDatabase): Promise<unknown[]> {
+    const strict = this.unsaved.some(({ write }) => write.durability === 'strict');
+    const transaction = database.transaction(STORE_NAMES, 'readwrite', { durability: strict ? 'strict' : 'relaxed' });
+    const applying = (async () => {
+      const values: unknown[] = [];
+      for (const { learner, write } of this.unsaved) {
+        values.push(await write.apply(new IndexedDbLearnerRecords(transaction, this.namespace, learner)));
+      }
+      return values;
+    })();
+    // A write that fails half way must not commit its first half.
+    applying.catch(() => abortQuietly(transaction));
+    const [values] = await Promise.all([applying, transaction.done]);
+    return values;
+  }
+
+  /**
+   * Runs `action` on IndexedDB. A full disk switches the store to memory but keeps the connection for
+   * later writes to retry; any other failure is taken for a lost connection, which is reopened once and
+   * the action retried before IndexedDB is given up.
+   */
+  private async attempt<T>(database: ProgressDatabase, action: (database: ProgressDatabase) => Promise<T>): Promise<Outcome<T>> {
+    try {
+      return { saved: true, value: await action(database) };
+    } catch (error) {
+      if (isQuotaError(error)) return this.full(error);
+      const reopened = await this.reconnect(database);
+      if (!reopened) return { saved: false };
+      try {
+        return { saved: true, value: await action(reopened) };
+      } catch (retryError) {
+        if (isQuotaError(retryError)) return this.full(retryError);
+        this.giveUp(new StorageFailure('failed', `The progress database failed twice (${describe(retryError)}).`, { cause: retryError }));
+        return { saved: false };
+      }
+    }
+  }
+
+  private full(error: unknown): Outcome<never> {
+    this.fallBack(new StorageFailure('quota', 'The browser has no more room for progress on this site.', { cause: error }));
+    return { saved: false };
+  }
+
+  private async connect(afterLoss: boolean): Promise<ProgressDatabase | undefined> {
+    try {
+      const database = await openProgressDatabase(this.databaseName, this.connectionEvents);
+      if (this.status === 'closed') {
+        database.close();
+        return undefined;
+      }
+      this.database = database;
+      if (this.status === 'opening') this.status = 'indexeddb';
+      if (afterLoss) {
+        this.report({
+          code: 'storage-closed',
+          message: 'The browser closed the progress database (site data cleared, or its storage restarted); it was reopened, but progress saved before may be gone.',
+        });
+      }
+      return database;
+    } catch (error) {
+      this.giveUp(error instanceof StorageFailure ? error : new StorageFailure('failed', describe(error), { cause: error }));
+      return undefined;
+    }
+  }
+
+  /**
+   * Replaces a connection the browser closed or that failed. Only once per store: storage that keeps
+   * failing ends in memory rather than in a loop of reopening.
+   */
+  private reconnect(lost: ProgressDatabase): Promise<ProgressDatabase | undefined> {
+    if (lost !== this.database) return this.connection;
+    lost.close();
+    this.database = undefined;
+    if (this.reopenedAfterLoss) {
+      this.giveUp(new StorageFailure('closed', 'The browser closed the progress database a second time.'));
+    } else {
+      this.reopenedAfterLoss = true;
+      this.connection = this.connect(true);
+    }
+    return this.connection;
+  }
+
+  private fallBack(failure: StorageFailure): void {
+    if (this.status !== 'closed') this.status = 'memory';
+    this.report({ code: 'storage-unavailable', reason: failure.reason, message: failure.message });
+  }
+
+  /** For the rest of the page's life: the mirror is all there is. */
+  private giveUp(failure: StorageFailure): void {
+    this.database?.close();
+    this.database = undefined;
+    this.connection = Promise.resolve(undefined);
+    this.unsaved = [];
+    this.fallBack(failure);
+  }
+
+  /** Asked once progress first matters; the answer changes nothing (headless Chromium says no). */
+  private askToPersist(): void {
+    if (this.askedToPersist) return;
+    this.askedToPersist = true;
+    try {
+      globalThis.navigator?.storage?.persist?.().catch(() => {});
+    } catch {
+      // Not offered here: progress is kept all the same, as best-effort storage.
+    }
+  }
+}
+
+function abortQuietly(transaction: { abort(): void }): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already finished or aborted.
+  }
+}
+
+/** Reads through to IndexedDB, keeping a copy of every record read in the mirror. */
+class MirroringRecords implements LearnerRecords {
+  constructor(
+    private readonly source: LearnerRecords,
+    private readonly mirror: LearnerRecords,
+  ) {}
+
+  async listCourses(): Promise<CourseRecord[]> {
+    const courses = await this.source.listCourses();
+    await Promise.all(courses.map((course) => this.mirror.putCourse(course)));
+    return courses;
+  }
+
+  async getCourse(courseId: string): Promise<CourseRecord | undefined> {
+    const course = await this.source.getCourse(courseId);
+    if (course) await this.mirror.putCourse(course);
+    return course;
+  }
+
+  putCourse(record: CourseRecord): Promise<void> {
+    return this.source.putCourse(record);
+  }
+
+  async getLessons(courseId: string): Promise<LessonProgress[]> {
+    const lessons = await this.source.getLessons(courseId);
+    await Promise.all(lessons.map((lesson) => this.mirror.putLesson(courseId, lesson)));
+    return lessons;
+  }
+
+  async getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined> {
+    const lesson = await this.source.getLesson(courseId, lessonId);
+    if (lesson) await this.mirror.putLesson(courseId, lesson);
+    return lesson;
+  }
+
+  putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
+    return this.source.putLesson(courseId, lesson);
+  }
+
+  async getAttempts(courseId: string): Promise<QuizAttempt[]> {
+    const attempts = await this.source.getAttempts(courseId);
+    // Sorted by quiz: each quiz's attempts are one run.
+    let start = 0;
+    const copies: Promise<void>[] = [];
+    for (let i = 1; i <= attempts.length; i++) {
+      if (i === attempts.length || attempts[i]!.quizId !== attempts[start]!.quizId) {
+        copies.push(this.mirror.putQuizAttempts(courseId, attempts[start]!.quizId, attempts.slice(start, i)));
+        start = i;
+      }
+    }
+    await Promise.all(copies);
+    return attempts;
+  }
+
+  async getQuizAttempts(courseId: string, quizId: string): Promise<QuizAttempt[]> {
+    const attempts = await this.source.getQuizAttempts(courseId, quizId);
+    await this.mirror.putQuizAttempts(courseId, quizId, attempts);
+    return attempts;
+  }
+
+  putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
+    return this.source.putQuizAttempts(courseId, quizId, attempts);
+  }
+
+  async getLearnerName(): Promise<string | undefined> {
+    const name = await this.source.getLearnerName();
+    if (name !== undefined) await this.mirror.putLearnerName(name);
+    return name;
+  }
+
+  putLearnerName(name: string): Promise<void> {
+    return this.source.putLearnerName(name);
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * `openStore()` and `createMemoryStore()`: the store the elements use, whatever keeps the records.
+ * Calls run one at a time, in the order they were made, so that no two read-then-write operations
+ * interleave (two quiz submissions can never get the same attempt number).
+ */
+import type { CourseProgress, QuizAttempt } from '../progress.js';
+import { type Backend, MemoryBackend } from './backend.js';
+import { ChangeFeed, notify } from './changes.js';
+import { IndexedDbBackend } from './indexeddb-backend.js';
+import * as operations from './operations.js';
+import { parseProgressDocument, progressDocument } from './progress-document.js';
+import {
+  type LearnerRecords,
+  InvalidRecordError,
+  MAX_ID_LENGTH,
+  own,
+  quizAttempt,
+  readCertificate,
+  readId,
+  readObject,
+  readText,
+  readTime,
+} from './records.js';
+import type {
+  CourseRef,
+  NewCertificate,
+  NewQuizAttempt,
+  ProgressChange,
+  ProgressStore,
+  StorageProblem,
+  StorageStatus,
+} from './store.js';
+
+export interface OpenStoreOptions {
+  /** Separates partner sites or deployments on one origin (SPEC §3). Default `default`. */
+  namespace?: string;
+  /** The IndexedDB database to use. Default `sabaq`. */
+  databaseName?: string;
+}
+
+export const DEFAULT_DATABASE_NAME = 'sabaq';
+
+const openStores = new Map<string, ProgressStore>();
+
+/**
+ * The progress store for a namespace, on IndexedDB with memory behind it. Returns at once: the database
+ * opens in the background and calls wait for it (3 seconds at most). Every call for the same database
+ * and namespace gets the same store, so a page has one connection and reports a problem once, until
+ * the store is closed. Throws a `TypeError` for a namespace or database name that is empty or longer
+ * than 256 characters.
+ */
+export function openStore(options: OpenStoreOptions = {}): ProgressStore {
+  const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
+  const databaseName = argument(() => readId(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName'));
+  const key = JSON.stringify([databaseName, namespace]);
+  let store = openStores.get(key);
+  if (!store) {
+    store = new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
+      channelName: `sabaq:${databaseName}`,
+      onClose: () => openStores.delete(key),
+    });
+    openStores.set(key, store);
+  }
+  return store;
+}
+
+/** A store that keeps progress in memory only, for as long as the page lives: for previews and tests. */
+export function createMemoryStore(options: Pick<OpenStoreOptions, 'namespace'> = {}): ProgressStore {
+  const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
+  return new Store(namespace, () => new MemoryBackend(namespace), {});
+}
+
+/** Arguments are checked like stored records; a wrong one is the caller's mistake: a TypeError. */
+function argument<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InvalidRecordError) throw new TypeError(error.message, { cause: error });
+    throw error;
+  }
+}
+
+function courseArgument(course: CourseRef): CourseRef {
+  return argument(() => {
+    const object = readObject(course, 'course');
+    const courseHash = own(object, 'courseHash');
+    return {
+      learner: readId(own(object, 'learner'), 'course.learner'),
+      courseId: readId(own(object, 'courseId'), 'course.courseId'),
+      ...(courseHash === undefined ? {} : { courseHash: readText(courseHash, 'course.courseHash', MAX_ID_LENGTH) }),
+    };
+  });
+}
+
+class Store implements ProgressStore {
+  private readonly backend: Backend;
+  private readonly changes: ChangeFeed;
+  private readonly problems: StorageProblem[] = [];
+  private readonly problemListeners = new Set<(problem: StorageProblem) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly namespace: string,
+    createBackend: (report: (problem: StorageProblem) => void) => Backend,
+    private readonly options: { channelName?: string; onClose?: () => void },
+  ) {
+    this.changes = new ChangeFeed(namespace, options.channelName);
+    this.backend = createBackend((problem) => this.report(problem));
+  }
+
+  get status(): StorageStatus {
+    return this.backend.status;
+  }
+
+  async getProgress(course: CourseRef): Promise<CourseProgress> {
+    const { learner, courseId } = courseArgument(course);
+    return this.read(learner, (records) => operations.readProgress(records, courseId));
+  }
+
+  async openLesson(course: CourseRef, lessonId: string): Promise<void> {
+    const ref = courseArgument(course);
+    const id = argument(() => readId(lessonId, 'lessonId'));
+    await this.write(ref.learner, operations.openLesson(ref, id, Date.now()), [ref.courseId]);
+  }
+
+  async addTimeSpent(course: CourseRef, lessonId: string, milliseconds: number): Promise<void> {
+    const ref = courseArgument(course);
+    const id = argument(() => readId(lessonId, 'lessonId'));
+    const duration = argument(() => readTime(milliseconds, 'milliseconds'));
+    if (duration === 0) return;
+    await this.write(ref.learner, operations.addTimeSpent(ref, id, duration, Date.now()), [ref.courseId]);
+  }
+
+  async completeLesson(course: CourseRef, lessonId: string): Promise<void> {
+    const ref = courseArgument(course);
+    const id = argument(() => readId(lessonId, 'lessonId'));
+    await this.write(ref.learner, operations.completeLesson(ref, id, Date.now()), [ref.courseId]);
+  }
+
+  async addQuizAttempt(course: CourseRef, attempt: NewQuizAttempt): Promise<QuizAttempt> {
+    const ref = courseArgument(course);
+    const now = Date.now();
+    // Numbered for real inside the write, from the attempts already kept.
+    const checked = argument(() => {
+      const fields = readObject(attempt, 'attempt');
+      return quizAttempt(readId(own(fields, 'quizId'), 'attempt.quizId'), 1, { ...fields, submittedAt: now }, 'attempt');
+    });
+    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, now), [ref.courseId]);
+  }
+
+  async saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void> {
+    const ref = courseArgument(course);
+    const checked = argument(() => readCertificate({ ...readObject(certificate, 'certificate'), courseId: ref.courseId }, 'certificate'));
+    await this.write(ref.learner, operations.saveCertificate(ref, checked, Date.now()), [ref.courseId]);
+  }
+
+  async getLearnerName(learner: string): Promise<string | undefined> {
+    const id = argument(() => readId(learner, 'learner'));
+    return this.read(id, (records) => records.getLearnerName());
+  }
+
+  async setLearnerName(learner: string, name: string): Promise<void> {
+    const id = argument(() => readId(learner, 'learner'));
+    const checked = argument(() => readText(name, 'name'));
+    await this.write(id, operations.setLearnerName(checked), [undefined]);
+  }
+
+  async exportProgress(learner: string): Promise<string> {
+    const id = argument(() => readId(learner, 'learner'));
+    const progress = await this.read(id, operations.readLearner);
+    return JSON.stringify(progressDocument(this.namespace, id, progress, Date.now()));
+  }
+
+  async importProgress(learner: string, json: string): Promise<void> {
+    const id = argument(() => readId(learner, 'learner'));
+    const document = parseProgressDocument(json);
+    const changed = [...document.courses.map((course) => course.courseId), ...(document.learnerName === undefined ? [] : [undefined])];
+    await this.write(id, operations.mergeProgress(document), changed);
+  }
+
+  subscribe(listener: (change: ProgressChange) => void): () => void {
+    return this.changes.subscribe(listener);
+  }
+
+  onProblem(listener: (problem: StorageProblem) => void): () => void {
+    this.problemListeners.add(listener);
+    for (const problem of this.problems) {
+      queueMicrotask(() => {
+        if (this.problemListeners.has(listener)) notify(listener, problem);
+      });
+    }
+    return () => {
+      this.problemListeners.delete(listener);
+    };
+  }
+
+  close(): void {
+    this.backend.close();
+    this.changes.close();
+    this.problemListeners.clear();
+    this.options.onClose?.();
+  }
+
+  private report(problem: StorageProblem): void {
+    if (this.problems.some((known) => known.code === problem.code)) return;
+    const frozen = Object.freeze(problem);
+    this.problems.push(frozen);
+    for (const listener of [...this.problemListeners]) notify(listener, frozen);
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
+    return this.enqueue(() => this.backend.read(learner, read));
+  }
+
+  /** Applies the write, then tells subscribers which of the learner's courses (undefined: the name) changed. */
+  private async write<T>(learner: string, write: operations.Write<T>, changed: (string | undefined)[]): Promise<T> {
+    const value = await this.enqueue(() => this.backend.write(learner, write));
+    for (const courseId of changed) {
+      this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
+    }
+    return value;
+  }
+}
