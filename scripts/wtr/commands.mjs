@@ -1,9 +1,119 @@
 // @ts-check
 /**
- * Server commands the browser tests call through `executeServerCommand`. A stub until the real
- * commands land.
- * @returns {import('@web/test-runner').TestRunnerPlugin}
+ * Server commands for browser tests that need more than their own page: a second tab of the same
+ * origin (or of an origin of its own, whose storage no other test shares), and the DevTools protocol
+ * where the engine speaks it (Chromium). Tests call them with `executeServerCommand` from
+ * `@web/test-runner-commands`:
+ *
+ * - `sabaq-capabilities` → `{ tabs, cdp }`: whether this engine's launcher can open tabs (puppeteer
+ *   can; WebDriver cannot without taking the runner's own window) and send DevTools commands.
+ * - `sabaq-tab-open` `{ isolated? }` → `{ id, origin }`: a new tab showing an empty page of the test
+ *   server, at the test page's origin or, with `isolated`, at a fresh `tab-N.localhost` origin.
+ * - `sabaq-tab-call` `{ id, module, name, args }` → `{ value }`: imports `module` (a path on the test
+ *   server) in the tab and returns what its export `name` resolves to when called with `args` (JSON).
+ * - `sabaq-tab-reload` `{ id }`, `sabaq-tab-close` `{ id }` → `true`.
+ * - `sabaq-cdp` `{ id, method, params }` → `{ value }`: a DevTools command sent from tab `id`. The
+ *   session stays attached until the tab closes: `Storage.overrideQuotaForOrigin` holds only as long.
  */
+
+/** The empty page a tab shows; tests' own code reaches it through `sabaqCall`. */
+export const TAB_PATH = '/__sabaq__/tab.html';
+const TAB_HTML = `<!doctype html>
+<meta charset="utf-8">
+<title>sabaq test tab</title>
+<script>
+  window.sabaqCall = async (module, name, args) => (await import(module))[name](...args);
+</script>
+`;
+
+/**
+ * @typedef {import('puppeteer-core').Page} Page
+ * @typedef {import('puppeteer-core').CDPSession} CDPSession
+ * @typedef {{ page: Page, cdp?: CDPSession }} Tab
+ */
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin<any>} */
 export function sabaqCommandsPlugin() {
-  return { name: 'sabaq-commands' };
+  /** @type {Map<number, Tab>} */
+  const tabs = new Map();
+  let lastId = 0;
+
+  /** @param {number} id */
+  function tab(id) {
+    const found = tabs.get(id);
+    if (!found) throw new Error(`No test tab ${id}: it was closed, or never opened.`);
+    return found;
+  }
+
+  return {
+    name: 'sabaq-commands',
+
+    serve(context) {
+      if (context.path === TAB_PATH) return { body: TAB_HTML, type: 'html' };
+      return undefined;
+    },
+
+    async executeCommand({ command, payload, session }) {
+      if (!command.startsWith('sabaq-')) return undefined;
+      /** @type {Page | undefined} */
+      const testPage = 'getPage' in session.browser ? /** @type {any} */ (session.browser).getPage(session.id) : undefined;
+
+      switch (command) {
+        case 'sabaq-capabilities':
+          return { tabs: testPage !== undefined, cdp: testPage !== undefined && (await speaksDevToolsProtocol(testPage)) };
+
+        case 'sabaq-tab-open': {
+          if (!testPage) throw new Error(`${session.browser.name} cannot open test tabs.`);
+          const url = new URL(testPage.url());
+          const origin = payload?.isolated ? `${url.protocol}//tab-${lastId + 1}.localhost:${url.port}` : url.origin;
+          const page = await testPage.browserContext().newPage();
+          await page.goto(`${origin}${TAB_PATH}`);
+          tabs.set(++lastId, { page });
+          return { id: lastId, origin };
+        }
+
+        case 'sabaq-tab-call': {
+          const { page } = tab(payload.id);
+          /** @type {(module: string, name: string, args: unknown[]) => Promise<unknown>} */
+          const call = (module, name, args) => /** @type {any} */ (window).sabaqCall(module, name, args);
+          return { value: await page.evaluate(call, payload.module, payload.name, payload.args ?? []) };
+        }
+
+        case 'sabaq-tab-reload':
+          await tab(payload.id).page.reload({ waitUntil: 'load' });
+          return true;
+
+        case 'sabaq-tab-close': {
+          const closing = tab(payload.id);
+          tabs.delete(payload.id);
+          await closing.page.close();
+          return true;
+        }
+
+        case 'sabaq-cdp': {
+          const found = tab(payload.id);
+          found.cdp ??= await found.page.createCDPSession();
+          return { value: (await found.cdp.send(payload.method, payload.params)) ?? null };
+        }
+
+        default:
+          throw new Error(`Unknown command ${command}.`);
+      }
+    },
+
+    async serverStop() {
+      await Promise.all([...tabs.values()].map(({ page }) => page.close().catch(() => {})));
+      tabs.clear();
+    },
+  };
+}
+
+/** @param {Page} page */
+async function speaksDevToolsProtocol(page) {
+  try {
+    await (await page.createCDPSession()).detach();
+    return true;
+  } catch {
+    return false; // Firefox, driven over WebDriver BiDi.
+  }
 }

@@ -45,9 +45,9 @@ export function delay(milliseconds: number): Promise<void> {
 }
 
 /** Waits until `check()` is true, failing after `timeout` milliseconds. */
-export async function until(check: () => boolean, timeout = 2000, what = 'condition'): Promise<void> {
+export async function until(check: () => boolean | Promise<boolean>, timeout = 2000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeout;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
     await delay(10);
   }

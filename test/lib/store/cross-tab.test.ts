@@ -1,0 +1,97 @@
+/**
+ * Two tabs of one site: a write in one reaches the other, and an open tab never blocks a newer
+ * version of the site from upgrading the database.
+ */
+import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
+import type { CourseProgress } from '../../../src/lib/progress.js';
+import { SCHEMA_VERSION } from '../../../src/lib/store/idb-records.js';
+import { type CourseRef, type ProgressChange, type ProgressStore, openStore } from '../../../src/lib/store/index.js';
+import { type Tab, deleteDatabase, openTab, uniqueDatabaseName, until } from './helpers.js';
+
+const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics' };
+
+describe('two tabs', () => {
+  let databaseName: string;
+  let tab: Tab;
+  let store: ProgressStore | undefined;
+
+  beforeEach(async () => {
+    databaseName = uniqueDatabaseName('tabs');
+    tab = await openTab();
+    await tab.call('openTestStore', databaseName);
+  });
+
+  afterEach(async () => {
+    await tab.close();
+    store?.close();
+    store = undefined;
+    await deleteDatabase(databaseName);
+  });
+
+  it('tells a tab of a write made in another within 500 ms, and the write is there to read', async () => {
+    store = openStore({ databaseName });
+    await store.getProgress(course);
+    const heard: { change: ProgressChange; at: number }[] = [];
+    store.subscribe((change) => heard.push({ change, at: Date.now() }));
+
+    const before = Date.now();
+    await tab.call('callStore', 'completeLesson', course, 'why');
+    await until(() => heard.length > 0, 1000, 'the change notice');
+
+    expect(heard[0]!.at - before).to.be.below(500);
+    expect(heard[0]!.change).to.deep.equal({ namespace: 'default', learner: 'ayesha', courseId: 'export-basics' });
+    expect((await store.getProgress(course)).lessons.why?.status).to.equal('complete');
+
+    await store.setLearnerName('ayesha', 'Ayesha');
+    const nameChanged = async () => (await tab.call('storeState')).changes.some((change) => change.courseId === undefined);
+    await until(nameChanged, 500, 'the notice in the other tab');
+    expect(await tab.call('callStore', 'getLearnerName', 'ayesha'), 'and the other way round').to.equal('Ayesha');
+  });
+
+  it('ignores notices of another namespace and messages that are not notices', async () => {
+    store = openStore({ databaseName, namespace: 'partner-b' });
+    const heard: ProgressChange[] = [];
+    store.subscribe((change) => heard.push(change));
+    const channel = new BroadcastChannel(`sabaq:${databaseName}`);
+    channel.postMessage({ namespace: 'partner-b', learner: ['ayesha'] });
+    channel.postMessage('<img src=x onerror=alert(1)>');
+    channel.close();
+    await tab.call('callStore', 'completeLesson', course, 'why');
+    await store.completeLesson(course, 'marketplaces');
+    // Posted after the others: once it arrives, they would have too.
+    await until(() => heard.length === 1, 1000, 'the store\'s own notice');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).to.deep.equal([{ namespace: 'partner-b', learner: 'ayesha', courseId: 'export-basics' }]);
+  });
+
+  it('never blocks a newer version of the site from upgrading, and the older tab carries on in memory', async () => {
+    await tab.call('callStore', 'completeLesson', course, 'why');
+    await tab.call('callStore', 'addQuizAttempt', course, { quizId: 'check', answers: { q1: 0 }, score: 100, passed: true, quizHash: 'h1' });
+
+    let blocked = false;
+    const upgraded = await openDB(databaseName, SCHEMA_VERSION + 1, {
+      blocked() {
+        blocked = true;
+      },
+    });
+    expect(blocked, 'the upgrade was blocked').to.equal(false);
+    expect(upgraded.version).to.equal(SCHEMA_VERSION + 1);
+    const keys = await upgraded.getAllKeys('lessons');
+    upgraded.close();
+    expect(keys, "the older tab's progress is in the upgraded database").to.deep.equal([['default', 'ayesha', 'export-basics', 'why']]);
+
+    let state = await tab.call('storeState');
+    await until(async () => (state = await tab.call('storeState')).status === 'memory', 2000, 'the older tab to switch to memory');
+    expect(state.problems).to.have.length(1);
+    expect(state.problems[0]).to.include({ code: 'storage-unavailable', reason: 'newer-version' });
+
+    await tab.call('callStore', 'completeLesson', course, 'marketplaces');
+    const progress = (await tab.call('callStore', 'getProgress', course)) as CourseProgress;
+    expect(Object.keys(progress.lessons), 'the older tab still shows what it had, and what it does now').to.deep.equal([
+      'marketplaces',
+      'why',
+    ]);
+    expect(progress.attempts.check).to.have.length(1);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * Runs in a second tab (helpers.ts `openTab`): drives a store there as another tab of the site would.
+ * Arguments and results travel as JSON.
+ */
+import { openDB } from 'idb';
+import {
+  type ProgressChange,
+  type ProgressStore,
+  type StorageProblem,
+  openStore,
+} from '../../../src/lib/store/index.js';
+
+let store: ProgressStore | undefined;
+const problems: StorageProblem[] = [];
+const changes: ProgressChange[] = [];
+/** Kept so the connections stay open. */
+const held: unknown[] = [];
+
+export function openTestStore(databaseName: string, namespace = 'default'): void {
+  store = openStore({ databaseName, namespace });
+  store.onProblem((problem) => problems.push(problem));
+  store.subscribe((change) => changes.push(change));
+}
+
+type StoreMethod = {
+  [Name in keyof ProgressStore]: ProgressStore[Name] extends (...args: never[]) => Promise<unknown> ? Name : never;
+}[keyof ProgressStore];
+
+/** Calls a method of the tab's store and resolves with what it resolved with. */
+export async function callStore(method: StoreMethod, ...args: unknown[]): Promise<unknown> {
+  if (!store) throw new Error('Call openTestStore first.');
+  return (store[method] as (...args: unknown[]) => Promise<unknown>)(...args);
+}
+
+export function storeState(): { status: string; problems: StorageProblem[]; changes: ProgressChange[] } {
+  return { status: store?.status ?? 'none', problems, changes };
+}
+
+/**
+ * Opens the database the raw way, as an older script without a `versionchange` handler would, and
+ * keeps the connection open.
+ */
+export async function holdDatabase(databaseName: string, version?: number): Promise<number> {
+  const database = await openDB(databaseName, version);
+  held.push(database);
+  return database.version;
+}
