@@ -20,3 +20,13 @@ export { toCourseFile, fromCourseFile, isCourseFile } from './lib/course/course-
 export type { CourseFile } from './lib/course/course-file.js';
 export { renderMarkdown, renderInline, renderLesson, sanitizeHtml } from './lib/render/render.js';
 export type { RenderOptions, AdmonitionLabels } from './lib/render/render.js';
+export { SabaqCoursePlayer } from './components/course-player/course-player.js';
+export { SabaqQuiz } from './components/quiz/quiz.js';
+export { SabaqProgressTracker } from './components/progress-tracker/progress-tracker.js';
+export { SabaqCertificate } from './components/certificate/certificate.js';
+export { SabaqEvent } from './events.js';
+export type { SabaqEventDetails, SabaqEventType, SabaqErrorCode } from './events.js';
+export { registerTranslation } from './i18n/localize.js';
+export type { Translation } from './i18n/en.js';
+export { certificateCode } from './lib/certificate.js';
+export type { CertificateContents } from './lib/certificate.js';

@@ -1,0 +1,280 @@
+import { css, html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { CourseController } from '../../internal/course-controller.js';
+import { ProgressController } from '../../internal/progress-controller.js';
+import { SabaqElement } from '../../internal/sabaq-element.js';
+import { theme } from '../../internal/theme.js';
+import { certificateCode } from '../../lib/certificate.js';
+import { summarizeCourse } from '../../lib/course/completion.js';
+import type { CourseLoadError } from '../../lib/course/loader.js';
+import type { IssuedCertificate } from '../../lib/progress.js';
+import { certificateSvg } from './certificate-svg.js';
+
+/**
+ * The course certificate. Before completion it says what is still missing; after it, it asks for the
+ * learner's name (kept for next time), then shows the certificate with a verification code derived from
+ * its contents, with Print and Download.
+ *
+ * @summary A certificate of completion.
+ *
+ * @fires sabaq-certificate-issue - The learner asked for the certificate and it was issued.
+ * @fires sabaq-error - The course could not be loaded, or progress cannot be saved.
+ *
+ * @csspart certificate - The certificate drawing.
+ * @csspart button - Print, Download and the name form's button.
+ *
+ * @cssproperty --sabaq-color-primary - The certificate's border and heading, buttons.
+ * @cssproperty --sabaq-font-family - The text font.
+ * @cssproperty --sabaq-radius - Corner radius.
+ */
+export class SabaqCertificate extends SabaqElement {
+  static override styles = [
+    theme,
+    css`
+      .certificate-box {
+        display: grid;
+        gap: 0.75rem;
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+
+      h2 {
+        margin: 0;
+        font-size: 1.1em;
+      }
+
+      ul {
+        margin: 0;
+        padding-inline-start: 1.25rem;
+      }
+
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        gap: 0.5rem;
+      }
+
+      label {
+        display: grid;
+        gap: 0.25rem;
+        flex: 1 1 14rem;
+      }
+
+      input {
+        min-height: 2.75rem;
+        padding: 0.4rem 0.6rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+
+      svg {
+        display: block;
+        width: 100%;
+        height: auto;
+        border-radius: var(--_radius);
+      }
+
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+
+      @media print {
+        .actions,
+        h2 {
+          display: none;
+        }
+
+        .certificate-box {
+          border: none;
+          padding: 0;
+        }
+      }
+    `,
+  ];
+
+  /** URL of the course manifest. */
+  @property() src = '';
+
+  /** Where a code can be checked, with `{code}` standing for it: shown as a link on the certificate. */
+  @property({ attribute: 'verify-url' }) verifyUrl = '';
+
+  @state() private issuing = false;
+  @query('svg') private drawing!: SVGSVGElement | null;
+
+  private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
+  private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+
+  override get contentLang(): string | undefined {
+    return this.course.course?.lang;
+  }
+
+  private async issue(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const course = this.course.course;
+    const input = (event.target as HTMLFormElement).elements.namedItem('name') as HTMLInputElement;
+    const learnerName = input.value.trim().replace(/\s+/g, ' ');
+    if (!course || !learnerName || this.issuing) return;
+    this.issuing = true;
+    try {
+      const { score } = summarizeCourse(course, this.progress.progress);
+      const issuedAt = Date.now();
+      const certificate = {
+        learnerName,
+        issuedAt,
+        score,
+        code: certificateCode({ courseId: course.id, courseTitle: course.title, issuer: course.issuer, learnerName, issuedAt, score }),
+      };
+      await this.progress.setLearnerName(learnerName);
+      await this.progress.saveCertificate(certificate);
+      this.emit('sabaq-certificate-issue', { courseId: course.id, ...certificate });
+    } finally {
+      this.issuing = false;
+    }
+  }
+
+  /** Prints the certificate alone: the rest of the page is hidden for the print only. */
+  private print(): void {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      '@media print { body * { visibility: hidden !important; } ' +
+        '[data-sabaq-printing] { visibility: visible !important; position: absolute; inset: 0 auto auto 0; width: 100%; } }',
+    );
+    const restore = () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      this.removeAttribute('data-sabaq-printing');
+      window.removeEventListener('afterprint', restore);
+    };
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    this.setAttribute('data-sabaq-printing', '');
+    window.addEventListener('afterprint', restore);
+    window.print();
+    // Some browsers fire no afterprint when printing is cancelled or unsupported.
+    setTimeout(restore, 1000);
+  }
+
+  /** Saves the certificate as a PNG image drawn from the same SVG, or as the SVG where drawing fails. */
+  private async download(certificate: IssuedCertificate): Promise<void> {
+    if (!this.drawing) return;
+    const source = new XMLSerializer().serializeToString(this.drawing);
+    const svgBlob = new Blob([source], { type: 'image/svg+xml' });
+    const name = `certificate-${certificate.courseId}-${certificate.code}`;
+    let file: Blob = svgBlob;
+    let extension = 'svg';
+    try {
+      file = await rasterize(svgBlob, this.drawing.viewBox.baseVal.width * 2, this.drawing.viewBox.baseVal.height * 2);
+      extension = 'png';
+    } catch {
+      // A browser that cannot draw the SVG into a canvas still gets the SVG.
+    }
+    const url = URL.createObjectURL(file);
+    const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.${extension}` });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  override render() {
+    const dir = this.localize.dir;
+    const { state } = this.course;
+    if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${this.localize.term('noSource')}</div>`;
+    if (state.status === 'error') {
+      return html`<div class="notice error" role="alert" dir=${dir}>${this.localize.term(state.error.code === 'course-not-found' ? 'courseNotFound' : 'courseNetwork')}
+        <button class="button secondary" @click=${() => this.course.reload()}>${this.localize.term('retry')}</button></div>`;
+    }
+    if (state.status === 'loading' || !this.progress.ready) {
+      return html`<div class="notice" role="status" dir=${dir}>${this.localize.term('loading')}</div>`;
+    }
+    const course = state.course;
+    const summary = summarizeCourse(course, this.progress.progress);
+    const certificate = this.progress.progress.certificate;
+    return html`<section class="certificate-box" dir=${dir} aria-labelledby="heading">
+      ${this.progress.renderNotice()}
+      <h2 id="heading">${this.localize.term('certificate')}</h2>
+      ${!course.certificate
+        ? html`<p>${this.localize.term('certificateDisabled')}</p>`
+        : certificate
+          ? this.renderCertificate(course.title, course.issuer, certificate)
+          : summary.certificateEarned
+            ? this.renderNameForm()
+            : this.renderMissing(summary.total - summary.completed, summary.score, course.pass, summary.complete)}
+    </section>`;
+  }
+
+  private renderMissing(lessonsLeft: number, score: number, pass: number, complete: boolean) {
+    return html`<p>${this.localize.term('stillMissing')}</p>
+      <ul>
+        ${lessonsLeft > 0 ? html`<li>${this.localize.term('missingLessons', lessonsLeft)}</li>` : nothing}
+        ${complete && score < pass
+          ? html`<li>${this.localize.term('missingScore', this.localize.percent(score), this.localize.percent(pass))}</li>`
+          : nothing}
+      </ul>`;
+  }
+
+  private renderNameForm() {
+    return html`<form @submit=${(event: SubmitEvent) => this.guard(() => this.issue(event))}>
+      <label>
+        ${this.localize.term('yourName')}
+        <input name="name" autocomplete="name" required maxlength="120" .value=${this.progress.learnerName} />
+      </label>
+      <button class="button" part="button" ?disabled=${this.issuing}>${this.localize.term('issue')}</button>
+    </form>`;
+  }
+
+  private renderCertificate(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate) {
+    const styles = getComputedStyle(this);
+    const drawing = certificateSvg({
+      heading: this.localize.term('certificateTitle'),
+      certifies: this.localize.term('certifies'),
+      learnerName: certificate.learnerName,
+      hasCompleted: this.localize.term('hasCompleted'),
+      courseTitle,
+      ...(issuer ? { issuedBy: this.localize.term('issuedBy', issuer) } : {}),
+      date: this.localize.term('issuedOn', this.localize.date(certificate.issuedAt)),
+      score: this.localize.term('score', this.localize.percent(certificate.score)),
+      codeLabel: this.localize.term('verificationCode'),
+      code: certificate.code,
+      dir: this.localize.dir,
+      fontFamily: styles.fontFamily || 'sans-serif',
+      primary: styles.getPropertyValue('--_primary').trim() || '#0b6b3a',
+    });
+    const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
+    return html`<div part="certificate">${drawing}</div>
+      ${verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
+        ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
+        : nothing}
+      <div class="actions">
+        <button class="button" part="button" @click=${() => this.guard(() => this.print())}>${this.localize.term('print')}</button>
+        <button class="button secondary" part="button" @click=${() => this.guard(() => this.download(certificate))}>
+          ${this.localize.term('download')}
+        </button>
+      </div>`;
+  }
+}
+
+/** Draws an SVG image into a canvas and returns it as PNG. */
+async function rasterize(svgBlob: Blob, width: number, height: number): Promise<Blob> {
+  const url = URL.createObjectURL(svgBlob);
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width, height });
+    canvas.getContext('2d')!.drawImage(image, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sabaq-certificate': SabaqCertificate;
+  }
+}

@@ -1,0 +1,185 @@
+import { css } from 'lit';
+
+export const playerStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+
+  .player {
+    display: grid;
+    gap: var(--_space);
+    background: var(--_surface);
+  }
+
+  header {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .course-title {
+    margin: 0;
+    font-size: 1.4em;
+    line-height: 1.3;
+  }
+
+  :host([data-rtl]) .course-title {
+    line-height: 2;
+  }
+
+  .bar {
+    height: 0.6rem;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+
+  .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--_primary);
+    transition: width var(--_duration);
+  }
+
+  .progress-label {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .layout {
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+
+  @container (min-width: 48rem) {
+    .layout {
+      grid-template-columns: minmax(14rem, 18rem) minmax(0, 1fr);
+      align-items: start;
+    }
+
+    .contents-toggle {
+      display: none;
+    }
+
+    nav[hidden-on-narrow] {
+      display: block !important;
+    }
+  }
+
+  .contents-toggle {
+    justify-self: start;
+  }
+
+  nav {
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+
+  nav h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1em;
+  }
+
+  nav h3 {
+    margin: 0.75rem 0 0.25rem;
+    font-size: 0.95em;
+    color: var(--_muted);
+  }
+
+  nav ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .toc-item {
+    display: flex;
+    width: 100%;
+    align-items: flex-start;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+    padding: 0.4rem 0.5rem;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: none;
+    text-align: start;
+    cursor: pointer;
+  }
+
+  .toc-item[aria-current='page'] {
+    border-color: var(--_primary);
+    background: var(--_surface);
+    font-weight: 700;
+  }
+
+  .toc-item[aria-disabled='true'] {
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+
+  .state-icon {
+    flex: none;
+    width: 1.4em;
+    text-align: center;
+  }
+
+  .toc-text {
+    display: grid;
+    min-width: 0;
+  }
+
+  .toc-state {
+    font-size: 0.8em;
+    color: var(--_muted);
+    font-weight: 400;
+  }
+
+  .state-complete .state-icon {
+    color: var(--_success);
+  }
+
+  main {
+    min-width: 0;
+  }
+
+  .lesson-title {
+    margin: 0 0 0.25rem;
+    font-size: 1.3em;
+    line-height: 1.35;
+  }
+
+  .lesson-meta {
+    margin: 0 0 1rem;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+
+  .lesson-nav {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.75rem;
+    margin-top: 1.5rem;
+    padding-top: 1rem;
+    border-top: 1px solid var(--_border);
+  }
+
+  .lesson-nav .spacer {
+    flex: 1;
+  }
+
+  .start {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: start;
+  }
+
+  sabaq-quiz {
+    margin: 1.25rem 0;
+  }
+`;

@@ -1,0 +1,191 @@
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CourseController } from '../../internal/course-controller.js';
+import { ProgressController } from '../../internal/progress-controller.js';
+import { SabaqElement } from '../../internal/sabaq-element.js';
+import { theme } from '../../internal/theme.js';
+import { summarizeCourse } from '../../lib/course/completion.js';
+import { bestAttempt } from '../../lib/progress.js';
+import type { CourseLoadError } from '../../lib/course/loader.js';
+import { LESSON_HASH } from '../course-player/course-player.js';
+
+/**
+ * A learner's progress in a course at a glance: percent complete, lessons done of total, per-module
+ * progress, quiz best scores, time spent and a Continue link to the next lesson.
+ *
+ * @summary Progress in one course, full or compact.
+ *
+ * @fires sabaq-error - The course could not be loaded, or progress cannot be saved.
+ *
+ * @csspart progress - The overall progress bar.
+ * @csspart continue - The Continue link.
+ *
+ * @cssproperty --sabaq-color-primary - Bars and the Continue link.
+ * @cssproperty --sabaq-font-family - The text font.
+ * @cssproperty --sabaq-radius - Corner radius.
+ */
+export class SabaqProgressTracker extends SabaqElement {
+  static override styles = [
+    theme,
+    css`
+      .tracker {
+        display: grid;
+        gap: 0.6rem;
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+
+      h2,
+      h3 {
+        margin: 0;
+        font-size: 1em;
+      }
+
+      .bar {
+        height: 0.6rem;
+        border-radius: 999px;
+        background: var(--_surface-alt);
+        border: 1px solid var(--_border);
+        overflow: hidden;
+      }
+
+      .bar > span {
+        display: block;
+        height: 100%;
+        background: var(--_primary);
+        transition: width var(--_duration);
+      }
+
+      .percent {
+        font-size: 1.6em;
+        font-weight: 700;
+        line-height: 1.2;
+      }
+
+      ul {
+        display: grid;
+        gap: 0.4rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      .row {
+        display: flex;
+        justify-content: space-between;
+        gap: 0.5rem;
+        font-size: 0.9em;
+      }
+
+      .muted {
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+
+      .continue {
+        justify-self: start;
+      }
+    `,
+  ];
+
+  /** URL of the course manifest. */
+  @property() src = '';
+
+  /** `full` shows modules, quiz scores and time spent; `compact` only the essentials. */
+  @property({ reflect: true }) layout: 'full' | 'compact' = 'full';
+
+  /** The page that holds the course player, for the Continue link when the player is elsewhere. */
+  @property() href = '';
+
+  private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
+  private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+
+  override get contentLang(): string | undefined {
+    return this.course.course?.lang;
+  }
+
+  /** Asks a player on this page to open the lesson; follows the link when none answers. */
+  private continueTo(event: MouseEvent, courseId: string, lessonId: string): void {
+    const ask = new CustomEvent('sabaq-continue', { detail: { courseId, lessonId }, bubbles: true, composed: true, cancelable: true });
+    this.dispatchEvent(ask);
+    if (ask.defaultPrevented) event.preventDefault();
+  }
+
+  override render() {
+    const dir = this.localize.dir;
+    const { state } = this.course;
+    if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${this.localize.term('noSource')}</div>`;
+    if (state.status === 'error') {
+      return html`<div class="notice error" role="alert" dir=${dir}>${this.localize.term(state.error.code === 'course-not-found' ? 'courseNotFound' : 'courseNetwork')}
+        <button class="button secondary" @click=${() => this.course.reload()}>${this.localize.term('retry')}</button></div>`;
+    }
+    if (state.status === 'loading' || !this.progress.ready) {
+      return html`<div class="notice" role="status" dir=${dir}>${this.localize.term('loading')}</div>`;
+    }
+    const course = state.course;
+    const progress = this.progress.progress;
+    const summary = summarizeCourse(course, progress);
+    const next = course.lessons.find((lesson) => lesson.id === summary.nextLessonId);
+    const full = this.layout === 'full';
+    const quizzes = course.lessons.flatMap((lesson) => lesson.quizzes);
+    const timeSpent = Object.values(progress.lessons).reduce((sum, lesson) => sum + lesson.timeSpentMs, 0);
+    const base = this.href || location.href.split('#')[0];
+    return html`
+      <section class="tracker" dir=${dir} aria-label=${this.localize.term('progress')}>
+        ${this.progress.renderNotice()}
+        <h2>${course.title}</h2>
+        <span class="percent" aria-hidden="true">${this.localize.percent(summary.percent)}</span>
+        <div class="bar" part="progress" role="progressbar" aria-label=${this.localize.term('courseProgress')}
+          aria-valuemin="0" aria-valuemax="100" aria-valuenow=${summary.percent}
+          aria-valuetext=${this.localize.term('percentComplete', this.localize.percent(summary.percent))}>
+          <span style="width: ${summary.percent}%"></span>
+        </div>
+        <span>${this.localize.term('lessonsDone', summary.completed, summary.total)}</span>
+        ${full && course.modules.length > 1
+          ? html`<ul>
+              ${summary.modules.map((module) => html`<li>
+                <div class="row"><span>${module.title}</span><span>${this.localize.number(module.completed)}/${this.localize.number(module.total)}</span></div>
+                <div class="bar" role="progressbar" aria-label=${module.title} aria-valuemin="0" aria-valuemax=${module.total} aria-valuenow=${module.completed}>
+                  <span style="width: ${module.total ? (module.completed / module.total) * 100 : 0}%"></span>
+                </div>
+              </li>`)}
+            </ul>`
+          : nothing}
+        ${full && quizzes.length > 0
+          ? html`<h3>${this.localize.term('quizScores')}</h3>
+              <ul>
+                ${course.lessons.filter((lesson) => lesson.quizzes.length > 0).flatMap((lesson) =>
+                  lesson.quizzes.map((quiz, i) => {
+                    const best = bestAttempt(progress.attempts[quiz.id]);
+                    const name = lesson.quizzes.length > 1 ? `${lesson.title} (${i + 1})` : lesson.title;
+                    return html`<li class="row"><span>${name}</span>
+                      <span>${best ? this.localize.percent(best.score) : this.localize.term('notTaken')}</span></li>`;
+                  }),
+                )}
+              </ul>`
+          : nothing}
+        ${full && timeSpent > 0 ? html`<span class="muted">${this.localize.term('timeSpent', this.formatDuration(timeSpent))}</span>` : nothing}
+        ${next
+          ? html`<a class="button continue" part="continue" href="${base}#${LESSON_HASH}${encodeURIComponent(next.id)}"
+              @click=${(event: MouseEvent) => this.continueTo(event, course.id, next.id)}>${this.localize.term('continueLesson', next.title)}</a>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private formatDuration(milliseconds: number): string {
+    const minutes = Math.max(1, Math.round(milliseconds / 60000));
+    const unit = (value: number, name: 'hour' | 'minute') =>
+      this.localize.number(value, { style: 'unit', unit: name, unitDisplay: 'long' });
+    if (minutes < 60) return unit(minutes, 'minute');
+    return `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sabaq-progress-tracker': SabaqProgressTracker;
+  }
+}

@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+export const quizStyles = css`
+  .quiz {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .question {
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-width: 0;
+  }
+
+  .question legend,
+  .question .prompt {
+    padding: 0;
+    font-weight: 700;
+    font-size: 1.05em;
+  }
+
+  .question-number {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.85em;
+    font-weight: 400;
+  }
+
+  .prompt p,
+  .option-text p {
+    display: inline;
+    margin: 0;
+  }
+
+  .options {
+    display: grid;
+    gap: 0.5rem;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .option {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.6rem;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+
+  .option input {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0.2rem 0 0;
+    accent-color: var(--_primary);
+  }
+
+  .option:has(input:checked) {
+    border-color: var(--_primary);
+    background: var(--_surface-alt);
+  }
+
+  .option.right {
+    border-color: var(--_success);
+  }
+
+  .option.wrong {
+    border-color: var(--_danger);
+  }
+
+  .option-feedback,
+  .explanation,
+  .hint {
+    margin: 0.5rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+
+  .hint-toggle {
+    margin-top: 0.5rem;
+    padding: 0.25rem 0.5rem;
+    min-height: 2.75rem;
+    border: none;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .short-answer input {
+    width: 100%;
+    max-width: 24rem;
+    min-height: 2.75rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .ordering li,
+  .matching li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .ordering .item-text,
+  .matching .term {
+    flex: 1 1 10rem;
+    min-width: 0;
+  }
+
+  .ordering .moves {
+    display: flex;
+    gap: 0.25rem;
+  }
+
+  .icon-button {
+    min-width: 2.75rem;
+    min-height: 2.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+
+  .icon-button:disabled {
+    opacity: 0.4;
+    cursor: not-allowed;
+  }
+
+  .matching select {
+    flex: 1 1 10rem;
+    min-width: 0;
+    min-height: 2.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .verdict {
+    margin: 0.5rem 0 0;
+    font-weight: 700;
+  }
+
+  .verdict.right {
+    color: var(--_success);
+  }
+
+  .verdict.wrong {
+    color: var(--_danger);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+
+  .result {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_border);
+  }
+
+  .result.passed {
+    border-color: var(--_success);
+  }
+
+  .result.failed {
+    border-color: var(--_danger);
+  }
+
+  .result p {
+    margin: 0.25rem 0;
+  }
+
+  .timer {
+    font-variant-numeric: tabular-nums;
+    font-weight: 700;
+  }
+`;

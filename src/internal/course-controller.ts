@@ -1,0 +1,67 @@
+/**
+ * Loads the course named by the host's `src` (once per page for all elements, through the loader's
+ * cache) and keeps its state for rendering: loading, ready or failed.
+ */
+import type { ReactiveController } from 'lit';
+import { CourseLoadError, loadCourse } from '../lib/course/loader.js';
+import type { Course } from '../lib/types.js';
+import type { SabaqElement } from './sabaq-element.js';
+
+export type CourseState =
+  | { status: 'empty' }
+  | { status: 'loading' }
+  | { status: 'ready'; course: Course }
+  | { status: 'error'; error: CourseLoadError };
+
+interface CourseHost extends SabaqElement {
+  src: string;
+}
+
+export class CourseController implements ReactiveController {
+  state: CourseState = { status: 'empty' };
+  private loadedSrc: string | undefined;
+
+  constructor(
+    private readonly host: CourseHost,
+    private readonly onError: (error: CourseLoadError) => void,
+  ) {
+    host.addController(this);
+  }
+
+  get course(): Course | undefined {
+    return this.state.status === 'ready' ? this.state.course : undefined;
+  }
+
+  hostUpdate(): void {
+    const src = this.host.src?.trim() ?? '';
+    if (src === this.loadedSrc) return;
+    this.loadedSrc = src;
+    if (!src) {
+      this.state = { status: 'empty' };
+      return;
+    }
+    void this.load(src);
+  }
+
+  /** Loads again, for a Retry button after a failure (failed loads are not cached). */
+  reload(): void {
+    if (this.loadedSrc) void this.load(this.loadedSrc);
+    this.host.requestUpdate();
+  }
+
+  private async load(src: string): Promise<void> {
+    this.state = { status: 'loading' };
+    try {
+      const course = await loadCourse(src);
+      if (src !== this.loadedSrc) return;
+      this.state = { status: 'ready', course };
+    } catch (error) {
+      if (src !== this.loadedSrc) return;
+      const failure =
+        error instanceof CourseLoadError ? error : new CourseLoadError('network', String(error), src);
+      this.state = { status: 'error', error: failure };
+      this.onError(failure);
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The elements' one door to the progress store: reads the learner's progress in the host's course,
+ * re-reads it whenever any element on the page or another tab writes, and shows the one notice a
+ * learner gets when progress cannot be kept.
+ */
+import { html, nothing, type ReactiveController } from 'lit';
+import { type CourseProgress, type IssuedCertificate, type QuizAttempt, emptyProgress } from '../lib/progress.js';
+import { type CourseRef, type NewQuizAttempt, type ProgressStore, type StorageProblem, openStore } from '../lib/store/index.js';
+import { SabaqEvent } from '../events.js';
+import type { LocalizeController } from '../i18n/localize.js';
+import type { SabaqElement } from './sabaq-element.js';
+
+/** Elements told that progress cannot be kept, in order: the page shows the notice in the first one. */
+const toldUnavailable = new Set<ProgressController>();
+let noticeDismissed = false;
+
+export class ProgressController implements ReactiveController {
+  progress: CourseProgress = emptyProgress('');
+  learnerName = '';
+  /** True once the learner's progress in the current course has been read. */
+  ready = false;
+  private store: ProgressStore | undefined;
+  private key = '';
+  private readonly subscriptions: (() => void)[] = [];
+  private unavailable = false;
+
+  /** `course()` names the course whose progress the host shows, once it is known. */
+  constructor(
+    private readonly host: SabaqElement,
+    private readonly localize: LocalizeController,
+    private readonly course: () => { id: string; hash?: string } | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Reconnect to the store on the next update (the element may have been moved in the page).
+    this.key = '';
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
+    toldUnavailable.delete(this);
+  }
+
+  hostUpdate(): void {
+    const course = this.course();
+    if (!course) return;
+    const key = `${this.namespace}\n${this.learner}\n${course.id}`;
+    if (key === this.key) return;
+    this.key = key;
+    this.ready = false;
+    this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
+    // One store per namespace per page, shared by every element (openStore returns the same one).
+    const store = (this.store = openStore({ namespace: this.namespace }));
+    this.subscriptions.push(
+      store.subscribe((change) => {
+        const mine = change.learner === this.learner && (change.courseId ?? course.id) === course.id;
+        if (mine) void this.read(key);
+      }),
+      store.onProblem((problem) => this.onProblem(problem)),
+    );
+    void this.read(key);
+  }
+
+  /** An empty attribute means the default, as an absent one does. */
+  private get namespace(): string {
+    return this.host.namespace || 'default';
+  }
+
+  private get learner(): string {
+    return this.host.learner || 'default';
+  }
+
+  private get ref(): CourseRef {
+    const course = this.course()!;
+    return { learner: this.learner, courseId: course.id, ...(course.hash ? { courseHash: course.hash } : {}) };
+  }
+
+  /** Reads the learner's progress again; the host re-renders with it. */
+  async refresh(): Promise<void> {
+    await this.read(this.key);
+  }
+
+  private async read(key: string): Promise<void> {
+    const store = this.store;
+    if (!store || key !== this.key) return;
+    const ref = this.ref;
+    const [progress, name] = await Promise.all([store.getProgress(ref), store.getLearnerName(ref.learner)]);
+    if (key !== this.key) return; // The learner or course changed while reading.
+    this.progress = progress;
+    this.learnerName = name ?? '';
+    this.ready = true;
+    this.host.requestUpdate();
+  }
+
+  private onProblem(problem: StorageProblem): void {
+    if (problem.code !== 'storage-unavailable' || this.unavailable) return;
+    this.unavailable = true;
+    toldUnavailable.add(this);
+    this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'storage-unavailable', message: problem.message }));
+    this.host.requestUpdate();
+  }
+
+  /** Writes through the store, then reads progress again, so the host decides on what is now true. */
+  private async write(change: (store: ProgressStore, ref: CourseRef) => Promise<unknown>): Promise<void> {
+    await change(this.store!, this.ref);
+    await this.refresh();
+  }
+
+  openLesson(lessonId: string): Promise<void> {
+    return this.write((store, ref) => store.openLesson(ref, lessonId));
+  }
+
+  completeLesson(lessonId: string): Promise<void> {
+    return this.write((store, ref) => store.completeLesson(ref, lessonId));
+  }
+
+  addTimeSpent(lessonId: string, milliseconds: number): Promise<void> {
+    return this.write((store, ref) => store.addTimeSpent(ref, lessonId, milliseconds));
+  }
+
+  /** Keeps an attempt (on disk before it resolves) and returns it numbered and dated. */
+  async addQuizAttempt(attempt: NewQuizAttempt): Promise<QuizAttempt> {
+    let kept: QuizAttempt | undefined;
+    await this.write(async (store, ref) => (kept = await store.addQuizAttempt(ref, attempt)));
+    return kept!;
+  }
+
+  saveCertificate(certificate: Omit<IssuedCertificate, 'courseId'>): Promise<void> {
+    return this.write((store, ref) => store.saveCertificate(ref, certificate));
+  }
+
+  setLearnerName(name: string): Promise<void> {
+    return this.write((store) => store.setLearnerName(this.learner, name));
+  }
+
+  /** The notice that progress will not be kept: shown once per page, until dismissed. */
+  renderNotice() {
+    if (!this.unavailable || toldUnavailable.values().next().value !== this || noticeDismissed) return nothing;
+    const close = () => {
+      noticeDismissed = true;
+      this.host.requestUpdate();
+    };
+    return html`<div class="notice error" role="alert" part="notice">
+      <p>${this.localize.term('storageUnavailable')}</p>
+      <button class="button secondary" part="button" @click=${close}>${this.localize.term('dismiss')}</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * What every sabaq element shares: the common attributes, language and direction, typed events, and
+ * the promise that no exception ever reaches the host page: failures become a `sabaq-error` event.
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { SabaqEvent, type SabaqErrorCode, type SabaqEventDetails, type SabaqEventType } from '../events.js';
+import { LocalizeController } from '../i18n/localize.js';
+
+export class SabaqElement extends LitElement {
+  /** Separates learners who share a browser. */
+  @property({ reflect: true }) learner = 'default';
+
+  /** Separates partner sites or deployments on one origin. */
+  @property({ reflect: true }) namespace = 'default';
+
+  /** The UI language; defaults to the course's, then the page's. */
+  @property({ reflect: true }) override lang = '';
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** The course's language, once known: used when the element has no `lang` of its own. */
+  get contentLang(): string | undefined {
+    return undefined;
+  }
+
+  protected emit<T extends SabaqEventType>(type: T, detail: SabaqEventDetails[T]): void {
+    this.dispatchEvent(new SabaqEvent(type, detail));
+  }
+
+  protected reportError(code: SabaqErrorCode, message: string, where: { file?: string; line?: number } = {}): void {
+    this.emit('sabaq-error', { code, message, ...where });
+  }
+
+  /** Runs a learner's action; an exception becomes an `internal` error event instead of escaping. */
+  protected async guard(action: () => unknown): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      console.error('sabaq:', error);
+      this.reportError('internal', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The content's direction follows the resolved language (SPEC §3); the host's own `dir` is the page's.
+    this.toggleAttribute('data-rtl', this.localize.dir === 'rtl');
+  }
+
+  /** Lit reports a failed render by throwing from `update`; keep it inside the element. */
+  protected override update(changed: PropertyValues<this>): void {
+    try {
+      super.update(changed);
+    } catch (error) {
+      console.error('sabaq:', error);
+      this.reportError('internal', error instanceof Error ? error.message : String(error));
+    }
+  }
+}

@@ -1,0 +1,205 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
+import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
+import { forgetCourse } from '../../src/lib/course/loader.js';
+import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
+
+const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
+const BASIC = new URL('../fixtures/courses/basic/course.md', import.meta.url).href;
+
+async function player(src = ACADEMY, { namespace = freshNamespace(), lang = '' } = {}) {
+  const element = await fixture<SabaqCoursePlayer>(
+    html`<sabaq-course-player src=${src} namespace=${namespace} lang=${lang}></sabaq-course-player>`,
+  );
+  await shadowElement(element, '.player, [role=alert]');
+  return element;
+}
+
+const text = (element: Element) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const tocStates = (element: Element) =>
+  [...element.shadowRoot!.querySelectorAll('.toc-item')].map((item) => item.querySelector('.toc-state')!.textContent!.trim());
+const progressNow = (element: Element) => element.shadowRoot!.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow');
+
+/** Passes the quiz of the Marketplaces lesson through its controls. */
+async function passMarketplacesQuiz(element: SabaqCoursePlayer) {
+  const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
+  await shadowElement(quiz, '.question');
+  const b2b = [...quiz.shadowRoot!.querySelectorAll('label')].find((label) => label.textContent!.includes('B2B'))!;
+  b2b.querySelector('input')!.click();
+  await quiz.updateComplete;
+  button(quiz, 'Submit').click();
+}
+
+describe('<sabaq-course-player>', () => {
+  beforeEach(() => forgetCourse());
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('greets a new learner with the start page and the contents', async () => {
+    const element = await player();
+    expect(element.shadowRoot!.querySelector('.course-title')!.textContent).to.equal('Export Academy');
+    expect(text(element)).to.contain('Learn to export online.');
+    expect(text(element)).to.contain('3 lessons · 8 minutes');
+    expect(tocStates(element)).to.deep.equal(['Not started', 'Locked', 'Locked']);
+    expect(progressNow(element)).to.equal('0');
+    expect(element.shadowRoot!.querySelector('[role=progressbar]')!.getAttribute('aria-label')).to.equal('Course progress');
+    expect(button(element, 'Start the course')).to.exist;
+    await expect(element).to.be.accessible();
+  });
+
+  it('opens a lesson on Start, completes it on Next, and reports each step', async () => {
+    const element = await player();
+    const events = recordEvents(element);
+    button(element, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    expect(events.of('sabaq-lesson-start')[0]!.detail).to.deep.equal({ courseId: 'academy', lessonId: 'welcome' });
+    await element.updateComplete;
+    expect(element.shadowRoot!.activeElement?.textContent).to.equal('Welcome');
+    expect(element.shadowRoot!.querySelector('.admonition-title')!.textContent).to.equal('Start small');
+
+    button(element, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 2);
+    expect(events.of('sabaq-lesson-complete').map((e) => e.detail)).to.deep.equal([{ courseId: 'academy', lessonId: 'welcome' }]);
+    expect(events.of('sabaq-progress').map((e) => e.detail)).to.deep.equal([{ courseId: 'academy', completed: 1, total: 3, percent: 33 }]);
+    await element.updateComplete;
+    expect(tocStates(element)).to.deep.equal(['Complete', 'In progress', 'Locked']);
+    expect(progressNow(element)).to.equal('33');
+  });
+
+  it('keeps locked lessons closed and says why; a quiz lesson completes when its quiz is passed', async () => {
+    const element = await player();
+    const events = recordEvents(element);
+    const finalItem = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')][2]!;
+    expect(finalItem.getAttribute('aria-disabled')).to.equal('true');
+    finalItem.click();
+    await element.updateComplete;
+    expect(text(element)).to.contain('Complete "Welcome" first.');
+    expect(events.of('sabaq-lesson-start')).to.have.length(0);
+
+    button(element, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    button(element, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 2);
+    await element.updateComplete;
+    expect(button(element, 'Next').disabled).to.equal(true);
+    expect(text(element)).to.contain('Pass the quiz in this lesson to complete it.');
+
+    await passMarketplacesQuiz(element);
+    await until(() => events.of('sabaq-lesson-complete').length === 2, 'the quiz lesson did not complete');
+    expect(events.of('sabaq-quiz-submit')[0]!.detail).to.deep.include({ courseId: 'academy', quizId: 'marketplaces-1', passed: true });
+    await element.updateComplete;
+    expect(button(element, 'Next').disabled).to.equal(false);
+    expect(tocStates(element)).to.deep.equal(['Complete', 'Complete', 'Not started']);
+  });
+
+  it('reopens at the last lesson after a reload', async () => {
+    const namespace = freshNamespace();
+    const first = await player(ACADEMY, { namespace });
+    const events = recordEvents(first);
+    button(first, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    button(first, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 2);
+    first.remove();
+    const reloaded = await player(ACADEMY, { namespace });
+    await until(() => reloaded.shadowRoot!.querySelector('.lesson-title'), 'no lesson reopened');
+    expect(reloaded.shadowRoot!.querySelector('.lesson-title')!.textContent).to.equal('Marketplaces');
+    expect(tocStates(reloaded)).to.deep.equal(['Complete', 'In progress', 'Locked']);
+  });
+
+  it('finishes the course: course complete with its score', async () => {
+    const element = await player();
+    const events = recordEvents(element);
+    button(element, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    button(element, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 2);
+    await passMarketplacesQuiz(element);
+    await until(() => events.of('sabaq-lesson-complete').length === 2);
+    await element.updateComplete;
+    button(element, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 3);
+    const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
+    await shadowElement(quiz, '.question');
+    for (const label of quiz.shadowRoot!.querySelectorAll('label')) {
+      if (/Free On Board|Ex Works/.test(label.textContent!)) label.querySelector('input')!.click();
+    }
+    await quiz.updateComplete;
+    button(quiz, 'Submit').click();
+    await until(() => events.of('sabaq-course-complete').length === 1, 'the course did not complete');
+    expect(events.of('sabaq-course-complete')[0]!.detail).to.deep.equal({ courseId: 'academy', score: 100 });
+    await element.updateComplete;
+    button(element, 'Finish').click();
+    await until(() => text(element).includes('You have completed the course.'));
+    expect(progressNow(element)).to.equal('100');
+  });
+
+  it('shows a lesson that failed to load as an author error while the rest works', async () => {
+    const element = await player(BASIC);
+    const events = recordEvents(element);
+    const missing = [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')][2]!;
+    missing.click();
+    await until(() => events.of('sabaq-error').length === 1);
+    expect(events.of('sabaq-error')[0]!.detail).to.deep.include({ code: 'lesson-invalid', file: 'course.md', line: 12 });
+    expect(text(element)).to.contain('This lesson cannot be shown because it has errors');
+    expect(text(element)).to.contain('lessons/missing.md');
+    [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')][0]!.click();
+    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'First');
+    const image = element.shadowRoot!.querySelector('img')!;
+    expect(image.getAttribute('src')).to.equal(new URL('lessons/images/chart.png', BASIC).href);
+    expect(image.getAttribute('loading')).to.equal('lazy');
+  });
+
+  it('says when the course cannot be found, offers Retry, and fires sabaq-error', async () => {
+    const events = recordEvents(document);
+    const element = await player(new URL('../fixtures/courses/nowhere/course.md', import.meta.url).href);
+    events.stop();
+    expect(element.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('This course could not be found.');
+    expect(button(element, 'Try again')).to.exist;
+    expect(events.of('sabaq-error')[0]!.detail.code).to.equal('course-not-found');
+    await expect(element).to.be.accessible();
+  });
+
+  it('says so when no course is set', async () => {
+    const element = await fixture<SabaqCoursePlayer>(html`<sabaq-course-player></sabaq-course-player>`);
+    expect(text(element)).to.contain('No course is set for this element.');
+  });
+
+  it('lays out right to left in Urdu, contents on the right', async () => {
+    await setViewport({ width: 1100, height: 800 });
+    const element = await player(ACADEMY, { lang: 'ur' });
+    const shell = element.shadowRoot!.querySelector('.player')!;
+    expect(shell.getAttribute('dir')).to.equal('rtl');
+    expect(button(element, 'کورس شروع کریں')).to.exist;
+    const nav = element.shadowRoot!.querySelector('nav')!.getBoundingClientRect();
+    const main = element.shadowRoot!.querySelector('main')!.getBoundingClientRect();
+    expect(nav.left).to.be.greaterThan(main.left);
+    await expect(element).to.be.accessible();
+  });
+
+  it('folds the contents into a drawer on a phone and never scrolls sideways', async () => {
+    await setViewport({ width: 360, height: 740 });
+    const element = await player();
+    const toggle = button(element, 'Open contents');
+    const nav = element.shadowRoot!.querySelector('nav')!;
+    expect(getComputedStyle(nav).display).to.equal('none');
+    toggle.click();
+    await element.updateComplete;
+    expect(getComputedStyle(nav).display).to.not.equal('none');
+    expect(button(element, 'Close contents').getAttribute('aria-expanded')).to.equal('true');
+    expect(document.documentElement.scrollWidth).to.be.at.most(360);
+    expect(element.scrollWidth).to.be.at.most(element.clientWidth);
+  });
+
+  it('fires nothing when its properties are set from code', async () => {
+    const element = await player();
+    const events = recordEvents(document);
+    element.learner = 'another';
+    element.lang = 'ur';
+    await element.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    events.stop();
+    expect(events.events.filter((event) => event.type !== 'sabaq-error')).to.deep.equal([]);
+  });
+});
