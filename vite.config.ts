@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { type UserConfig, defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -7,29 +8,42 @@ const root = import.meta.dirname;
 const PEER_LIBRARIES = ['lit', 'marked', 'idb', 'dompurify'];
 const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.startsWith(`${name}/`));
 
-/**
- * `vite` serves the demo academy. `vite build` writes the npm entries (`dist/index.js`, `dist/define.js`)
- * with the peer libraries external; `vite build --mode bundle` writes `dist/sabaq.js`, one minified
- * module with everything inside, for partner pages without a build step.
- */
-export default defineConfig(({ command, mode }) => {
-  const bundle = mode === 'bundle';
-  return {
-    root: command === 'serve' ? resolve(root, 'demo') : root,
-    server: { fs: { allow: [root] } },
-    build: {
-      outDir: resolve(root, 'dist'),
-      emptyOutDir: !bundle,
-      target: 'es2022',
-      sourcemap: true,
-      minify: bundle,
-      lib: {
-        entry: (bundle
-          ? { sabaq: resolve(root, 'src/sabaq.ts') }
-          : { index: resolve(root, 'src/index.ts'), define: resolve(root, 'src/define.ts') }) as Record<string, string>,
-        formats: ['es'],
-      },
-      rolldownOptions: { external: bundle ? [] : isPeer },
+/** `vite build --mode bundle`: `dist/sabaq.js`, one fully minified module with everything inside. Not a
+ * library-mode build, which leaves ES output's whitespace unminified. */
+const bundle: UserConfig = {
+  // Lit's html`` and css`` templates keep their indentation unless minified too.
+  plugins: [minifyTemplateLiterals()],
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: false,
+    target: 'es2022',
+    sourcemap: true,
+    minify: true,
+    rolldownOptions: {
+      input: resolve(root, 'src/sabaq.ts'),
+      preserveEntrySignatures: 'strict',
+      output: { format: 'es', entryFileNames: 'sabaq.js' },
     },
-  };
-});
+  },
+};
+
+/** `vite build`: the npm entries, `dist/index.js` and `dist/define.js`, with the peer libraries external. */
+const library: UserConfig = {
+  build: {
+    outDir: resolve(root, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: { entry: { index: resolve(root, 'src/index.ts'), define: resolve(root, 'src/define.ts') }, formats: ['es'] },
+    rolldownOptions: { external: isPeer, output: { chunkFileNames: 'shared-[hash].js' } },
+  },
+};
+
+/** `vite` serves the demo academy, importing the library from ../src. */
+const demo: UserConfig = {
+  root: resolve(root, 'demo'),
+  server: { fs: { allow: [root] } },
+};
+
+export default defineConfig(({ command, mode }) => (command === 'serve' ? demo : mode === 'bundle' ? bundle : library));
