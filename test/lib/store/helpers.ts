@@ -24,8 +24,8 @@ export function watch(store: ProgressStore): { problems: StorageProblem[]; chang
   return watched;
 }
 
-/** Collects unhandled promise rejections until `stop()`, which returns them. */
-export function watchUnhandledRejections(): { stop(): unknown[] } {
+/** Collects unhandled promise rejections until `stop()`, which resolves with them. */
+export function watchUnhandledRejections(): { stop(): Promise<unknown[]> } {
   const reasons: unknown[] = [];
   const listener = (event: PromiseRejectionEvent) => {
     reasons.push(event.reason);
@@ -33,7 +33,9 @@ export function watchUnhandledRejections(): { stop(): unknown[] } {
   };
   window.addEventListener('unhandledrejection', listener);
   return {
-    stop() {
+    async stop() {
+      // Browsers announce an unhandled rejection after the task in which it happened: wait one out.
+      await delay(20);
       window.removeEventListener('unhandledrejection', listener);
       return reasons;
     },
