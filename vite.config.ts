@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { type UserConfig, defineConfig } from 'vite';
@@ -40,10 +41,28 @@ const library: UserConfig = {
   },
 };
 
-/** `vite` serves the demo academy, importing the library from ../src. */
+/** `vite` serves the demo academy, importing the library from ../src; `vite build --mode demo` writes it
+ * to `dist-demo/` as a static site a partner could host as it is, courses included. */
 const demo: UserConfig = {
   root: resolve(root, 'demo'),
+  base: './',
   server: { fs: { allow: [root] } },
+  plugins: [
+    minifyTemplateLiterals(),
+    {
+      name: 'copy-demo-courses',
+      apply: 'build',
+      closeBundle: () => cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true }),
+    },
+  ],
+  build: {
+    outDir: resolve(root, 'dist-demo'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: { input: [resolve(root, 'demo/index.html'), resolve(root, 'demo/quiz.html')] },
+  },
 };
 
-export default defineConfig(({ command, mode }) => (command === 'serve' ? demo : mode === 'bundle' ? bundle : library));
+export default defineConfig(({ command, mode }) =>
+  command === 'serve' || mode === 'demo' ? demo : mode === 'bundle' ? bundle : library,
+);

@@ -46,7 +46,7 @@ export class ProgressController implements ReactiveController {
 
   hostUpdate(): void {
     const course = this.course();
-    if (!course) return;
+    if (!course?.id) return; // A course without an id is shown as broken, not tracked.
     const key = `${this.namespace}\n${this.learner}\n${course.id}`;
     if (key === this.key) return;
     this.key = key;
@@ -87,10 +87,15 @@ export class ProgressController implements ReactiveController {
     const store = this.store;
     if (!store || key !== this.key) return;
     const ref = this.ref;
-    const [progress, name] = await Promise.all([store.getProgress(ref), store.getLearnerName(ref.learner)]);
-    if (key !== this.key) return; // The learner or course changed while reading.
-    this.progress = progress;
-    this.learnerName = name ?? '';
+    try {
+      const [progress, name] = await Promise.all([store.getProgress(ref), store.getLearnerName(ref.learner)]);
+      if (key !== this.key) return; // The learner or course changed while reading.
+      this.progress = progress;
+      this.learnerName = name ?? '';
+    } catch (error) {
+      // The store rejects only arguments it cannot take (an over-long learner name, say): show no progress.
+      this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'internal', message: String(error) }));
+    }
     this.ready = true;
     this.host.requestUpdate();
   }

@@ -161,6 +161,26 @@ describe('<sabaq-course-player>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows a manifest too broken to use as an author error, and nothing escapes to the page', async () => {
+    const escaped: unknown[] = [];
+    const onError = (event: ErrorEvent | PromiseRejectionEvent) => escaped.push('reason' in event ? event.reason : event.error);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onError);
+    const broken = URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n']));
+    const [element, tracker] = await Promise.all([
+      player(broken),
+      fixture(html`<sabaq-progress-tracker src=${broken} namespace=${freshNamespace()}></sabaq-progress-tracker>`),
+    ]);
+    await shadowElement(tracker, '[role=alert]');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onError);
+    expect(escaped).to.deep.equal([]);
+    expect(text(element)).to.contain('This course has errors and cannot be shown.');
+    expect(text(element)).to.contain('the course has no id');
+    expect(text(tracker)).to.contain('This course has errors and cannot be shown.');
+  });
+
   it('says so when no course is set', async () => {
     const element = await fixture<SabaqCoursePlayer>(html`<sabaq-course-player></sabaq-course-player>`);
     expect(text(element)).to.contain('No course is set for this element.');

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
+import { courseStateView } from '../../internal/course-states.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
@@ -180,16 +181,9 @@ export class SabaqCertificate extends SabaqElement {
 
   override render() {
     const dir = this.localize.dir;
-    const { state } = this.course;
-    if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${this.localize.term('noSource')}</div>`;
-    if (state.status === 'error') {
-      return html`<div class="notice error" role="alert" dir=${dir}>${this.localize.term(state.error.code === 'course-not-found' ? 'courseNotFound' : 'courseNetwork')}
-        <button class="button secondary" @click=${() => this.course.reload()}>${this.localize.term('retry')}</button></div>`;
-    }
-    if (state.status === 'loading' || !this.progress.ready) {
-      return html`<div class="notice" role="status" dir=${dir}>${this.localize.term('loading')}</div>`;
-    }
-    const course = state.course;
+    const waiting = courseStateView(this.course, this.progress, this.localize);
+    if (waiting) return waiting;
+    const course = this.course.course!;
     const summary = summarizeCourse(course, this.progress.progress);
     const certificate = this.progress.progress.certificate;
     return html`<section class="certificate-box" dir=${dir} aria-labelledby="heading">

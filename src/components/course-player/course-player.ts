@@ -2,6 +2,7 @@ import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { CourseController } from '../../internal/course-controller.js';
+import { courseStateView } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
 import { ProgressController } from '../../internal/progress-controller.js';
@@ -245,20 +246,9 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   override render() {
     const dir = this.localize.dir;
-    const { state } = this.course;
-    if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${this.localize.term('noSource')}</div>`;
-    if (state.status === 'loading' || (state.status === 'ready' && !this.progress.ready)) {
-      return html`<div class="notice" role="status" dir=${dir}>${this.localize.term('loadingCourse')}</div>`;
-    }
-    if (state.status === 'error') {
-      const key = state.error.code === 'course-not-found' ? 'courseNotFound' : state.error.code === 'network' ? 'courseNetwork' : 'courseInvalid';
-      return html`<div class="notice error" role="alert" dir=${dir}>
-        <p>${this.localize.term(key)}</p>
-        <button class="button" part="button" @click=${() => this.course.reload()}>${this.localize.term('retry')}</button>
-      </div>`;
-    }
-    const course = state.course;
-    if (!course.id || course.lessons.length === 0) return this.renderInvalid(course);
+    const waiting = courseStateView(this.course, this.progress, this.localize);
+    if (waiting) return waiting;
+    const course = this.course.course!;
     const summary = summarizeCourse(course, this.progress.progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
@@ -302,14 +292,6 @@ export class SabaqCoursePlayer extends SabaqElement {
         </div>
       </div>
     `;
-  }
-
-  private renderInvalid(course: Course) {
-    const errors = course.problems.filter((problem) => problem.severity === 'error');
-    return html`<div class="notice error" role="alert" dir=${this.localize.dir}>
-      <p>${this.localize.term('courseInvalid')}</p>
-      <ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
-    </div>`;
   }
 
   private renderContents(course: Course) {

@@ -98,7 +98,10 @@ async function fetchText(url: string, options: LoadOptions): Promise<string> {
     try {
       const response = await doFetch(url);
       if (!response.ok) throw new HttpError(response.status);
-      return await response.text();
+      const text = await response.text();
+      // Many servers answer a missing file with their home page (a single-page-app fallback).
+      if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) throw new HttpError(404);
+      return text;
     } catch (error) {
       if (attempt >= delays.length || !isTransient(error)) {
         throw error instanceof HttpError ? error : new Error('network error', { cause: error });

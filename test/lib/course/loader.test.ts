@@ -90,6 +90,12 @@ describe('loadCourse', () => {
     expect(calls).to.deep.equal([missing]);
   });
 
+  it("takes a server's home page, sent for a missing file, as not found", async () => {
+    const home: typeof fetch = () => Promise.resolve(new Response('<!DOCTYPE html><html><body>Welcome</body></html>'));
+    const error = await loadCourse(BASIC, { fetch: home }).catch((e: unknown) => e);
+    expect((error as CourseLoadError).code).to.equal('course-not-found');
+  });
+
   it('reports a network failure after the retries as such', async () => {
     const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
     const error = await loadCourse(BASIC, { fetch: offline, ...noDelay }).catch((e: unknown) => e);

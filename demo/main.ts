@@ -1,0 +1,124 @@
+// The demo academy: a partner-style page with no framework. It shows what a partner writes: the
+// elements, a few attributes, --sabaq-* theming, and listeners for the events.
+import '../src/sabaq.ts';
+
+type Language = 'en' | 'ur';
+
+/** Each language's course: the Urdu page shows the Urdu course, whose `lang: ur` the elements follow. */
+const COURSES: Record<Language, string> = {
+  en: './courses/export-academy/course.md',
+  ur: './courses/export-academy-ur/course.md',
+};
+
+/** The page's own words (the elements bring theirs). */
+const PAGE_TEXT: Record<Language, Record<string, string>> = {
+  en: {
+    siteName: 'TDAP SME E-commerce Academy',
+    tagline: 'Learn to export online, at your own pace',
+    language: 'Language',
+    learner: 'Learner',
+    theme: 'Theme',
+    themeAcademy: 'Academy green',
+    themeChamber: 'Chamber blue',
+    themeDark: 'Dark',
+    courseHeading: 'Your course',
+    quizPage: 'Try a quiz on its own page',
+    eventsHeading: 'Events a partner site can listen to',
+    eventsIntro: 'Every event bubbles out of the elements; this log shows each one with its detail.',
+    settings: 'Demo settings',
+  },
+  ur: {
+    siteName: 'ٹی ڈی اے پی ایس ایم ای ای کامرس اکیڈمی',
+    tagline: 'آن لائن برآمد کرنا سیکھیں، اپنی رفتار سے',
+    language: 'زبان',
+    learner: 'طالب علم',
+    theme: 'رنگ',
+    themeAcademy: 'اکیڈمی سبز',
+    themeChamber: 'چیمبر نیلا',
+    themeDark: 'گہرا',
+    courseHeading: 'آپ کا کورس',
+    quizPage: 'ایک الگ صفحے پر کوئز آزمائیں',
+    eventsHeading: 'واقعات جو شراکت دار ویب سائٹ سن سکتی ہے',
+    eventsIntro: 'ہر واقعہ عناصر سے باہر آتا ہے؛ یہ فہرست ہر ایک کو اس کی تفصیل کے ساتھ دکھاتی ہے۔',
+    settings: 'ڈیمو کی ترتیبات',
+  },
+};
+
+const SETTINGS_KEY = 'sabaq-demo-settings';
+const elements = () => document.querySelectorAll('sabaq-course-player, sabaq-progress-tracker, sabaq-certificate');
+const select = (id: string) => document.querySelector<HTMLSelectElement>(`#${id}`)!;
+
+interface Settings {
+  language: Language;
+  learner: string;
+  theme: string;
+}
+
+function readSettings(): Settings {
+  const fallback: Settings = { language: 'en', learner: 'amna', theme: 'academy' };
+  try {
+    return { ...fallback, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') };
+  } catch {
+    return fallback;
+  }
+}
+
+function apply(settings: Settings): void {
+  const { language, learner, theme } = settings;
+  document.documentElement.lang = language;
+  document.documentElement.dir = language === 'ur' ? 'rtl' : 'ltr';
+  document.documentElement.dataset.theme = theme;
+  for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    element.textContent = PAGE_TEXT[language][element.dataset.text!] ?? element.textContent;
+  }
+  for (const element of document.querySelectorAll<HTMLElement>('[data-label]')) {
+    element.setAttribute('aria-label', PAGE_TEXT[language][element.dataset.label!]!);
+  }
+  for (const element of elements()) {
+    element.setAttribute('src', COURSES[language]);
+    element.setAttribute('learner', learner);
+    element.setAttribute('namespace', 'tdap-demo');
+  }
+  select('language').value = language;
+  select('learner').value = learner;
+  select('theme').value = theme;
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Private browsing: the demo simply forgets its settings.
+  }
+}
+
+let settings = readSettings();
+apply(settings);
+for (const id of ['language', 'learner', 'theme'] as const) {
+  select(id).addEventListener('change', () => {
+    settings = { ...settings, [id]: select(id).value };
+    apply(settings);
+  });
+}
+
+// The event log: what a partner's analytics or LMS bridge would receive.
+const log = document.querySelector('#event-log')!;
+const EVENTS = [
+  'sabaq-lesson-start',
+  'sabaq-lesson-complete',
+  'sabaq-quiz-submit',
+  'sabaq-course-complete',
+  'sabaq-certificate-issue',
+  'sabaq-progress',
+  'sabaq-error',
+] as const;
+for (const type of EVENTS) {
+  document.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const name = document.createElement('code');
+    name.textContent = type;
+    const detail = document.createElement('pre');
+    detail.textContent = JSON.stringify(event.detail, null, 1);
+    detail.dir = 'ltr';
+    item.append(name, detail);
+    log.prepend(item);
+    while (log.children.length > 30) log.lastElementChild!.remove();
+  });
+}

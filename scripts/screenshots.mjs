@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * Screenshots of the demo, as a learner sees it: phone and desktop widths, English and Urdu, light and
+ * dark, written to .screenshots/ to be looked at. `node scripts/screenshots.mjs [url]` (default: starts
+ * Vite on a free port). Optional steps: SABAQ_SHOT_STEPS=start clicks Start first.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './browsers.mjs';
+
+const out = '.screenshots';
+mkdirSync(out, { recursive: true });
+const port = 5300 + Math.floor(Math.random() * 500);
+const server = process.argv[2] ? undefined : spawn('npx', ['vite', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const url = process.argv[2] ?? `http://localhost:${port}/`;
+await new Promise((resolve) => setTimeout(resolve, server ? 3000 : 0));
+
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+try {
+  for (const language of ['en', 'ur']) {
+    for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+      for (const width of [375, 1280]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+        const page = await context.newPage();
+        page.on('pageerror', (error) => console.error(`${language} ${scheme} ${width}: page error`, error.message));
+        page.on('console', (message) => message.type() === 'error' && console.error(`${language} ${scheme} ${width}:`, message.text()));
+        await page.addInitScript(
+          ([lang, theme]) => localStorage.setItem('sabaq-demo-settings', JSON.stringify({ language: lang, learner: 'guest', theme })),
+          [language, scheme === 'dark' ? 'dark' : 'academy'],
+        );
+        await page.goto(url);
+        await page.waitForTimeout(1500);
+        for (const step of (process.env.SABAQ_SHOT_STEPS ?? '').split(',').filter(Boolean)) {
+          if (step === 'start') await page.locator('sabaq-course-player .start .button').click();
+          if (step === 'next') await page.locator('sabaq-course-player .lesson-nav .button:not(.secondary)').click();
+          await page.waitForTimeout(700);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) console.error(`${language} ${scheme} ${width}: scrolls sideways by ${overflow}px`);
+        const file = `${out}/${language}-${scheme}-${width}.png`;
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+        await context.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  server?.kill();
+}

@@ -1,0 +1,45 @@
+/**
+ * What a course element shows before it can show the course: no `src`, loading, a failed load (with
+ * Retry) or a course too broken to show. One rendering for the player, the tracker and the certificate.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { LocalizeController } from '../i18n/localize.js';
+import type { Course } from '../lib/types.js';
+import type { CourseController } from './course-controller.js';
+import type { ProgressController } from './progress-controller.js';
+
+/** A course that cannot be shown at all: no id to keep progress under, or no lessons. */
+export function isUnusable(course: Course): boolean {
+  return !course.id || course.lessons.length === 0;
+}
+
+/** The state to show instead of the course, or `undefined` once course and progress are ready. */
+export function courseStateView(
+  course: CourseController,
+  progress: ProgressController,
+  localize: LocalizeController,
+): TemplateResult | undefined {
+  const dir = localize.dir;
+  const { state } = course;
+  if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${localize.term('noSource')}</div>`;
+  if (state.status === 'error') {
+    const key = state.error.code === 'course-not-found' ? 'courseNotFound' : state.error.code === 'network' ? 'courseNetwork' : 'courseInvalid';
+    return html`<div class="notice error" role="alert" dir=${dir}>
+      <p>${localize.term(key)}</p>
+      <button class="button secondary" part="button" @click=${() => course.reload()}>${localize.term('retry')}</button>
+    </div>`;
+  }
+  if (state.status === 'ready' && isUnusable(state.course)) {
+    const errors = state.course.problems.filter((problem) => problem.severity === 'error');
+    return html`<div class="notice error" role="alert" dir=${dir}>
+      <p>${localize.term('courseInvalid')}</p>
+      ${errors.length
+        ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
+        : nothing}
+    </div>`;
+  }
+  if (state.status === 'loading' || !progress.ready) {
+    return html`<div class="notice" role="status" dir=${dir}>${localize.term('loadingCourse')}</div>`;
+  }
+  return undefined;
+}
