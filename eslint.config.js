@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'coverage/', 'node_modules/', '.bench/', '.tmp-probe/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'dist-demo/', '.screenshots/', 'storybook-static/', 'coverage/', 'node_modules/', '.bench/', '.tmp-probe/', 'custom-elements.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
