@@ -1,0 +1,137 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
+import { certificateCode } from '../../src/lib/certificate.js';
+import { openStore } from '../../src/lib/store/index.js';
+import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
+
+const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
+const text = (element: Element) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const ref = { learner: 'default', courseId: 'academy' };
+
+/** Completes the academy course in the store, with the final quiz at `finalScore`. */
+async function completeCourse(namespace: string, finalScore: number) {
+  const store = openStore({ namespace });
+  await store.completeLesson(ref, 'welcome');
+  await store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
+  await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: finalScore, passed: finalScore >= 70, quizHash: 'h' });
+}
+
+async function certificate(namespace: string, attributes = '') {
+  const element = await fixture<SabaqCertificate>(
+    html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} verify-url=${attributes}></sabaq-certificate>`,
+  );
+  await shadowElement(element, '.certificate-box');
+  return element;
+}
+
+describe('<sabaq-certificate>', () => {
+  it('says what is still missing before completion', async () => {
+    const element = await certificate(freshNamespace());
+    expect(text(element)).to.contain('To earn your certificate:');
+    expect(text(element)).to.contain('Complete 3 more lessons.');
+    expect(element.shadowRoot!.querySelector('svg')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('asks for a higher score when the course is complete but the final score is below pass', async () => {
+    const namespace = freshNamespace();
+    const store = openStore({ namespace });
+    await completeCourse(namespace, 100);
+    // A later, lower best is impossible; so use a course whose pass is above the score instead.
+    await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: 50, passed: false, quizHash: 'h' });
+    const element = await certificate(namespace);
+    expect(element.shadowRoot!.querySelector('input[name=name]')).to.exist;
+  });
+
+  it('issues the certificate for the name given, keeps it, and fires sabaq-certificate-issue', async () => {
+    const namespace = freshNamespace();
+    await completeCourse(namespace, 100);
+    const element = await certificate(namespace, 'https://verify.example/?c={code}');
+    const events = recordEvents(element);
+    const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name=name]')!;
+    expect(input.labels![0]!.textContent).to.contain('Your name');
+    input.value = '  Amna   Khan ';
+    button(element, 'Get my certificate').click();
+    await until(() => events.of('sabaq-certificate-issue').length === 1);
+    const { detail } = events.of('sabaq-certificate-issue')[0]!;
+    expect(detail).to.deep.include({ courseId: 'academy', learnerName: 'Amna Khan', score: 100 });
+    expect(detail.code).to.match(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(detail.code).to.equal(
+      certificateCode({ courseId: 'academy', courseTitle: 'Export Academy', issuer: 'Test Academy', learnerName: 'Amna Khan', issuedAt: detail.issuedAt, score: 100 }),
+    );
+    await until(() => element.shadowRoot!.querySelector('svg'));
+    const drawing = element.shadowRoot!.querySelector('svg')!;
+    expect(drawing.getAttribute('role')).to.equal('img');
+    expect(drawing.textContent).to.contain('Amna Khan');
+    expect(drawing.textContent).to.contain('Export Academy');
+    expect(drawing.textContent).to.contain('Issued by Test Academy');
+    expect(drawing.textContent).to.contain(detail.code);
+    const verify = element.shadowRoot!.querySelector<HTMLAnchorElement>('a')!;
+    expect(verify.href).to.equal(`https://verify.example/?c=${detail.code}`);
+    expect(button(element, 'Print')).to.exist;
+    expect(button(element, 'Download')).to.exist;
+    await expect(element).to.be.accessible();
+
+    // The same certificate, same code, after a reload.
+    element.remove();
+    const reloaded = await certificate(namespace);
+    await until(() => reloaded.shadowRoot!.querySelector('svg'));
+    expect(reloaded.shadowRoot!.querySelector('svg')!.textContent).to.contain(detail.code);
+  });
+
+  it('downloads an image of the certificate', async () => {
+    const namespace = freshNamespace();
+    await completeCourse(namespace, 100);
+    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    const element = await certificate(namespace);
+    await until(() => element.shadowRoot!.querySelector('svg'));
+    const saved: { name: string; type: string; size: number }[] = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      if (this.download) void fetch(this.href).then((r) => r.blob()).then((blob) => saved.push({ name: this.download, type: blob.type, size: blob.size }));
+      else original.call(this);
+    };
+    try {
+      button(element, 'Download').click();
+      await until(() => saved.length === 1, 'nothing was downloaded');
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(saved[0]!.name).to.match(/^certificate-academy-ABCD-EFGH-JKMN\.(png|svg)$/);
+    expect(saved[0]!.type).to.match(/^image\/(png|svg\+xml)$/);
+    expect(saved[0]!.size).to.be.greaterThan(1000);
+  });
+
+  it('prints the certificate alone', async () => {
+    const namespace = freshNamespace();
+    await completeCourse(namespace, 100);
+    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    const element = await certificate(namespace);
+    await until(() => element.shadowRoot!.querySelector('svg'));
+    const other = document.body.appendChild(document.createElement('p'));
+    other.textContent = 'The partner page around the certificate';
+    let whilePrinting: { page: string; certificate: string; buttons: string } | undefined;
+    const originalPrint = window.print;
+    await emulateMedia({ media: 'print' });
+    window.print = () => {
+      whilePrinting = {
+        page: getComputedStyle(other).visibility,
+        certificate: getComputedStyle(element.shadowRoot!.querySelector('svg')!).visibility,
+        buttons: getComputedStyle(element.shadowRoot!.querySelector('.actions')!).display,
+      };
+    };
+    try {
+      button(element, 'Print').click();
+    } finally {
+      window.print = originalPrint;
+      await emulateMedia({ media: 'screen' });
+      other.remove();
+    }
+    expect(whilePrinting).to.deep.equal({ page: 'hidden', certificate: 'visible', buttons: 'none' });
+    window.dispatchEvent(new Event('afterprint'));
+    expect(element.hasAttribute('data-sabaq-printing')).to.equal(false);
+    expect(document.adoptedStyleSheets).to.have.length(0);
+  });
+});
