@@ -1,0 +1,98 @@
+/**
+ * A learner's whole journey on a plain HTML page that loads only the built `dist/sabaq.js` (npm test
+ * builds it first): through the course, failing and retaking a quiz, reloading mid-course, finishing,
+ * and getting a certificate whose code survives a reload. The player, tracker and certificate stay in
+ * step throughout.
+ */
+import { expect } from '@open-wc/testing';
+import { until } from '../components/helpers.js';
+
+let frame: HTMLIFrameElement;
+const namespace = `e2e-${Math.random().toString(36).slice(2)}`;
+
+async function load(): Promise<void> {
+  frame.src = `${new URL('academy.html', import.meta.url).href}?namespace=${namespace}`;
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not appear', 10000);
+}
+
+const doc = () => frame.contentDocument!;
+const shadow = (selector: string) => doc().querySelector(selector)?.shadowRoot ?? undefined;
+const text = (selector: string) => shadow(selector)?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+function click(root: ShadowRoot | undefined, name: string | RegExp): void {
+  const candidates = [...(root?.querySelectorAll<HTMLButtonElement>('button, a') ?? [])];
+  const match = candidates.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!)));
+  if (!match) throw new Error(`no ${name}: ${candidates.map((b) => b.textContent!.trim()).join(' | ')}`);
+  match.click();
+}
+
+const lessonTitle = () => shadow('sabaq-course-player')?.querySelector('.lesson-title')?.textContent;
+const quizRoot = () => shadow('sabaq-course-player')?.querySelector('sabaq-quiz')?.shadowRoot ?? undefined;
+
+async function answer(choices: RegExp) {
+  await until(() => quizRoot()?.querySelector('.question'), 'the quiz did not appear');
+  for (const label of quizRoot()!.querySelectorAll('label')) {
+    if (choices.test(label.textContent!)) label.querySelector('input')!.click();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  click(quizRoot(), 'Submit');
+}
+
+describe('a learner on a page with only dist/sabaq.js', function () {
+  this.timeout(60000);
+
+  before(() => {
+    frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 1000px; height: 800px';
+    document.body.append(frame);
+  });
+
+  after(() => frame.remove());
+
+  it('goes through the whole course and gets a certificate that survives a reload', async () => {
+    await load();
+    expect(doc().defaultView!.customElements.get('sabaq-quiz')).to.exist;
+    click(shadow('sabaq-course-player'), 'Start the course');
+    await until(() => lessonTitle() === 'Welcome');
+    click(shadow('sabaq-course-player'), 'Next');
+    await until(() => lessonTitle() === 'Marketplaces');
+    // The tracker and certificate follow the player at once.
+    await until(() => text('sabaq-progress-tracker').includes('1 of 3 lessons complete'), 'the tracker did not follow');
+    await until(() => text('sabaq-certificate').includes('Complete 2 more lessons.'), 'the certificate did not follow');
+
+    // Fail the quiz, then retake it.
+    await answer(/B2C/);
+    await until(() => quizRoot()?.querySelector('.result.failed'), 'the failed attempt is not shown');
+    click(quizRoot(), 'Try again');
+    await answer(/B2B/);
+    await until(() => quizRoot()?.querySelector('.result.passed'), 'the passed attempt is not shown');
+    await until(() => text('sabaq-progress-tracker').includes('2 of 3 lessons complete'));
+
+    // Reload mid-course: the player reopens where the learner was, with everything kept.
+    await load();
+    await until(() => lessonTitle() === 'Marketplaces', 'did not resume at the last lesson');
+    await until(() => quizRoot()?.querySelector('.result.passed'), 'the quiz result was lost');
+    expect(text('sabaq-progress-tracker')).to.contain('2 of 3 lessons complete');
+
+    click(shadow('sabaq-course-player'), 'Next');
+    await until(() => lessonTitle() === 'Final check');
+    await answer(/Free On Board|Ex Works/);
+    await until(() => quizRoot()?.querySelector('.result.passed'));
+    click(shadow('sabaq-course-player'), 'Finish');
+    await until(() => text('sabaq-course-player').includes('You have completed the course.'));
+    await until(() => text('sabaq-progress-tracker').includes('3 of 3 lessons complete'));
+
+    // The certificate: a name, then the certificate with its code.
+    await until(() => shadow('sabaq-certificate')?.querySelector('input[name=name]'), 'no name field');
+    shadow('sabaq-certificate')!.querySelector<HTMLInputElement>('input[name=name]')!.value = 'Amna Khan';
+    click(shadow('sabaq-certificate'), 'Get my certificate');
+    await until(() => shadow('sabaq-certificate')?.querySelector('svg'), 'no certificate');
+    const code = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(shadow('sabaq-certificate')!.querySelector('svg')!.textContent!)![0];
+
+    await load();
+    await until(() => shadow('sabaq-certificate')?.querySelector('svg'), 'the certificate was lost on reload');
+    expect(shadow('sabaq-certificate')!.querySelector('svg')!.textContent).to.contain(code).and.contain('Amna Khan');
+    expect((frame.contentWindow as unknown as { pageErrors: string[] }).pageErrors).to.deep.equal([]);
+  });
+});
