@@ -32,6 +32,8 @@ interface UnsavedWrite {
 
 type Outcome<T> = { saved: true; value: T } | { saved: false };
 
+const REOPEN_DELAYS_MS = [50, 250, 1000];
+
 export class IndexedDbBackend implements Backend {
   status: StorageStatus = 'opening';
   private readonly mirror = new MemoryRecords();
@@ -144,7 +146,7 @@ export class IndexedDbBackend implements Backend {
 
   private async connect(afterLoss: boolean): Promise<ProgressDatabase | undefined> {
     try {
-      const database = await openProgressDatabase(this.databaseName, this.connectionEvents);
+      const database = afterLoss ? await this.reopen() : await openProgressDatabase(this.databaseName, this.connectionEvents);
       if (this.status === 'closed') {
         database.close();
         return undefined;
@@ -161,6 +163,23 @@ export class IndexedDbBackend implements Backend {
     } catch (error) {
       this.giveUp(error instanceof StorageFailure ? error : new StorageFailure('failed', describe(error), { cause: error }));
       return undefined;
+    }
+  }
+
+  /**
+   * Opens again after the browser closed the connection. It may still be clearing the site's storage:
+   * an open made meanwhile is aborted (Chromium, after `Storage.clearDataForOrigin`), so wait a moment
+   * first, and a little longer after each abort.
+   */
+  private async reopen(): Promise<ProgressDatabase> {
+    for (let attempt = 0; ; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, REOPEN_DELAYS_MS[attempt]));
+      try {
+        return await openProgressDatabase(this.databaseName, this.connectionEvents);
+      } catch (error) {
+        const aborted = error instanceof StorageFailure && (error.cause as { name?: unknown } | undefined)?.name === 'AbortError';
+        if (!aborted || attempt === REOPEN_DELAYS_MS.length - 1) throw error;
+      }
     }
   }
 

@@ -45,3 +45,14 @@ export async function holdDatabase(databaseName: string, version?: number): Prom
   held.push(database);
   return database.version;
 }
+
+/** The keys of one object store, read over a connection of their own. */
+export async function readKeys(databaseName: string, storeName: string): Promise<IDBValidKey[]> {
+  const database = await openDB(databaseName);
+  try {
+    return await database.getAllKeys(storeName);
+  } finally {
+    database.close();
+  }
+}
+
