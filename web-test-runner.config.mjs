@@ -26,10 +26,26 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * web-test-runner closes its browsers itself on Ctrl-C; puppeteer's own signal handlers would kill
- * them and exit first, leaving their temporary profiles behind.
+ * Puppeteer's options for both engines it drives. web-test-runner closes its browsers itself on
+ * SIGINT; puppeteer's own handler would kill them and exit first, leaving their profiles in /tmp.
  */
-const LEAVE_SIGNALS_TO_THE_RUNNER = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false };
+const PUPPETEER_OPTIONS = { headless: true, handleSIGINT: false };
+
+/**
+ * An alert, confirm or prompt a test opens for real blocks its page until the run times out (Chromium
+ * waits 120 s, then fails to stop the page): dismiss it at once, and say so. WebKitGTK's driver
+ * dismisses it only at web-test-runner's next WebDriver command, up to a minute later.
+ * @type {import('@web/test-runner-chrome').CreatePageFn}
+ */
+async function createPage({ context }) {
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    const call = `window.${dialog.type()}(${JSON.stringify(dialog.message())})`;
+    console.warn(`\nA test called ${call}; dismissed it. Stub window.${dialog.type()} in the test instead.`);
+    void dialog.dismiss();
+  });
+  return page;
+}
 
 /** The WebDriver launcher, named after the engine rather than after MiniBrowser, its shell. */
 class WebKitLauncher extends WebdriverLauncher {
@@ -47,14 +63,16 @@ const launchers = {
   chromium: () =>
     chromeLauncher({
       puppeteer,
-      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, ...LEAVE_SIGNALS_TO_THE_RUNNER },
+      launchOptions: { ...PUPPETEER_OPTIONS, executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+      createPage,
       concurrency: 2,
     }),
   // Puppeteer drives Firefox over WebDriver BiDi, so no geckodriver (which Debian lacks) is needed.
   firefox: () =>
     chromeLauncher({
       puppeteer,
-      launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true, ...LEAVE_SIGNALS_TO_THE_RUNNER },
+      launchOptions: { ...PUPPETEER_OPTIONS, browser: 'firefox', executablePath: firefoxPath() },
+      createPage,
       concurrency: 2,
     }),
   // scripts/test.mjs starts WebKitWebDriver on a free port under Xvfb and passes the port.
@@ -75,13 +93,32 @@ const launchers = {
 // Run directly (`npx web-test-runner`) there is no WebKit driver: leave WebKit out and say so.
 const engines = selectedEngines().filter((engine) => engine !== 'webkit' || webkitDriverPort);
 if (engines.length < selectedEngines().length) console.warn('WebKit left out: it needs the driver that `npm test` starts.');
+const browsers = engines.map((engine) => launchers[engine]());
+
+/**
+ * Stopped early (Ctrl-C), web-test-runner exits without closing the browsers still running and leaves
+ * them to puppeteer's exit hook, which kills only the first (@puppeteer/browsers 2.13 skips the next
+ * exit listener while removing one) and deletes no profile. Close them all as the server stops.
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const closeBrowsersOnStop = {
+  name: 'close-browsers-on-stop',
+  async serverStop() {
+    const closed = Promise.all(browsers.map((browser) => browser.stop?.()));
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  },
+};
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), sabaqCommandsPlugin()],
-  browsers: engines.map((engine) => launchers[engine]()),
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    sabaqCommandsPlugin(),
+    closeBrowsersOnStop,
+  ],
+  browsers,
   port: await freePort(),
   // One file at a time is what lets the WebDriver launcher run each test file in the top-level page,
   // where focus, sendKeys and sendMouse work; with more it uses iframes and rejects sendMouse.

@@ -46,8 +46,9 @@ let interrupted;
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => {
     // Killing web-test-runner now would orphan its browsers: let it finish stopping them.
-    if (interrupted) return console.log('Still stopping the browsers…');
+    if (interrupted) return;
     interrupted = signal;
+    console.log(`\n${signal}: stopping the browsers…`);
     // web-test-runner closes its browsers on SIGINT; the helpers are stopped once it has exited.
     runner?.kill('SIGINT');
   });
@@ -69,7 +70,14 @@ try {
   const coverage = engines.includes('chromium') ? ['--coverage'] : [];
   if (!interrupted) {
     const bin = join(root, 'node_modules', '.bin', 'web-test-runner');
-    runner = spawn(process.execPath, [bin, ...coverage, ...runnerArgs], { stdio: 'inherit', env });
+    // In its own process group, so that only this script signals it (SIGINT, its graceful stop):
+    // a SIGTERM sent to the whole group, as `timeout` and CI runners do, would kill it outright and
+    // orphan its browsers.
+    runner = spawn(process.execPath, [bin, ...coverage, ...runnerArgs], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env,
+      detached: true,
+    });
     const [status] = await onExit(runner);
     runner = undefined;
     try {
