@@ -20,7 +20,10 @@ const purifier = DOMPurify(window);
 
 const CONFIG: Config = {
   FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'link', 'meta'],
-  FORBID_ATTR: ['style', 'autofocus', 'target', 'formaction'],
+  // `srcset` is a list of URLs, which DOMPurify checks as one string and the hook below cannot resolve:
+  // `<img srcset="http://x 1x, javascript:… 2x">` kept its javascript: URL (angular/angular#9638), and
+  // relative candidates would load from the host page, not the lesson. `src` still shows the image.
+  FORBID_ATTR: ['style', 'autofocus', 'target', 'formaction', 'srcset'],
   // http(s), mailto and relative URLs only; `data:` is then allowed on images alone (hook below).
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
 };
