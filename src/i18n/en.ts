@@ -78,7 +78,6 @@ export const en = {
   lessonsDone: (done: number, total: number) => `${done} of ${total} lessons complete`,
   percentComplete: (percent: string) => `${percent} complete`,
   quizScores: 'Quiz scores',
-  notTaken: 'Not taken',
   timeSpent: (time: string) => `Time spent: ${time}`,
   continueLesson: (title: string) => `Continue: ${title}`,
 

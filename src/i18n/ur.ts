@@ -75,7 +75,6 @@ export const ur: Translation = {
   lessonsDone: (done, total) => `${total} میں سے ${done} اسباق مکمل`,
   percentComplete: (percent) => `${percent} مکمل`,
   quizScores: 'کوئز کے اسکور',
-  notTaken: 'ابھی نہیں دیا',
   timeSpent: (time) => `صرف شدہ وقت: ${time}`,
   continueLesson: (title) => `جاری رکھیں: ${title}`,
 

@@ -158,6 +158,20 @@ export const theme = css`
     overflow-wrap: break-word;
   }
 
+  /* Lesson headings stay below the element's own title. */
+  .prose h1 {
+    font-size: 1.3em;
+  }
+
+  .prose h2 {
+    font-size: 1.15em;
+  }
+
+  .prose h3,
+  .prose h4 {
+    font-size: 1em;
+  }
+
   .prose img,
   .prose video {
     max-width: 100%;

@@ -238,7 +238,7 @@ export class SabaqCoursePlayer extends SabaqElement {
         element = document.createElement('sabaq-quiz');
         slot.append(element);
       }
-      Object.assign(element, { quiz, courseId: course.id, learner: this.learner, namespace: this.namespace });
+      Object.assign(element, { quiz, baseUrl: lesson.url, courseId: course.id, learner: this.learner, namespace: this.namespace });
       if (this.lang) element.setAttribute('lang', this.lang);
       else element.removeAttribute('lang');
     }

@@ -123,7 +123,14 @@ export class SabaqProgressTracker extends SabaqElement {
     const summary = summarizeCourse(course, progress);
     const next = course.lessons.find((lesson) => lesson.id === summary.nextLessonId);
     const full = this.layout === 'full';
-    const quizzes = course.lessons.flatMap((lesson) => lesson.quizzes);
+    // Best scores of the quizzes taken so far, named after their lessons: a course may have dozens.
+    const taken = course.lessons.flatMap((lesson) =>
+      lesson.quizzes.flatMap((quiz, i) => {
+        const best = bestAttempt(progress.attempts[quiz.id]);
+        const name = lesson.quizzes.length > 1 ? `${lesson.title} (${i + 1})` : lesson.title;
+        return best ? [{ name, score: best.score }] : [];
+      }),
+    );
     const timeSpent = Object.values(progress.lessons).reduce((sum, lesson) => sum + lesson.timeSpentMs, 0);
     const base = this.href || location.href.split('#')[0];
     return html`
@@ -147,17 +154,10 @@ export class SabaqProgressTracker extends SabaqElement {
               </li>`)}
             </ul>`
           : nothing}
-        ${full && quizzes.length > 0
+        ${full && taken.length > 0
           ? html`<h3>${this.localize.term('quizScores')}</h3>
               <ul>
-                ${course.lessons.filter((lesson) => lesson.quizzes.length > 0).flatMap((lesson) =>
-                  lesson.quizzes.map((quiz, i) => {
-                    const best = bestAttempt(progress.attempts[quiz.id]);
-                    const name = lesson.quizzes.length > 1 ? `${lesson.title} (${i + 1})` : lesson.title;
-                    return html`<li class="row"><span>${name}</span>
-                      <span>${best ? this.localize.percent(best.score) : this.localize.term('notTaken')}</span></li>`;
-                  }),
-                )}
+                ${taken.map(({ name, score }) => html`<li class="row"><span>${name}</span><span>${this.localize.percent(score)}</span></li>`)}
               </ul>`
           : nothing}
         ${full && timeSpent > 0 ? html`<span class="muted">${this.localize.term('timeSpent', this.formatDuration(timeSpent))}</span>` : nothing}

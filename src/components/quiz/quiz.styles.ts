@@ -15,6 +15,16 @@ export const quizStyles = css`
     min-width: 0;
   }
 
+  /* Floated, the legend sits inside the box instead of on its border. */
+  .question legend {
+    float: left;
+    width: 100%;
+  }
+
+  .question legend + * {
+    clear: both;
+  }
+
   .question legend,
   .question .prompt {
     padding: 0;

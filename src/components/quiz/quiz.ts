@@ -43,6 +43,9 @@ export class SabaqQuiz extends SabaqElement {
   /** A parsed quiz, set by the course player for quizzes inside lessons. */
   @property({ attribute: false }) quiz: Quiz | undefined;
 
+  /** The URL relative links and images in the quiz resolve against: the lesson's, inside a course. */
+  @property({ attribute: false }) baseUrl: string | undefined;
+
   /** The course the quiz belongs to, when inside one. */
   @property({ attribute: 'course-id' }) courseId = '';
 
@@ -267,7 +270,7 @@ export class SabaqQuiz extends SabaqElement {
     return html`
       <section class="quiz" dir=${dir} aria-label=${this.localize.term('quiz')}>
         ${this.progress.renderNotice()}
-        ${quiz.intro ? html`<div class="prose">${unsafeHTML(renderMarkdown(quiz.intro))}</div>` : nothing}
+        ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
         ${this.secondsLeft !== undefined && !showResult
           ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
           : nothing}
@@ -321,10 +324,10 @@ export class SabaqQuiz extends SabaqElement {
   private renderQuestion(question: Question, index: number, total: number, answers: Answers, result?: QuizResult) {
     const number = this.localize.term('question', index + 1, total);
     const prompt = html`<span class="question-number">${number}</span>
-      <span class="prompt">${unsafeHTML(renderInline(question.prompt))}</span>`;
+      <span class="prompt">${this.inline(question.prompt)}</span>`;
     const verdict = result?.results[question.id];
     const body = html`
-      ${question.body ? html`<div class="prose">${unsafeHTML(renderMarkdown(question.body))}</div>` : nothing}
+      ${question.body ? html`<div class="prose">${this.markdown(question.body)}</div>` : nothing}
       ${this.renderHint(question, result !== undefined)}
       ${this.renderAnswers(question, answers, result !== undefined)}
       ${verdict
@@ -332,7 +335,7 @@ export class SabaqQuiz extends SabaqElement {
               ${verdict.correct ? this.localize.term('correct') : verdict.points > 0 ? this.localize.term('partlyCorrect') : this.localize.term('incorrect')}
             </p>
             ${!verdict.correct ? this.renderCorrectAnswer(question) : nothing}
-            ${question.explanation ? html`<div class="explanation prose">${unsafeHTML(renderMarkdown(question.explanation))}</div>` : nothing}`
+            ${question.explanation ? html`<div class="explanation prose">${this.markdown(question.explanation)}</div>` : nothing}`
         : nothing}
     `;
     // Choices are a group of radio buttons or checkboxes: a fieldset names the group by its question.
@@ -358,7 +361,7 @@ export class SabaqQuiz extends SabaqElement {
     return html`<button class="hint-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="hint-${question.id}" @click=${toggle}>
         ${this.localize.term(open ? 'hideHint' : 'hint')}
       </button>
-      <div id="hint-${question.id}" class="hint prose" ?hidden=${!open}>${open ? unsafeHTML(renderMarkdown(question.hint)) : nothing}</div>`;
+      <div id="hint-${question.id}" class="hint prose" ?hidden=${!open}>${open ? this.markdown(question.hint) : nothing}</div>`;
   }
 
   private renderAnswers(question: Question, answers: Answers, submitted: boolean) {
@@ -377,10 +380,10 @@ export class SabaqQuiz extends SabaqElement {
             return html`<label class=${classMap(classes)}>
                 <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
                   @change=${(event: Event) => this.onChoice(question, i, (event.target as HTMLInputElement).checked)} />
-                <span class="option-text">${unsafeHTML(renderInline(option.text))}</span>
+                <span class="option-text">${this.inline(option.text)}</span>
               </label>
               ${submitted && chosen(i) && option.feedback
-                ? html`<div class="option-feedback prose">${unsafeHTML(renderMarkdown(option.feedback))}</div>`
+                ? html`<div class="option-feedback prose">${this.markdown(option.feedback)}</div>`
                 : nothing}`;
           })}
         </div>`;
@@ -398,7 +401,7 @@ export class SabaqQuiz extends SabaqElement {
             const text = question.items[item]!;
             const label = plainText(text);
             return html`<li>
-              <span class="item-text">${unsafeHTML(renderInline(text))}</span>
+              <span class="item-text">${this.inline(text)}</span>
               ${submitted
                 ? nothing
                 : html`<span class="moves">
@@ -417,7 +420,7 @@ export class SabaqQuiz extends SabaqElement {
         const rights = order.filter((i, at) => order.findIndex((j) => question.pairs[j]!.right === question.pairs[i]!.right) === at);
         return html`<ul class="options matching">
           ${question.pairs.map((pair, i) => html`<li>
-            <label class="term" for="match-${question.id}-${i}">${unsafeHTML(renderInline(pair.left))}</label>
+            <label class="term" for="match-${question.id}-${i}">${this.inline(pair.left)}</label>
             <select id="match-${question.id}-${i}" ?disabled=${submitted}
               @change=${(event: Event) => this.onMatch(question, i, Number((event.target as HTMLSelectElement).value))}>
               <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${this.localize.term('chooseMatch')}</option>
@@ -458,6 +461,19 @@ export class SabaqQuiz extends SabaqElement {
     const current = Array.isArray(this.answers[question.id]) ? (this.answers[question.id] as number[]) : [];
     const chosen = checked ? [...new Set([...current, index])].sort((a, b) => a - b) : current.filter((i) => i !== index);
     this.setAnswer(question, chosen);
+  }
+
+  /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2). */
+  private markdown(source: string) {
+    return unsafeHTML(renderMarkdown(source, { baseUrl: this.contentBase }));
+  }
+
+  private inline(source: string) {
+    return unsafeHTML(renderInline(source, { baseUrl: this.contentBase }));
+  }
+
+  private get contentBase(): string {
+    return this.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : document.baseURI);
   }
 
   private onMatch(question: MatchingQuestion, left: number, right: number): void {

@@ -83,7 +83,7 @@ export function parseLesson(rawSource: string, context: LessonContext, problems:
   }
 
   const body = splitBlocks(frontMatter.body, frontMatter.bodyLine, file, problems);
-  lesson.blocks = body.blocks;
+  lesson.blocks = withoutRepeatedTitle(body.blocks, lesson.title);
   lesson.quizzes = body.quizzes.map((quiz, index) =>
     parseQuiz(quiz.source, { file, line: quiz.line, defaultId: `${lesson.id}-${index + 1}`, inLesson: true }, problems),
   );
@@ -92,6 +92,17 @@ export function parseLesson(rawSource: string, context: LessonContext, problems:
     block.quizId = lesson.quizzes[next++]!.id;
   });
   return { lesson, keyLines: frontMatter.lines };
+}
+
+/** A lesson that opens with `# Its title` would show the title twice under the player's own heading. */
+function withoutRepeatedTitle(blocks: LessonBlock[], title: string): LessonBlock[] {
+  const [first, ...rest] = blocks;
+  if (first?.type !== 'markdown') return blocks;
+  const match = /^\s*#[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(first.markdown);
+  if (!match || match[1]!.trim().toLowerCase() !== title.trim().toLowerCase()) return blocks;
+  const markdown = first.markdown.slice(match[0].length);
+  const line = first.line + (match[0].match(/\n/g)?.length ?? 0);
+  return markdown.trim() ? [{ type: 'markdown', markdown, line }, ...rest] : rest;
 }
 
 function forEachQuizBlock(blocks: LessonBlock[], visit: (block: LessonBlock & { type: 'quiz' }) => void): void {

@@ -31,7 +31,7 @@ After.
 `);
     expect(problems).to.deep.equal([]);
     expect(lesson.blocks).to.deep.equal([
-      { type: 'markdown', markdown: '# Why\n\nIntro text.\n', line: 4 },
+      { type: 'markdown', markdown: '\nIntro text.\n', line: 5 },
       {
         type: 'admonition',
         kind: 'tip',
@@ -43,6 +43,13 @@ After.
       { type: 'markdown', markdown: '\nAfter.\n', line: 16 },
     ]);
     expect(lesson.quizzes[0]!.line).to.equal(13);
+  });
+
+  it('drops an opening "# heading" that repeats the title, and keeps any other', () => {
+    expect(parse('# why\n\nText.\n').lesson.blocks).to.deep.equal([{ type: 'markdown', markdown: '\nText.\n', line: 2 }]);
+    expect(parse('# Why').lesson.blocks).to.deep.equal([]);
+    expect(parse('# Another heading\n\nText.\n').lesson.blocks[0]).to.deep.include({ markdown: '# Another heading\n\nText.\n' });
+    expect(parse('Text first.\n\n# Why\n').lesson.blocks[0]).to.deep.include({ markdown: 'Text first.\n\n# Why\n' });
   });
 
   it('reads every admonition kind, nested ones and quizzes inside them', () => {
