@@ -123,6 +123,9 @@ export default {
   // One file at a time is what lets the WebDriver launcher run each test file in the top-level page,
   // where focus, sendKeys and sendMouse work; with more it uses iframes and rejects sendMouse.
   concurrency: 1,
+  // All three engines at once (the default is two): WebKit, one file at a time, would otherwise wait
+  // for another engine to finish before it starts.
+  concurrentBrowsers: 3,
   testFramework: { config: { timeout: 10000 } },
   // V8 coverage: only Chromium reports it; the other engines simply add none.
   coverageConfig: { include: ['src/**/*.ts'], report: true, reportDir: 'coverage' },
