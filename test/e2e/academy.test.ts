@@ -95,4 +95,21 @@ describe('a learner on a page with only dist/sabaq.js', function () {
     expect(shadow('sabaq-certificate')!.querySelector('svg')!.textContent).to.contain(code).and.contain('Amna Khan');
     expect((frame.contentWindow as unknown as { pageErrors: string[] }).pageErrors).to.deep.equal([]);
   });
+
+  it('works under a strict Content Security Policy with Trusted Types enforced', async () => {
+    frame.src = new URL('strict-csp.html', import.meta.url).href;
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not render under the policy', 10000);
+    click(shadow('sabaq-course-player'), /Start the course|Continue/);
+    await until(() => lessonTitle() === 'Welcome', 'the lesson did not render (DOMPurify blocked?)');
+    expect(shadow('sabaq-course-player')!.querySelector('.admonition-title')!.textContent).to.equal('Start small');
+    click(shadow('sabaq-course-player'), 'Next');
+    await until(() => lessonTitle() === 'Marketplaces');
+    await until(() => quizRoot()?.querySelector('.question'), 'the quiz did not render');
+    // The progress bar's width is set through the CSSOM, which style-src 'self' allows.
+    const bar = shadow('sabaq-course-player')!.querySelector<HTMLElement>('[part=progress] > span')!;
+    await until(() => text('sabaq-course-player').includes('1 of 3 lessons complete'));
+    await until(() => bar.getBoundingClientRect().width > 0, `the progress bar width was blocked: "${bar.getAttribute('style')}"`);
+  });
 });
+

@@ -1,4 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
+// styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
+import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { CourseController } from '../../internal/course-controller.js';
@@ -266,7 +268,7 @@ export class SabaqCoursePlayer extends SabaqElement {
             aria-valuenow=${summary.percent}
             aria-valuetext=${this.localize.term('lessonsDone', summary.completed, summary.total)}
           >
-            <span style="width: ${summary.percent}%"></span>
+            <span style=${styleMap({ width: `${summary.percent}%` })}></span>
           </div>
           <span class="progress-label">${this.localize.term('lessonsDone', summary.completed, summary.total)}</span>
         </header>

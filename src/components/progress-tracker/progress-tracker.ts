@@ -1,4 +1,6 @@
 import { css, html, nothing } from 'lit';
+// styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
+import { styleMap } from 'lit/directives/style-map.js';
 import { property } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
@@ -141,7 +143,7 @@ export class SabaqProgressTracker extends SabaqElement {
         <div class="bar" part="progress" role="progressbar" aria-label=${this.localize.term('courseProgress')}
           aria-valuemin="0" aria-valuemax="100" aria-valuenow=${summary.percent}
           aria-valuetext=${this.localize.term('percentComplete', this.localize.percent(summary.percent))}>
-          <span style="width: ${summary.percent}%"></span>
+          <span style=${styleMap({ width: `${summary.percent}%` })}></span>
         </div>
         <span>${this.localize.term('lessonsDone', summary.completed, summary.total)}</span>
         ${full && course.modules.length > 1
@@ -149,7 +151,7 @@ export class SabaqProgressTracker extends SabaqElement {
               ${summary.modules.map((module) => html`<li>
                 <div class="row"><span>${module.title}</span><span>${this.localize.number(module.completed)}/${this.localize.number(module.total)}</span></div>
                 <div class="bar" role="progressbar" aria-label=${module.title} aria-valuemin="0" aria-valuemax=${module.total} aria-valuenow=${module.completed}>
-                  <span style="width: ${module.total ? (module.completed / module.total) * 100 : 0}%"></span>
+                  <span style=${styleMap({ width: `${module.total ? (module.completed / module.total) * 100 : 0}%` })}></span>
                 </div>
               </li>`)}
             </ul>`

@@ -10,7 +10,7 @@ import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
 import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
-import { renderInline, renderMarkdown } from '../../lib/render/render.js';
+import { renderInline, renderMarkdown, renderText } from '../../lib/render/render.js';
 import { baseName, contentHash } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
 import type { MatchingQuestion, Question, Quiz } from '../../lib/types.js';
@@ -399,7 +399,7 @@ export class SabaqQuiz extends SabaqElement {
         return html`<ol class="options ordering">
           ${current.map((item, position) => {
             const text = question.items[item]!;
-            const label = plainText(text);
+            const label = renderText(text);
             return html`<li>
               <span class="item-text">${this.inline(text)}</span>
               ${submitted
@@ -425,7 +425,7 @@ export class SabaqQuiz extends SabaqElement {
               @change=${(event: Event) => this.onMatch(question, i, Number((event.target as HTMLSelectElement).value))}>
               <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${this.localize.term('chooseMatch')}</option>
               ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && question.pairs[chosen[i]!]?.right === question.pairs[j]!.right}>
-                ${plainText(question.pairs[j]!.right)}
+                ${renderText(question.pairs[j]!.right)}
               </option>`)}
             </select>
           </li>`)}
@@ -444,10 +444,10 @@ export class SabaqQuiz extends SabaqElement {
         answer = question.answers[0]!;
         break;
       case 'ordering':
-        answer = question.items.map(plainText).join(' → ');
+        answer = question.items.map((item) => renderText(item)).join(' → ');
         break;
       case 'matching':
-        answer = question.pairs.map((pair) => `${plainText(pair.left)} → ${plainText(pair.right)}`).join('; ');
+        answer = question.pairs.map((pair) => `${renderText(pair.left)} → ${renderText(pair.right)}`).join('; ');
         break;
     }
     return html`<p>${this.localize.term('correctAnswer')} <span dir="auto">${answer}</span></p>`;
@@ -481,13 +481,6 @@ export class SabaqQuiz extends SabaqElement {
     current[left] = right;
     this.setAnswer(question, current);
   }
-}
-
-/** Markdown reduced to its text, for labels and select options that cannot hold markup. */
-function plainText(markdown: string): string {
-  const container = document.createElement('template');
-  container.innerHTML = renderInline(markdown);
-  return container.content.textContent?.trim() ?? markdown;
 }
 
 function formatSeconds(total: number): string {

@@ -90,6 +90,13 @@ export function renderInline(source: string, options: RenderOptions = {}): strin
   return sanitizeHtml(markdown.parseInline(source, { async: false }), options);
 }
 
+/** One line of Markdown as plain text, for labels and options that cannot hold markup. Parsed by
+ * DOMPurify, whose own Trusted Types policy lets it work where `innerHTML` strings are refused. */
+export function renderText(source: string): string {
+  const fragment = purifier.sanitize(markdown.parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  return fragment.textContent?.trim() ?? '';
+}
+
 export type AdmonitionLabels = Record<AdmonitionKind, string>;
 
 const ENGLISH_LABELS: AdmonitionLabels = { note: 'Note', tip: 'Tip', warning: 'Warning', danger: 'Danger' };
