@@ -10,7 +10,14 @@ import { defineElement } from '../../internal/define-element.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
-import { type LessonState, isLessonComplete, lessonLock, lessonState, summarizeCourse } from '../../lib/course/completion.js';
+import {
+  type LessonState,
+  type LessonStatusInfo,
+  isLessonComplete,
+  lessonLock,
+  lessonStates,
+  summarizeCourse,
+} from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import { renderLesson, renderMarkdown } from '../../lib/render/render.js';
 import type { Course, Lesson } from '../../lib/types.js';
@@ -115,8 +122,15 @@ export class SabaqCoursePlayer extends SabaqElement {
     }
   }
 
+  private lessonIndex: { course: Course; byId: Map<string, Lesson> } | undefined;
+
   private lesson(id: string | undefined): Lesson | undefined {
-    return this.course.course?.lessons.find((lesson) => lesson.id === id);
+    const course = this.course.course;
+    if (!course || id === undefined) return undefined;
+    if (this.lessonIndex?.course !== course) {
+      this.lessonIndex = { course, byId: new Map(course.lessons.map((lesson) => [lesson.id, lesson])) };
+    }
+    return this.lessonIndex.byId.get(id);
   }
 
   private onLoadError(error: CourseLoadError): void {
@@ -252,6 +266,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     if (waiting) return waiting;
     const course = this.course.course!;
     const summary = summarizeCourse(course, this.progress.progress);
+    const states = lessonStates(course, this.progress.progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
       <div class="player" dir=${dir} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
@@ -283,12 +298,12 @@ export class SabaqCoursePlayer extends SabaqElement {
           >
             ${this.localize.term(this.contentsOpen ? 'closeContents' : 'openContents')}
           </button>
-          ${this.renderContents(course)}
+          ${this.renderContents(course, states)}
           <main part="lesson">
             ${this.finished
               ? this.renderFinished(course, summary)
               : lesson
-                ? this.renderLesson(course, lesson)
+                ? this.renderLesson(course, lesson, states)
                 : this.renderStart(course, summary.nextLessonId)}
           </main>
         </div>
@@ -296,7 +311,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     `;
   }
 
-  private renderContents(course: Course) {
+  private renderContents(course: Course, states: Map<string, LessonStatusInfo>) {
     return html`<nav id="contents" part="contents" aria-label=${this.localize.term('contents')} ?hidden=${!this.contentsOpen} hidden-on-narrow>
       <h2>${this.localize.term('contents')}</h2>
       ${course.modules.map(
@@ -304,8 +319,7 @@ export class SabaqCoursePlayer extends SabaqElement {
           <ol>
             ${module.lessonIds.map((id) => {
               const lesson = this.lesson(id)!;
-              const state = lessonState(course, lesson, this.progress.progress);
-              const lock = lessonLock(course, lesson, this.progress.progress);
+              const { state, lock } = states.get(id)!;
               return html`<li class="state-${state}">
                 <button
                   class="toc-item"
@@ -350,12 +364,12 @@ export class SabaqCoursePlayer extends SabaqElement {
     </div>`;
   }
 
-  private renderLesson(course: Course, lesson: Lesson) {
+  private renderLesson(course: Course, lesson: Lesson, states: Map<string, LessonStatusInfo>) {
     const index = course.lessons.indexOf(lesson);
     const previous = course.lessons[index - 1];
     const next = course.lessons[index + 1];
-    const state = lessonState(course, lesson, this.progress.progress);
-    const nextLocked = next !== undefined && state !== 'complete' && lesson.quizzes.length > 0 && lessonLock(course, next, this.progress.progress) !== undefined;
+    const { state } = states.get(lesson.id)!;
+    const nextLocked = next !== undefined && state !== 'complete' && lesson.quizzes.length > 0 && states.get(next.id)!.lock !== undefined;
     if (lesson.problems.length > 0 && !this.reportedBrokenLessons.has(lesson.id)) {
       this.reportedBrokenLessons.add(lesson.id);
       const [first] = lesson.problems;

@@ -41,23 +41,46 @@ export function isLessonComplete(lesson: Lesson, progress: CourseProgress): bool
   return progress.lessons[lesson.id]?.status === 'complete';
 }
 
-export function lessonLock(course: Course, lesson: Lesson, progress: CourseProgress): Lock | undefined {
-  const index = course.lessons.indexOf(lesson);
-  if (course.sequential) {
-    const earlier = course.lessons.slice(0, index).filter((other) => !isLessonComplete(other, progress));
-    if (earlier.length > 0) return { reason: 'sequential', lessonIds: earlier.map((other) => other.id) };
+/** A lesson's state and, when locked, why. */
+export interface LessonStatusInfo {
+  state: LessonState;
+  lock?: Lock;
+}
+
+/**
+ * Every lesson's state in one pass over the course (a table of contents of 200 lessons asks for all of
+ * them at every render).
+ */
+export function lessonStates(course: Course, progress: CourseProgress): Map<string, LessonStatusInfo> {
+  const complete = new Set(course.lessons.filter((lesson) => isLessonComplete(lesson, progress)).map((l) => l.id));
+  const known = new Set(course.lessons.map((lesson) => lesson.id));
+  const incompleteSoFar: string[] = [];
+  const states = new Map<string, LessonStatusInfo>();
+  for (const lesson of course.lessons) {
+    let lock: Lock | undefined;
+    if (course.sequential && incompleteSoFar.length > 0) {
+      lock = { reason: 'sequential', lessonIds: [...incompleteSoFar] };
+    } else {
+      const missing = lesson.requires.filter((id) => known.has(id) && !complete.has(id));
+      if (missing.length > 0) lock = { reason: 'requires', lessonIds: missing };
+    }
+    if (complete.has(lesson.id)) states.set(lesson.id, { state: 'complete' });
+    else {
+      incompleteSoFar.push(lesson.id);
+      const state = lock ? 'locked' : progress.lessons[lesson.id] ? 'in-progress' : 'not-started';
+      states.set(lesson.id, lock ? { state, lock } : { state });
+    }
   }
-  const missing = lesson.requires.filter((id) => {
-    const required = course.lessons.find((other) => other.id === id);
-    return required !== undefined && !isLessonComplete(required, progress);
-  });
-  return missing.length > 0 ? { reason: 'requires', lessonIds: missing } : undefined;
+  return states;
+}
+
+/** Why a lesson cannot be opened yet; undefined when it can (a complete lesson always can). */
+export function lessonLock(course: Course, lesson: Lesson, progress: CourseProgress): Lock | undefined {
+  return lessonStates(course, progress).get(lesson.id)?.lock;
 }
 
 export function lessonState(course: Course, lesson: Lesson, progress: CourseProgress): LessonState {
-  if (isLessonComplete(lesson, progress)) return 'complete';
-  if (lessonLock(course, lesson, progress)) return 'locked';
-  return progress.lessons[lesson.id] ? 'in-progress' : 'not-started';
+  return lessonStates(course, progress).get(lesson.id)?.state ?? 'not-started';
 }
 
 export function courseScore(course: Course, progress: CourseProgress): number {
@@ -68,11 +91,12 @@ export function courseScore(course: Course, progress: CourseProgress): number {
 }
 
 export function summarizeCourse(course: Course, progress: CourseProgress): CourseSummary {
-  const done = new Set(course.lessons.filter((lesson) => isLessonComplete(lesson, progress)).map((l) => l.id));
+  const states = lessonStates(course, progress);
+  const done = new Set(course.lessons.filter((lesson) => states.get(lesson.id)!.state === 'complete').map((l) => l.id));
   const total = course.lessons.length;
   const complete = total > 0 && done.size === total;
   const score = courseScore(course, progress);
-  const next = course.lessons.find((lesson) => !done.has(lesson.id) && !lessonLock(course, lesson, progress));
+  const next = course.lessons.find((lesson) => !done.has(lesson.id) && !states.get(lesson.id)!.lock);
   const summary: CourseSummary = {
     completed: done.size,
     total,
