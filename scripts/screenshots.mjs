@@ -14,7 +14,12 @@ mkdirSync(out, { recursive: true });
 const port = 5300 + Math.floor(Math.random() * 500);
 const server = process.argv[2] ? undefined : spawn('npx', ['vite', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
 const url = process.argv[2] ?? `http://localhost:${port}/`;
-await new Promise((resolve) => setTimeout(resolve, server ? 3000 : 0));
+// Wait for the dev server to answer (up to 30 s on a busy machine).
+for (let tries = 0; server && tries < 60; tries++) {
+  const up = await fetch(url).then(() => true, () => false);
+  if (up) break;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
@@ -29,7 +34,11 @@ try {
         page.on('pageerror', (error) => console.error(`${language} ${scheme} ${width}: page error`, error.message));
         page.on('console', (message) => message.type() === 'error' && console.error(`${language} ${scheme} ${width}:`, message.text()));
         await page.addInitScript(
-          ([lang, theme]) => localStorage.setItem('sabaq-demo-settings', JSON.stringify({ language: lang, learner: 'guest', theme })),
+          ([lang, theme]) => {
+            if (location.protocol.startsWith('http')) {
+              localStorage.setItem('sabaq-demo-settings', JSON.stringify({ language: lang, learner: 'guest', theme }));
+            }
+          },
           [language, scheme === 'dark' ? 'dark' : 'academy'],
         );
         await page.goto(url);
