@@ -9,7 +9,7 @@
  * For WebKit it starts a virtual display (Xvfb) and WebKitWebDriver, and stops both (with the
  * browsers they started) however the run ends, Ctrl-C included.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,17 @@ try {
   process.exit(1);
 }
 console.log(`Engines: ${engines.map(engineVersion).join(', ')}`);
+
+// The end-to-end tests load dist/sabaq.js as a partner page would: build it from the current source.
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'bundle', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+} catch {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 /** @type {import('node:child_process').ChildProcess[]} Xvfb and WebKitWebDriver, each leading its own process group. */
 const helpers = [];

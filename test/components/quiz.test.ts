@@ -197,7 +197,6 @@ describe('<sabaq-quiz>', () => {
     const element = await quizElement();
     const radio = question(element, 0).querySelector<HTMLInputElement>('input[type=radio]')!;
     radio.focus();
-    await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'ArrowDown' });
     const radios = question(element, 0).querySelectorAll<HTMLInputElement>('input[type=radio]');
     expect(radios[1]!.checked).to.equal(true);

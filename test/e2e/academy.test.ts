@@ -31,12 +31,13 @@ const lessonTitle = () => shadow('sabaq-course-player')?.querySelector('.lesson-
 const quizRoot = () => shadow('sabaq-course-player')?.querySelector('sabaq-quiz')?.shadowRoot ?? undefined;
 
 async function answer(choices: RegExp) {
-  await until(() => quizRoot()?.querySelector('.question'), 'the quiz did not appear');
+  const submit = () => [...(quizRoot()?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === 'Submit');
+  await until(() => submit() && quizRoot()!.querySelector('.question input:not([disabled])'), 'the quiz is not ready for answers');
   for (const label of quizRoot()!.querySelectorAll('label')) {
     if (choices.test(label.textContent!)) label.querySelector('input')!.click();
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  click(quizRoot(), 'Submit');
+  await until(() => [...quizRoot()!.querySelectorAll<HTMLInputElement>('input')].some((input) => input.checked));
+  submit()!.click();
 }
 
 describe('a learner on a page with only dist/sabaq.js', function () {
