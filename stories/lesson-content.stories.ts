@@ -39,7 +39,7 @@ List five products you can ship reliably before listing fifty.
 
 export const HostileMarkup: StoryObj<{ markdown: string }> = {
   args: {
-    markdown: `Nothing below may run: <img src=x onerror="alert(1)"> <a href="javascript:alert(1)">link</a>
+    markdown: `Nothing below may run (the image fails to decode, so its onerror would fire): <img src="data:image/png;base64,AA==" onerror="alert(1)"> <a href="javascript:alert(1)">link</a>
 <iframe src="https://example.com"></iframe><script>alert(1)</script>`,
   },
 };

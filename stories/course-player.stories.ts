@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { COURSES, narrow, renderElement, seedCourse, sharedArgTypes } from './support.js';
+
+// The demo course (19 lessons, opened one after another) at each point of a learner's way through it.
+// The docs page's description is the element's own, from custom-elements.json.
+const meta: Meta = {
+  title: 'Elements/Course player',
+  component: 'sabaq-course-player',
+  render: renderElement,
+  argTypes: sharedArgTypes,
+  args: { src: COURSES.demo, learner: '', lang: '' },
+};
+export default meta;
+type Story = StoryObj;
+
+/** A learner who has opened no lesson yet: the start page; every lesson after the first is locked. */
+export const NotStarted: Story = { args: { namespace: 'player-not-started' } };
+
+/** Two lessons done: the player reopens the third, where the learner left off. */
+export const InProgress: Story = { args: { namespace: 'player-in-progress' }, loaders: [seedCourse({ complete: 2, open: 2 })] };
+
+/** The first lesson's quiz is not passed yet: Next stays disabled and later lessons are locked. */
+export const Locked: Story = { args: { namespace: 'player-locked' }, loaders: [seedCourse({ complete: 0, open: 0 })] };
+
+/** Every lesson complete and every quiz passed. */
+export const Done: Story = { args: { namespace: 'player-done' }, loaders: [seedCourse({ complete: Infinity, open: -1 })] };
+
+/** No `src`. */
+export const Empty: Story = { args: { src: '', namespace: 'player-empty' } };
+
+/** The manifest is still being fetched. */
+export const Loading: Story = { args: { src: COURSES.pending, namespace: 'player-loading' } };
+
+/** The manifest is not found (404), with Retry. */
+export const LoadError: Story = { args: { src: COURSES.notFound, namespace: 'player-error' } };
+
+/** A lesson file is missing: the player shows the author error in its place, the rest of the course works. */
+export const AuthorError: Story = {
+  args: { src: COURSES.missingLesson, namespace: 'player-author-error' },
+  loaders: [seedCourse({ complete: 0, open: 2 })],
+};
+
+/** The Urdu draft of the course, right to left, two lessons done. */
+export const RTL: Story = {
+  args: { src: COURSES.urdu, lang: 'ur', namespace: 'player-rtl' },
+  globals: { lang: 'ur' },
+  loaders: [seedCourse({ complete: 2, open: 2 })],
+};
+
+export const Dark: Story = { ...InProgress, args: { namespace: 'player-dark' }, globals: { scheme: 'dark' } };
+
+/** 360 pixels wide: the contents fold away behind a button. */
+export const Narrow: Story = { ...InProgress, args: { namespace: 'player-narrow' }, decorators: [narrow] };
