@@ -31,6 +31,7 @@ export type ProblemCode =
   | 'single-choice-correct-count'
   | 'multiple-choice-no-correct'
   | 'pick-too-large'
+  | 'attempts-lock-out'
   | 'not-a-course';
 
 export interface Problem {

@@ -45,6 +45,14 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
   if (time !== undefined) settings.time = time;
   QUIZDOWN_IGNORED.forEach((key) => fields.has(key));
   fields.finish();
+  if (context.inLesson && !final && settings.attempts > 0) {
+    problems.warning(
+      'attempts-lock-out',
+      fields.at('attempts'),
+      `"attempts: ${settings.attempts}" on a lesson quiz: a learner who uses them up without passing can never ` +
+        'complete this lesson, nor the course; leave attempts unlimited, or make it the final assessment ("final: true")',
+    );
+  }
 
   const { intro, questions, headings } = parseQuestions(frontMatter.body, frontMatter.bodyLine, file, problems);
   if (headings === 0) {

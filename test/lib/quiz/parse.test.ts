@@ -205,6 +205,13 @@ In this question you are asked a **very** difficult question.
       expect(problems[0]!.message).to.equal('unknown front matter key "atempts"; did you mean "attempts"?');
     });
 
+    it('warns that limited attempts on a lesson quiz can lock a learner out', () => {
+      const { problems } = parse('---\nattempts: 2\n---\n# Q\n= 1\n', true);
+      expect(problems.map((p) => [p.severity, p.code, p.line])).to.deep.equal([['warning', 'attempts-lock-out', 2]]);
+      expect(parse('---\nattempts: 2\nfinal: true\n---\n# Q\n= 1\n', true).problems).to.deep.equal([]);
+      expect(parse('---\nattempts: 2\n---\n# Q\n= 1\n', false).problems).to.deep.equal([]);
+    });
+
     it('reports an invalid id', () => {
       const { problems } = parse('---\nid: Final Quiz\n---\n# Q\n= 1\n');
       expect(where(problems)).to.deep.equal(['invalid-id@2']);
