@@ -1,6 +1,6 @@
 // The demo academy: a partner-style page with no framework. It shows what a partner writes: the
 // elements, a few attributes, --sabaq-* theming, and listeners for the events.
-import '../src/sabaq.ts';
+import { SABAQ_EVENT_TYPES } from '../src/sabaq.js';
 
 type Language = 'en' | 'ur';
 
@@ -100,16 +100,8 @@ for (const id of ['language', 'learner', 'theme'] as const) {
 
 // The event log: what a partner's analytics or LMS bridge would receive.
 const log = document.querySelector('#event-log')!;
-const EVENTS = [
-  'sabaq-lesson-start',
-  'sabaq-lesson-complete',
-  'sabaq-quiz-submit',
-  'sabaq-course-complete',
-  'sabaq-certificate-issue',
-  'sabaq-progress',
-  'sabaq-error',
-] as const;
-for (const type of EVENTS) {
+
+for (const type of SABAQ_EVENT_TYPES) {
   document.addEventListener(type, (event) => {
     const item = document.createElement('li');
     const name = document.createElement('code');

@@ -33,6 +33,17 @@ export type SabaqErrorCode =
 
 export type SabaqEventType = keyof SabaqEventDetails;
 
+/** Every event type, for listening to them all (an analytics bridge, an event log). */
+export const SABAQ_EVENT_TYPES: readonly SabaqEventType[] = [
+  'sabaq-lesson-start',
+  'sabaq-lesson-complete',
+  'sabaq-quiz-submit',
+  'sabaq-course-complete',
+  'sabaq-certificate-issue',
+  'sabaq-progress',
+  'sabaq-error',
+];
+
 /** An sabaq event: `event.detail` is typed by `event.type`. */
 export class SabaqEvent<T extends SabaqEventType = SabaqEventType> extends Event {
   declare readonly type: T;

@@ -24,7 +24,7 @@ export { SabaqCoursePlayer } from './components/course-player/course-player.js';
 export { SabaqQuiz } from './components/quiz/quiz.js';
 export { SabaqProgressTracker } from './components/progress-tracker/progress-tracker.js';
 export { SabaqCertificate } from './components/certificate/certificate.js';
-export { SabaqEvent } from './events.js';
+export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
 export type { SabaqEventDetails, SabaqEventType, SabaqErrorCode } from './events.js';
 export { registerTranslation } from './i18n/localize.js';
 export type { Translation } from './i18n/en.js';

@@ -121,6 +121,22 @@ export const theme = css`
     cursor: not-allowed;
   }
 
+  /* A progress bar: a role="progressbar" box around a span as wide as the percent done. */
+  .bar {
+    height: 0.6rem;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+
+  .bar > span {
+    display: block;
+    height: 100%;
+    background: var(--_primary);
+    transition: width var(--_duration);
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -1,6 +1,6 @@
 /** Shared helpers for the element tests: unique storage per test, events, waiting. */
 import { aTimeout, waitUntil } from '@open-wc/testing';
-import type { SabaqEvent, SabaqEventType } from '../../src/events.js';
+import { SABAQ_EVENT_TYPES, type SabaqEvent, type SabaqEventType } from '../../src/events.js';
 
 /** A namespace no other test uses, so each test starts with no progress. */
 export function freshNamespace(): string {
@@ -10,15 +10,7 @@ export function freshNamespace(): string {
 /** Records every sabaq event that reaches `target`. */
 export function recordEvents(target: EventTarget = document) {
   const events: SabaqEvent[] = [];
-  const types: SabaqEventType[] = [
-    'sabaq-lesson-start',
-    'sabaq-lesson-complete',
-    'sabaq-quiz-submit',
-    'sabaq-course-complete',
-    'sabaq-certificate-issue',
-    'sabaq-progress',
-    'sabaq-error',
-  ];
+  const types = SABAQ_EVENT_TYPES;
   const listener = (event: Event) => events.push(event as SabaqEvent);
   types.forEach((type) => target.addEventListener(type, listener));
   return {

@@ -26,21 +26,6 @@ export const playerStyles = css`
     line-height: 2;
   }
 
-  .bar {
-    height: 0.6rem;
-    border-radius: 999px;
-    background: var(--_surface-alt);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-
-  .bar > span {
-    display: block;
-    height: 100%;
-    background: var(--_primary);
-    transition: width var(--_duration);
-  }
-
   .progress-label {
     color: var(--_muted);
     font-size: 0.9em;

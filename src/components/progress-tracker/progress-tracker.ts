@@ -46,21 +46,6 @@ export class SabaqProgressTracker extends SabaqElement {
         font-size: 1em;
       }
 
-      .bar {
-        height: 0.6rem;
-        border-radius: 999px;
-        background: var(--_surface-alt);
-        border: 1px solid var(--_border);
-        overflow: hidden;
-      }
-
-      .bar > span {
-        display: block;
-        height: 100%;
-        background: var(--_primary);
-        transition: width var(--_duration);
-      }
-
       .percent {
         font-size: 1.6em;
         font-weight: 700;

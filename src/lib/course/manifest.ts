@@ -7,6 +7,7 @@ import { FieldReader, parseFrontMatter } from '../front-matter.js';
 import { listItemLines, markdown, tokensWithLines } from '../markdown.js';
 import { ProblemList } from '../problems.js';
 import { normalizeNewlines } from '../text.js';
+import type { Course } from '../types.js';
 
 export interface LessonLink {
   href: string;
@@ -21,15 +22,9 @@ export interface ManifestModule {
   links: LessonLink[];
 }
 
-export interface Manifest {
-  id: string;
-  title: string;
-  lang: string;
-  description?: string;
-  issuer?: string;
-  pass: number;
-  sequential: boolean;
-  certificate: boolean;
+/** What the manifest says of the course; the lessons come from their own files. */
+export interface Manifest
+  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'pass' | 'sequential' | 'certificate'> {
   modules: ManifestModule[];
 }
 
