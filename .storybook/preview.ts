@@ -38,7 +38,7 @@ const manifestControls: ArgTypesEnhancer = ({ argTypes }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) => {
       const category = argType.table?.category;
-      if (category === 'css custom properties') return [name, { ...argType, control: name.includes('-color-') ? 'color' : 'text' }];
+      if (category === 'css custom properties') return [name, { ...argType, control: { type: name.includes('-color-') ? 'color' : 'text' } }];
       return [name, category === 'events' || category === 'css shadow parts' ? { ...argType, control: false } : argType];
     }),
   );

@@ -5,6 +5,7 @@
  * any console error, uncaught exception or failed request, apart from the files the error stories
  * ask for on purpose. Ends with "Stories: N passed, N failed" and exits 1 on any failure.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
@@ -104,10 +105,13 @@ async function check(browser, origin, { id, type }) {
 }
 
 ensureBrowsers(['chromium']);
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error(`${join(ROOT, 'index.json')} is missing: run npm run build-storybook first.`);
+  console.log('Stories: 0 passed, 1 failed');
+  process.exit(1);
+}
 /** @type {{ entries: Record<string, { id: string, type: string }> }} */
-const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8').catch(() => {
-  throw new Error('storybook-static/index.json is missing: run npm run build-storybook first.');
-}));
+const index = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries);
 const { server, origin } = await serve();
 const browser = await chromium.launch({
