@@ -5,10 +5,12 @@
  * Every key starts with [namespace, learner, courseId], so one learner's course is one key range:
  * - `courses`  [namespace, learner, courseId]           → CourseRecord
  * - `lessons`  [namespace, learner, courseId, lessonId] → LessonProgress
- * - `attempts` [namespace, learner, courseId, quizId]   → { quizId, attempts: StoredAttempt[] }
+ * - `attempts` [namespace, learner, courseId, quizId]   → { quizId, attempts: JSON text of StoredAttempt[] }
  * - `learners` [namespace, learner]                     → { name }
- * Attempts are kept one record per quiz, not per attempt: reading 10,000 one-attempt records took
- * Chromium 150–270 ms, reading the same attempts in 200 records 15–30 ms.
+ * Attempts are kept one record per quiz, as JSON text, because loading 10,000 of them must take well
+ * under 50 ms. Measured in Chromium 156: 10,000 one-attempt records took 150–270 ms to read; the same
+ * attempts as objects in 100 records about 25 ms; as JSON text in 100 records about 10 ms, plus 9 ms
+ * for JSON.parse, which is faster than IndexedDB's own deserialising.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { LessonProgress, QuizAttempt } from '../progress.js';
@@ -185,9 +187,16 @@ function readEach<T>(values: unknown[], read: (value: unknown) => T | T[]): T[] 
 
 function readQuizRecord(value: unknown): QuizAttempt[] {
   const record = readObject(value, 'quiz');
-  const quizId = readId(own(record, 'quizId'), 'quiz.quizId');
-  return readArray(own(record, 'attempts'), 'quiz.attempts').map((attempt, i) =>
-    quizAttempt(quizId, i + 1, readObject(attempt, `quiz.attempts[${i}]`), `quiz.attempts[${i}]`),
+  const quizId = readId(own(record, 'quizId'), 'quiz', 'quizId');
+  let attempts: unknown;
+  try {
+    attempts = JSON.parse(readText(own(record, 'attempts'), 'quiz', 'attempts', Infinity));
+  } catch (error) {
+    if (error instanceof InvalidRecordError) throw error;
+    throw new InvalidRecordError('quiz.attempts', 'must be JSON');
+  }
+  return readArray(attempts, 'quiz', 'attempts').map((attempt, i) =>
+    quizAttempt(quizId, i + 1, readObject(attempt, 'quiz.attempts', i), 'quiz.attempts'),
   );
 }
 
@@ -245,13 +254,13 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
   }
 
   async putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
-    const record = { quizId, attempts: attempts.map(storedAttempt) };
+    const record = { quizId, attempts: JSON.stringify(attempts.map(storedAttempt)) };
     await this.transaction.objectStore('attempts').put(record, [...this.courseKey(courseId), quizId]);
   }
 
   async getLearnerName(): Promise<string | undefined> {
     const value = await this.transaction.objectStore('learners').get(this.key);
-    return value === undefined ? undefined : readEach([value], (v) => readText(own(readObject(v, 'learner'), 'name'), 'learner.name'))[0];
+    return value === undefined ? undefined : readEach([value], (v) => readText(own(readObject(v, 'learner'), 'name'), 'learner', 'name'))[0];
   }
 
   async putLearnerName(name: string): Promise<void> {

@@ -80,14 +80,23 @@ function argument<T>(read: () => T): T {
   }
 }
 
+/** The store's own copy of what a caller handed in, so that checking and freezing it touches nothing of theirs. */
+function cloneData(value: unknown, path: string): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    throw new InvalidRecordError(path, 'must be plain data');
+  }
+}
+
 function courseArgument(course: CourseRef): CourseRef {
   return argument(() => {
     const object = readObject(course, 'course');
     const courseHash = own(object, 'courseHash');
     return {
-      learner: readId(own(object, 'learner'), 'course.learner'),
-      courseId: readId(own(object, 'courseId'), 'course.courseId'),
-      ...(courseHash === undefined ? {} : { courseHash: readText(courseHash, 'course.courseHash', MAX_ID_LENGTH) }),
+      learner: readId(own(object, 'learner'), 'course', 'learner'),
+      courseId: readId(own(object, 'courseId'), 'course', 'courseId'),
+      ...(courseHash === undefined ? {} : { courseHash: readText(courseHash, 'course', 'courseHash', MAX_ID_LENGTH) }),
     };
   });
 }
@@ -143,7 +152,8 @@ class Store implements ProgressStore {
     // Numbered for real inside the write, from the attempts already kept.
     const checked = argument(() => {
       const fields = readObject(attempt, 'attempt');
-      return quizAttempt(readId(own(fields, 'quizId'), 'attempt.quizId'), 1, { ...fields, submittedAt: now }, 'attempt');
+      const answers = cloneData(own(fields, 'answers'), 'attempt.answers');
+      return quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now }, 'attempt');
     });
     return this.write(ref.learner, operations.addQuizAttempt(ref, checked, now), [ref.courseId]);
   }

@@ -160,7 +160,7 @@ describe('exportProgress and importProgress', () => {
       ['version as text', edit((d) => ((d as Record<string, unknown>).version = '1')), /"version" must be a whole number/],
       ['unknown status', edit((d) => ((d.courses[0]!.lessons[0] as { status: string }).status = 'hacked')), /courses\[0\]\.lessons\[0\]\.status must be one of/],
       ['score of Infinity', edit((d) => (d.courses[0]!.attempts[0]!.score = 424242)).replace('424242', '1e999'), /courses\[0\]\.attempts\[0\]\.score must be a number from 0 to 100/],
-      ['an answer that is an object', edit((d) => ((d.courses[0]!.attempts[0]!.answers as Record<string, unknown>).q1 = { $gt: '' })), /answers\["q1"\] must be a list/],
+      ['an answer that is an object', edit((d) => ((d.courses[0]!.attempts[0]!.answers as Record<string, unknown>).q1 = { $gt: '' })), /answers\.q1 must be a number, text, a list of whole numbers or null/],
       ['a script as an id', edit((d) => ((d.courses[0]!.lessons[0] as { lessonId: unknown }).lessonId = { toString: 'alert(1)' })), /lessonId must be text/],
       ['an id of 300 characters', edit((d) => (d.courses[0]!.courseId = 'x'.repeat(300))), /courseId must be at most 256 characters/],
       ['the same course twice', edit((d) => d.courses.push(d.courses[0]!)), /courses\[2\]\.courseId repeats "export-basics"/],
