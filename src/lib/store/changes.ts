@@ -63,9 +63,9 @@ function readChange(data: unknown): ProgressChange | undefined {
     const object = readObject(data, 'change');
     const courseId = own(object, 'courseId');
     return Object.freeze({
-      namespace: readId(own(object, 'namespace'), 'namespace'),
-      learner: readId(own(object, 'learner'), 'learner'),
-      ...(courseId === undefined ? {} : { courseId: readId(courseId, 'courseId') }),
+      namespace: readId(own(object, 'namespace'), 'change', 'namespace'),
+      learner: readId(own(object, 'learner'), 'change', 'learner'),
+      ...(courseId === undefined ? {} : { courseId: readId(courseId, 'change', 'courseId') }),
     });
   } catch (error) {
     if (error instanceof InvalidRecordError) return undefined;

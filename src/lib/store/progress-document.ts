@@ -92,7 +92,7 @@ export function parseProgressDocument(json: string): ProgressDocument {
 
 function readDocument(object: Readonly<Record<string, unknown>>): ProgressDocument {
   const learnerName = own(object, 'learnerName');
-  const courses = readArray(own(object, 'courses'), 'courses').map((course, i) => readCourseExport(course, `courses[${i}]`));
+  const courses = readArray(own(object, 'courses'), 'courses').map((course, i) => readCourseExport(course, 'courses', i));
   const seen = new Set<string>();
   for (const [i, { courseId }] of courses.entries()) {
     if (seen.has(courseId)) throw new InvalidRecordError(`courses[${i}].courseId`, `repeats ${JSON.stringify(courseId)}`);
@@ -109,14 +109,13 @@ function readDocument(object: Readonly<Record<string, unknown>>): ProgressDocume
   };
 }
 
-function readCourseExport(value: unknown, path: string): CourseExport {
-  const object = readObject(value, path);
+function readCourseExport(value: unknown, path: string, index: number): CourseExport {
+  const object = readObject(value, path, index);
+  const at = `${path}[${index}]`;
   return {
-    ...readCourseRecord(object, path),
-    lessons: readArray(own(object, 'lessons'), `${path}.lessons`).map((lesson, i) => readLessonProgress(lesson, `${path}.lessons[${i}]`)),
-    attempts: readArray(own(object, 'attempts'), `${path}.attempts`).map((attempt, i) =>
-      readQuizAttempt(attempt, `${path}.attempts[${i}]`),
-    ),
+    ...readCourseRecord(object, at),
+    lessons: readArray(own(object, 'lessons'), at, 'lessons').map((lesson, i) => readLessonProgress(lesson, `${at}.lessons`, i)),
+    attempts: readArray(own(object, 'attempts'), at, 'attempts').map((attempt, i) => readQuizAttempt(attempt, `${at}.attempts`, i)),
   };
 }
 
