@@ -30,3 +30,18 @@ export { registerTranslation } from './i18n/localize.js';
 export type { Translation } from './i18n/en.js';
 export { certificateCode } from './lib/certificate.js';
 export type { CertificateContents } from './lib/certificate.js';
+export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
+export type {
+  ProgressStore,
+  OpenStoreOptions,
+  CourseRef,
+  NewQuizAttempt,
+  NewCertificate,
+  ProgressChange,
+  StorageStatus,
+  StorageProblem,
+  UnavailableReason,
+  ProgressDocument,
+  CourseExport,
+  ProgressImportErrorCode,
+} from './lib/store/index.js';
