@@ -9,7 +9,7 @@ export type {
   StorageStatus,
   UnavailableReason,
 } from './store.js';
-export { openStore, createMemoryStore, DEFAULT_DATABASE_NAME } from './progress-store.js';
+export { openStore, createMemoryStore } from './progress-store.js';
 export type { OpenStoreOptions } from './progress-store.js';
 export { ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './progress-document.js';
 export type { ProgressDocument, CourseExport, ProgressImportErrorCode } from './progress-document.js';

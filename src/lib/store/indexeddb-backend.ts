@@ -30,7 +30,8 @@ interface UnsavedWrite {
   write: Write<unknown>;
 }
 
-type Outcome<T> = { saved: true; value: T } | { saved: false };
+/** What `attempt` got done on IndexedDB; `ok: false` once the store has fallen back to memory. */
+type Outcome<T> = { ok: true; value: T } | { ok: false };
 
 const REOPEN_DELAYS_MS = [50, 250, 1000];
 
@@ -74,7 +75,7 @@ export class IndexedDbBackend implements Backend {
         const [value] = await Promise.all([read(records), transaction.done]);
         return value;
       });
-      if (outcome.saved) return outcome.value;
+      if (outcome.ok) return outcome.value;
     }
     return read(mirror);
   }
@@ -85,9 +86,10 @@ export class IndexedDbBackend implements Backend {
     if (!database) return kept;
     this.unsaved.push({ learner, write });
     const outcome = await this.attempt(database, (db) => this.saveUnsaved(db));
-    if (!outcome.saved) return kept;
+    if (!outcome.ok) return kept;
     this.unsaved = [];
-    this.status = 'indexeddb';
+    // Back from memory, if a full disk had sent it there.
+    if (this.status === 'memory') this.status = 'indexeddb';
     if (write.durability === 'strict') this.askToPersist();
     return outcome.value.at(-1) as T;
   }
@@ -124,24 +126,24 @@ export class IndexedDbBackend implements Backend {
    */
   private async attempt<T>(database: ProgressDatabase, action: (database: ProgressDatabase) => Promise<T>): Promise<Outcome<T>> {
     try {
-      return { saved: true, value: await action(database) };
+      return { ok: true, value: await action(database) };
     } catch (error) {
       if (isQuotaError(error)) return this.full(error);
       const reopened = await this.reconnect(database);
-      if (!reopened) return { saved: false };
+      if (!reopened) return { ok: false };
       try {
-        return { saved: true, value: await action(reopened) };
+        return { ok: true, value: await action(reopened) };
       } catch (retryError) {
         if (isQuotaError(retryError)) return this.full(retryError);
         this.giveUp(new StorageFailure('failed', `The progress database failed twice (${describe(retryError)}).`, { cause: retryError }));
-        return { saved: false };
+        return { ok: false };
       }
     }
   }
 
   private full(error: unknown): Outcome<never> {
     this.fallBack(new StorageFailure('quota', 'The browser has no more room for progress on this site.', { cause: error }));
-    return { saved: false };
+    return { ok: false };
   }
 
   private async connect(afterLoss: boolean): Promise<ProgressDatabase | undefined> {

@@ -38,7 +38,7 @@ export interface OpenStoreOptions {
   databaseName?: string;
 }
 
-export const DEFAULT_DATABASE_NAME = 'sabaq';
+const DEFAULT_DATABASE_NAME = 'sabaq';
 
 const openStores = new Map<string, ProgressStore>();
 
@@ -53,14 +53,15 @@ export function openStore(options: OpenStoreOptions = {}): ProgressStore {
   const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
   const databaseName = argument(() => readId(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName'));
   const key = JSON.stringify([databaseName, namespace]);
-  let store = openStores.get(key);
-  if (!store) {
-    store = new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
-      channelName: `sabaq:${databaseName}`,
-      onClose: () => openStores.delete(key),
-    });
-    openStores.set(key, store);
-  }
+  const open = openStores.get(key);
+  if (open) return open;
+  const store: ProgressStore = new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
+    channelName: `sabaq:${databaseName}`,
+    onClose: () => {
+      if (openStores.get(key) === store) openStores.delete(key);
+    },
+  });
+  openStores.set(key, store);
   return store;
 }
 

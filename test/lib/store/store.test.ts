@@ -104,6 +104,16 @@ for (const implementation of implementations) {
       expect(bestAttempt(kept)).to.include({ attempt: 2, score: 90, passed: true });
     });
 
+    it('keeps its own copy of the answers a quiz hands in', async () => {
+      const submitted = attempt(50);
+      await store.addQuizAttempt(course, submitted);
+      (submitted.answers as Record<string, unknown>).q1 = 3;
+      (submitted.answers.q2 as number[]).push(2);
+      const [kept] = (await store.getProgress(course)).attempts['incoterms-check']!;
+      expect(kept!.answers).to.deep.equal(attempt(50).answers);
+      expect(Object.isFrozen(submitted.answers), "the quiz's own object is left alone").to.equal(false);
+    });
+
     it('numbers attempts submitted at the same moment one after the other', async () => {
       const numbers = await Promise.all([1, 2, 3, 4].map(() => store.addQuizAttempt(course, attempt(10)).then((a) => a.attempt)));
       expect(numbers).to.deep.equal([1, 2, 3, 4]);
