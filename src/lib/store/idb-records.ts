@@ -114,8 +114,8 @@ export function openProgressDatabase(name: string, events: ConnectionEvents): Pr
         return;
       }
       opening = openDB<ProgressSchema>(name, SCHEMA_VERSION, {
-        upgrade(database, oldVersion) {
-          for (let version = oldVersion; version < SCHEMA_VERSION; version++) MIGRATIONS[version]!(database);
+        upgrade(upgrading, oldVersion) {
+          for (let version = oldVersion; version < SCHEMA_VERSION; version++) MIGRATIONS[version]!(upgrading);
         },
         blocked() {
           blocked = true;
@@ -132,7 +132,7 @@ export function openProgressDatabase(name: string, events: ConnectionEvents): Pr
     } catch (error) {
       // Accessing indexedDB throws a SecurityError where storage is forbidden (sandboxed frames,
       // cookies blocked); a patched or broken `open` may throw anything.
-      fail(new StorageFailure('unsupported', `IndexedDB cannot be used here (${describe(error)}).`, { cause: error }));
+      fail(new StorageFailure('unsupported', `IndexedDB cannot be used here (${describeError(error)}).`, { cause: error }));
       return;
     }
 
@@ -151,21 +151,21 @@ export function openProgressDatabase(name: string, events: ConnectionEvents): Pr
         const failure =
           (error as { name?: unknown } | null)?.name === 'VersionError'
             ? new StorageFailure('newer-version', 'A newer version of this site has upgraded the progress database; reload the page.', { cause: error })
-            : new StorageFailure('failed', `The progress database could not be opened (${describe(error)}).`, { cause: error });
+            : new StorageFailure('failed', `The progress database could not be opened (${describeError(error)}).`, { cause: error });
         fail(failure);
       },
     );
   });
 }
 
-export function describe(error: unknown): string {
+export function describeError(error: unknown): string {
   return error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Reads take a read-only transaction; their records' put methods are never called. */
 export type ProgressTransaction = IDBPTransaction<ProgressSchema, StoreName[], 'readwrite'>;
 
-/** The upper end of a key range that holds every key starting with `prefix`: arrays sort after strings. */
+/** Every key that starts with `prefix`: an array sorts after any string or number, so `[...prefix, []]` is above them all. */
 function prefixRange(prefix: string[]): IDBKeyRange {
   return IDBKeyRange.bound(prefix, [...prefix, []]);
 }

@@ -15,7 +15,7 @@ import {
   IndexedDbLearnerRecords,
   STORE_NAMES,
   StorageFailure,
-  describe,
+  describeError,
   isQuotaError,
   openProgressDatabase,
 } from './idb-records.js';
@@ -135,7 +135,7 @@ export class IndexedDbBackend implements Backend {
         return { ok: true, value: await action(reopened) };
       } catch (retryError) {
         if (isQuotaError(retryError)) return this.full(retryError);
-        this.giveUp(new StorageFailure('failed', `The progress database failed twice (${describe(retryError)}).`, { cause: retryError }));
+        this.giveUp(new StorageFailure('failed', `The progress database failed twice (${describeError(retryError)}).`, { cause: retryError }));
         return { ok: false };
       }
     }
@@ -163,7 +163,7 @@ export class IndexedDbBackend implements Backend {
       }
       return database;
     } catch (error) {
-      this.giveUp(error instanceof StorageFailure ? error : new StorageFailure('failed', describe(error), { cause: error }));
+      this.giveUp(error instanceof StorageFailure ? error : new StorageFailure('failed', describeError(error), { cause: error }));
       return undefined;
     }
   }
