@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * `npm test`: installs what the browsers need, runs every browser test in Chromium, Firefox and
- * WebKit in one web-test-runner run, then the CLI's Node tests, and ends with one line
+ * WebKit in one web-test-runner run, then the CLI's Node tests and (when Storybook is built) a check of
+ * every story, and ends with one line
  * `N passed, N failed` that counts them all. Exits non-zero if anything failed.
  *
  *   node scripts/test.mjs [--engines=chromium,firefox,webkit] [web-test-runner options, e.g. --files x]
@@ -109,6 +110,8 @@ try {
 
 const nodeCounts = interrupted ? undefined : await runNodeTests();
 if (nodeCounts) counts.Node = nodeCounts;
+const storyCounts = interrupted ? undefined : await runStoryChecks();
+if (storyCounts) counts.Stories = storyCounts;
 
 const total = { passed: 0, failed, skipped: 0 };
 for (const c of Object.values(counts)) {
@@ -208,6 +211,25 @@ async function answers(url) {
   } catch {
     return false;
   }
+}
+
+/**
+ * Opens every built Storybook story in Chromium (scripts/check-stories.mjs), when Storybook has been
+ * built (CI builds it before the tests); returns its counts.
+ */
+async function runStoryChecks() {
+  if (!existsSync(join(root, 'storybook-static', 'index.json'))) return undefined;
+  const check = spawn(process.execPath, [join(root, 'scripts', 'check-stories.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  check.stdout?.on('data', (chunk) => {
+    out += chunk;
+    process.stdout.write(chunk);
+  });
+  const [status] = await onExit(check);
+  const match = /^Stories: (\d+) passed, (\d+) failed$/m.exec(out);
+  const counts = { passed: Number(match?.[1] ?? 0), failed: Number(match?.[2] ?? 0), skipped: 0 };
+  if (status !== 0 && counts.failed === 0) counts.failed = 1; // It failed without saying which story.
+  return counts;
 }
 
 /** Runs the CLI's Node tests (test/cli/), echoing their output; returns their counts, if there are any. */

@@ -72,6 +72,9 @@ export const en = {
   timeLeft: (time: string) => `Time left: ${time}`,
   timeUp: 'Time is up: your answers were submitted.',
   quizBroken: 'This quiz cannot be shown because it has errors:',
+  quizNotFound: 'This quiz could not be found. Please tell the site that published it.',
+  quizNetwork: 'The quiz could not be loaded. Check your connection and try again.',
+  noQuiz: 'No quiz is set for this element.',
 
   // Progress tracker
   progress: 'Progress',

@@ -64,7 +64,7 @@ export class LocalizeController implements ReactiveController {
 
   /** The resolved language tag, lowercase. */
   get lang(): string {
-    const own = this.host.getAttribute('lang');
+    const own = this.host.lang;
     const resolved = own || this.host.contentLang || closestLang(this.host) || 'en';
     return resolved.toLowerCase();
   }

@@ -21,17 +21,17 @@ export function courseStateView(
 ): TemplateResult | undefined {
   const dir = localize.dir;
   const { state } = course;
-  if (state.status === 'empty') return html`<div class="notice" dir=${dir}>${localize.term('noSource')}</div>`;
+  if (state.status === 'empty') return html`<div class="notice" dir=${dir} lang=${localize.lang}>${localize.term('noSource')}</div>`;
   if (state.status === 'error') {
     const key = state.error.code === 'course-not-found' ? 'courseNotFound' : state.error.code === 'network' ? 'courseNetwork' : 'courseInvalid';
-    return html`<div class="notice error" role="alert" dir=${dir}>
+    return html`<div class="notice error" role="alert" dir=${dir} lang=${localize.lang}>
       <p>${localize.term(key)}</p>
       <button class="button secondary" part="button" @click=${() => course.reload()}>${localize.term('retry')}</button>
     </div>`;
   }
   if (state.status === 'ready' && isUnusable(state.course)) {
     const errors = state.course.problems.filter((problem) => problem.severity === 'error');
-    return html`<div class="notice error" role="alert" dir=${dir}>
+    return html`<div class="notice error" role="alert" dir=${dir} lang=${localize.lang}>
       <p>${localize.term('courseInvalid')}</p>
       ${errors.length
         ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
@@ -39,7 +39,7 @@ export function courseStateView(
     </div>`;
   }
   if (state.status === 'loading' || !progress.ready) {
-    return html`<div class="notice" role="status" dir=${dir}>${localize.term('loadingCourse')}</div>`;
+    return html`<div class="notice" role="status" dir=${dir} lang=${localize.lang}>${localize.term('loadingCourse')}</div>`;
   }
   return undefined;
 }

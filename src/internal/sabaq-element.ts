@@ -14,8 +14,9 @@ export class SabaqElement extends LitElement {
   /** Separates partner sites or deployments on one origin. */
   @property({ reflect: true }) namespace = 'default';
 
-  /** The UI language; defaults to the course's, then the page's. */
-  @property({ reflect: true }) override lang = '';
+  /** The UI language; defaults to the course's, then the page's. Not reflected: an empty `lang`
+   * attribute would mark the content as in no language at all. */
+  @property() override lang = '';
 
   protected readonly localize = new LocalizeController(this);
 

@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { nothing } from 'lit';
 import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
@@ -13,7 +14,7 @@ const BASIC = new URL('../fixtures/courses/basic/course.md', import.meta.url).hr
 async function player(src = ACADEMY, { namespace = freshNamespace(), lang = '', width = 800 } = {}) {
   // fixtureSync: fixture() waits for an animation frame for a plain <div>, which a background page lacks.
   const box = fixtureSync<HTMLDivElement>(html`<div style="width: ${width}px">
-    <sabaq-course-player src=${src} namespace=${namespace} lang=${lang}></sabaq-course-player>
+    <sabaq-course-player src=${src} namespace=${namespace} lang=${lang || nothing}></sabaq-course-player>
   </div>`);
   const element = box.querySelector('sabaq-course-player')!;
   await shadowElement(element, '.player, [role=alert]');
@@ -47,6 +48,9 @@ describe('<sabaq-course-player>', () => {
     expect(progressNow(element)).to.equal('0');
     expect(element.shadowRoot!.querySelector('[role=progressbar]')!.getAttribute('aria-label')).to.equal('Course progress');
     expect(button(element, 'Start the course')).to.exist;
+    // The content says its language; the element's own lang stays the partner's to set.
+    expect(element.hasAttribute('lang')).to.equal(false);
+    expect(element.shadowRoot!.querySelector('.player')!.getAttribute('lang')).to.equal('en');
     await expect(element).to.be.accessible();
   });
 

@@ -16,6 +16,7 @@ import { certificateSvg } from './certificate-svg.js';
  * learner's name (kept for next time), then shows the certificate with a verification code derived from
  * its contents, with Print and Download.
  *
+ * @tagname sabaq-certificate
  * @summary A certificate of completion.
  *
  * @fires sabaq-certificate-issue - The learner asked for the certificate and it was issued.
@@ -186,7 +187,7 @@ export class SabaqCertificate extends SabaqElement {
     const course = this.course.course!;
     const summary = summarizeCourse(course, this.progress.progress);
     const certificate = this.progress.progress.certificate;
-    return html`<section class="certificate-box" dir=${dir} aria-labelledby="heading">
+    return html`<section class="certificate-box" dir=${dir} lang=${this.localize.lang} aria-labelledby="heading">
       ${this.progress.renderNotice()}
       <h2 id="heading">${this.localize.term('certificate')}</h2>
       ${!course.certificate

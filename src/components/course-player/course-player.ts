@@ -38,6 +38,7 @@ const STATE_ICON: Record<LessonState, string> = {
  * A whole course: a start page, the table of contents with each lesson's state, the lesson with its
  * quizzes, Previous / Next / Finish and a progress bar. Reopens at the learner's last lesson.
  *
+ * @tagname sabaq-course-player
  * @summary The course player.
  *
  * @fires sabaq-lesson-start - The learner opened a lesson.
@@ -269,7 +270,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     const states = lessonStates(course, this.progress.progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
-      <div class="player" dir=${dir} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
+      <div class="player" dir=${dir} lang=${this.localize.lang} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
         ${this.progress.renderNotice()}
         <header part="header">
           <h2 class="course-title">${course.title}</h2>

@@ -16,6 +16,7 @@ import { LESSON_HASH } from '../course-player/course-player.js';
  * A learner's progress in a course at a glance: percent complete, lessons done of total, per-module
  * progress, quiz best scores, time spent and a Continue link to the next lesson.
  *
+ * @tagname sabaq-progress-tracker
  * @summary Progress in one course, full or compact.
  *
  * @fires sabaq-error - The course could not be loaded, or progress cannot be saved.
@@ -121,7 +122,7 @@ export class SabaqProgressTracker extends SabaqElement {
     const timeSpent = Object.values(progress.lessons).reduce((sum, lesson) => sum + lesson.timeSpentMs, 0);
     const base = this.href || location.href.split('#')[0];
     return html`
-      <section class="tracker" dir=${dir} aria-label=${this.localize.term('progress')}>
+      <section class="tracker" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('progress')}>
         ${this.progress.renderNotice()}
         <h2>${course.title}</h2>
         <span class="percent" aria-hidden="true">${this.localize.percent(summary.percent)}</span>

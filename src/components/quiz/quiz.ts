@@ -20,6 +20,7 @@ import { quizStyles } from './quiz.styles.js';
  * One quiz: questions with native controls, hints on request, Submit, feedback per question, the score
  * and pass/fail announced to screen readers, Try again while attempts remain, and the best score.
  *
+ * @tagname sabaq-quiz
  * @summary A quiz written in Markdown, inside a lesson or alone on any page.
  *
  * @fires sabaq-quiz-submit - The learner submitted an attempt; `detail` has the score and answers.
@@ -107,7 +108,7 @@ export class SabaqQuiz extends SabaqElement {
     const source = this.src ? await this.fetchSource(this.src) : inline;
     if (source === undefined) return;
     if (!source.trim()) {
-      this.loaded = { problems: [], message: this.localize.term('noSource') };
+      this.loaded = { problems: [], message: this.localize.term('noQuiz') };
       return;
     }
     const problems = new ProblemList();
@@ -130,7 +131,7 @@ export class SabaqQuiz extends SabaqElement {
       return await response.text();
     } catch (error) {
       const notFound = /HTTP 404/.test(String(error));
-      const message = this.localize.term(notFound ? 'courseNotFound' : 'courseNetwork');
+      const message = this.localize.term(notFound ? 'quizNotFound' : 'quizNetwork');
       this.loaded = { problems: [], message };
       this.reportError(notFound ? 'course-not-found' : 'network', `${src}: ${(error as Error).message}`);
       return undefined;
@@ -251,10 +252,10 @@ export class SabaqQuiz extends SabaqElement {
   override render() {
     const dir = this.localize.dir;
     if (!this.loaded || ('quiz' in this.loaded && !this.progress.ready)) {
-      return html`<div class="notice" role="status" dir=${dir}>${this.localize.term('loading')}</div>`;
+      return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     }
     if ('problems' in this.loaded) {
-      return html`<div class="notice error" role="alert" dir=${dir}>
+      return html`<div class="notice error" role="alert" dir=${dir} lang=${this.localize.lang}>
         ${this.loaded.message}
         ${this.loaded.problems.length
           ? html`<ul class="problems">${this.loaded.problems.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
@@ -268,7 +269,7 @@ export class SabaqQuiz extends SabaqElement {
     const lastResult = showResult ? this.resultOf(quiz, last) : undefined;
     const questions = showResult ? askedQuestions(quiz, this.arrangementFor(last.attempt)) : asked;
     return html`
-      <section class="quiz" dir=${dir} aria-label=${this.localize.term('quiz')}>
+      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
         ${this.secondsLeft !== undefined && !showResult
