@@ -71,8 +71,10 @@ export class IndexedDbBackend implements Backend {
       const outcome = await this.attempt(database, async (db) => {
         // Read-only: the records' put methods are never called.
         const transaction = db.transaction(STORE_NAMES, 'readonly') as unknown as ProgressTransaction;
-        const records = new MirroringRecords(new IndexedDbLearnerRecords(transaction, this.namespace, learner), mirror);
+        const records = new RecordingReads(new IndexedDbLearnerRecords(transaction, this.namespace, learner));
         const [value] = await Promise.all([read(records), transaction.done]);
+        // After the transaction, which must await nothing but its own requests.
+        await records.copyInto(mirror);
         return value;
       });
       if (outcome.ok) return outcome.value;
@@ -236,22 +238,25 @@ function abortQuietly(transaction: { abort(): void }): void {
   }
 }
 
-/** Reads through to IndexedDB, keeping a copy of every record read in the mirror. */
-class MirroringRecords implements LearnerRecords {
-  constructor(
-    private readonly source: LearnerRecords,
-    private readonly mirror: LearnerRecords,
-  ) {}
+/** Reads through to IndexedDB, noting every record read so that the mirror can be given a copy. */
+class RecordingReads implements LearnerRecords {
+  private readonly copies: ((mirror: LearnerRecords) => Promise<unknown>)[] = [];
+
+  constructor(private readonly source: LearnerRecords) {}
+
+  async copyInto(mirror: LearnerRecords): Promise<void> {
+    for (const copy of this.copies) await copy(mirror);
+  }
 
   async listCourses(): Promise<CourseRecord[]> {
     const courses = await this.source.listCourses();
-    await Promise.all(courses.map((course) => this.mirror.putCourse(course)));
+    this.copies.push((mirror) => Promise.all(courses.map((course) => mirror.putCourse(course))));
     return courses;
   }
 
   async getCourse(courseId: string): Promise<CourseRecord | undefined> {
     const course = await this.source.getCourse(courseId);
-    if (course) await this.mirror.putCourse(course);
+    if (course) this.copies.push((mirror) => mirror.putCourse(course));
     return course;
   }
 
@@ -261,13 +266,13 @@ class MirroringRecords implements LearnerRecords {
 
   async getLessons(courseId: string): Promise<LessonProgress[]> {
     const lessons = await this.source.getLessons(courseId);
-    await Promise.all(lessons.map((lesson) => this.mirror.putLesson(courseId, lesson)));
+    this.copies.push((mirror) => Promise.all(lessons.map((lesson) => mirror.putLesson(courseId, lesson))));
     return lessons;
   }
 
   async getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined> {
     const lesson = await this.source.getLesson(courseId, lessonId);
-    if (lesson) await this.mirror.putLesson(courseId, lesson);
+    if (lesson) this.copies.push((mirror) => mirror.putLesson(courseId, lesson));
     return lesson;
   }
 
@@ -277,22 +282,19 @@ class MirroringRecords implements LearnerRecords {
 
   async getAttempts(courseId: string): Promise<QuizAttempt[]> {
     const attempts = await this.source.getAttempts(courseId);
-    // Sorted by quiz: each quiz's attempts are one run.
-    let start = 0;
-    const copies: Promise<void>[] = [];
-    for (let i = 1; i <= attempts.length; i++) {
-      if (i === attempts.length || attempts[i]!.quizId !== attempts[start]!.quizId) {
-        copies.push(this.mirror.putQuizAttempts(courseId, attempts[start]!.quizId, attempts.slice(start, i)));
-        start = i;
-      }
+    const byQuiz = new Map<string, QuizAttempt[]>();
+    for (const attempt of attempts) {
+      const quizAttempts = byQuiz.get(attempt.quizId);
+      if (quizAttempts) quizAttempts.push(attempt);
+      else byQuiz.set(attempt.quizId, [attempt]);
     }
-    await Promise.all(copies);
+    this.copies.push((mirror) => Promise.all([...byQuiz].map(([quizId, quizAttempts]) => mirror.putQuizAttempts(courseId, quizId, quizAttempts))));
     return attempts;
   }
 
   async getQuizAttempts(courseId: string, quizId: string): Promise<QuizAttempt[]> {
     const attempts = await this.source.getQuizAttempts(courseId, quizId);
-    await this.mirror.putQuizAttempts(courseId, quizId, attempts);
+    this.copies.push((mirror) => mirror.putQuizAttempts(courseId, quizId, attempts));
     return attempts;
   }
 
@@ -302,7 +304,7 @@ class MirroringRecords implements LearnerRecords {
 
   async getLearnerName(): Promise<string | undefined> {
     const name = await this.source.getLearnerName();
-    if (name !== undefined) await this.mirror.putLearnerName(name);
+    if (name !== undefined) this.copies.push((mirror) => mirror.putLearnerName(name));
     return name;
   }
 

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import { SCHEMA_VERSION } from '../../../src/lib/store/idb-records.js';
 import { type CourseRef, type ProgressStore, type StorageProblem, openStore } from '../../../src/lib/store/index.js';
-import { deleteDatabase, rawRecords, replaceOpen, uniqueDatabaseName, watch, watchUnhandledRejections } from './helpers.js';
+import { deleteDatabase, rawRecords, replaceOpen, uniqueDatabaseName, until, watch, watchUnhandledRejections } from './helpers.js';
 
 const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics' };
 
@@ -155,6 +155,31 @@ describe('store without IndexedDB', () => {
     store = openStore({ databaseName });
     const { problems } = watch(store);
     await expectWorkingInMemory(store);
+    expectOneReport(problems, 'newer-version');
+  });
+
+  it('keeps showing what it had read and written when IndexedDB goes away mid-session', async () => {
+    const earlierSession = openStore({ databaseName });
+    await earlierSession.completeLesson(course, 'why');
+    await earlierSession.addQuizAttempt(course, { quizId: 'check', answers: { q1: 1 }, score: 90, passed: true, quizHash: 'h' });
+    await earlierSession.setLearnerName('ayesha', 'Ayesha');
+    earlierSession.close();
+
+    store = openStore({ databaseName });
+    const { problems } = watch(store);
+    const before = await store.getProgress(course);
+    expect(await store.getLearnerName('ayesha')).to.equal('Ayesha');
+    await store.openLesson(course, 'marketplaces');
+    // A newer version of the site, in another tab, upgrades the database: this store cannot reopen it.
+    const newer = await openDB(databaseName, SCHEMA_VERSION + 1);
+    cleanups.push(() => newer.close());
+    await until(() => store!.status === 'memory', 2000, 'the switch to memory');
+
+    const after = await store.getProgress(course);
+    expect(after.lessons.why).to.deep.equal(before.lessons.why);
+    expect(after.attempts).to.deep.equal(before.attempts);
+    expect(after.lastLessonId).to.equal('marketplaces');
+    expect(await store.getLearnerName('ayesha')).to.equal('Ayesha');
     expectOneReport(problems, 'newer-version');
   });
 
