@@ -13,11 +13,9 @@ import {
 let store: ProgressStore | undefined;
 const problems: StorageProblem[] = [];
 const changes: ProgressChange[] = [];
-/** Kept so the connections stay open. */
-const held: unknown[] = [];
 
-export function openTestStore(databaseName: string, namespace = 'default'): void {
-  store = openStore({ databaseName, namespace });
+export function openTestStore(databaseName: string): void {
+  store = openStore({ databaseName });
   store.onProblem((problem) => problems.push(problem));
   store.subscribe((change) => changes.push(change));
 }
@@ -34,16 +32,6 @@ export async function callStore(method: StoreMethod, ...args: unknown[]): Promis
 
 export function storeState(): { status: string; problems: StorageProblem[]; changes: ProgressChange[] } {
   return { status: store?.status ?? 'none', problems, changes };
-}
-
-/**
- * Opens the database the raw way, as an older script without a `versionchange` handler would, and
- * keeps the connection open.
- */
-export async function holdDatabase(databaseName: string, version?: number): Promise<number> {
-  const database = await openDB(databaseName, version);
-  held.push(database);
-  return database.version;
 }
 
 /** The keys of one object store, read over a connection of their own. */
