@@ -71,7 +71,9 @@ export class SabaqQuiz extends SabaqElement {
     if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
     if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
     const quiz = this.currentQuiz;
-    if (quiz && this.progress.ready && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
+    // While an attempt is being saved, submit() shows its result itself once the write is done: the
+    // store's change notice may arrive first and must not show a result (with Try again) any earlier.
+    if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
   }
 
   override disconnectedCallback(): void {
