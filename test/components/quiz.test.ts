@@ -247,6 +247,23 @@ describe('<sabaq-quiz>', () => {
     expect(error!.detail).to.deep.include({ code: 'quiz-invalid', file: 'quiz', line: 2 });
   });
 
+  it('loads a quiz file from src, resolving its images against the file', async () => {
+    const src = new URL('../fixtures/quizzes/check.md', import.meta.url).href;
+    const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src=${src} namespace=${freshNamespace()}></sabaq-quiz>`);
+    await shadowElement(element, '.question');
+    const image = element.shadowRoot!.querySelector('img')!;
+    expect(image.getAttribute('src')).to.equal(new URL('img/ship.png', src).href);
+  });
+
+  it('says so when its src cannot be found, and fires sabaq-error', async () => {
+    const events = recordEvents(document);
+    const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src="../fixtures/quizzes/nowhere.md" namespace=${freshNamespace()}></sabaq-quiz>`);
+    const alert = await shadowElement(element, '[role=alert]');
+    events.stop();
+    expect(alert.textContent).to.contain('This quiz could not be found.');
+    expect(events.of('sabaq-error')[0]!.detail.code).to.equal('course-not-found');
+  });
+
   it('submits by itself when the time limit runs out', async function () {
     this.timeout(8000);
     const element = await quizElement('---\ntime: 0.03\n---\n# Q\n= 1\n');

@@ -5,6 +5,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
+import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
 import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
@@ -128,13 +129,10 @@ export class SabaqQuiz extends SabaqElement {
 
   private async fetchSource(src: string): Promise<string | undefined> {
     try {
-      const response = await fetch(new URL(src, document.baseURI));
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return await response.text();
+      return await fetchText(new URL(src, document.baseURI).href);
     } catch (error) {
-      const notFound = /HTTP 404/.test(String(error));
-      const message = this.localize.term(notFound ? 'quizNotFound' : 'quizNetwork');
-      this.loaded = { problems: [], message };
+      const notFound = isNotFound(error);
+      this.loaded = { problems: [], message: this.localize.term(notFound ? 'quizNotFound' : 'quizNetwork') };
       this.reportError(notFound ? 'course-not-found' : 'network', `${src}: ${(error as Error).message}`);
       return undefined;
     }

@@ -1,7 +1,8 @@
 /**
  * Fetches a course by URL for the elements: the manifest, then its lessons in parallel. Each course is
  * fetched once per page however many elements show it; a failed load is forgotten so a retry refetches.
- * Patchy connections get two retries with back-off before a file counts as failed.
+ * Patchy connections get two retries with back-off before a file counts as failed, and a request that
+ * stalls is given up after 30 seconds and retried.
  */
 import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
@@ -28,9 +29,13 @@ export interface LoadOptions {
   fetch?: typeof fetch;
   /** Milliseconds between retries; the defaults suit a patchy mobile connection. */
   retryDelays?: readonly number[];
+  /** Milliseconds one request may take before it counts as failed (and is retried). */
+  timeout?: number;
 }
 
 const DEFAULT_RETRY_DELAYS = [500, 1500];
+/** A stalled mobile connection can leave a request open for minutes: give up on it and retry. */
+const DEFAULT_TIMEOUT = 30_000;
 const cache = new Map<string, Promise<Course>>();
 
 /** The absolute URL for `src` as the page would resolve it. */
@@ -62,7 +67,7 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   try {
     text = await read(url);
   } catch (error) {
-    const code = error instanceof HttpError && error.status === 404 ? 'course-not-found' : 'network';
+    const code = isNotFound(error) ? 'course-not-found' : 'network';
     throw new CourseLoadError(code, `The course at ${url} could not be loaded (${(error as Error).message}).`, url);
   }
 
@@ -91,12 +96,18 @@ function isTransient(error: unknown): boolean {
   return !(error instanceof HttpError) || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
-async function fetchText(url: string, options: LoadOptions): Promise<string> {
+/** True when a failed fetch found nothing at the URL (as opposed to a network failure). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof HttpError && error.status === 404;
+}
+
+/** A text file, with the loader's retries and timeout; for quizzes and anything else sabaq fetches. */
+export async function fetchText(url: string, options: LoadOptions = {}): Promise<string> {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const delays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
   for (let attempt = 0; ; attempt++) {
     try {
-      const response = await doFetch(url);
+      const response = await doFetch(url, { signal: AbortSignal.timeout(options.timeout ?? DEFAULT_TIMEOUT) });
       if (!response.ok) throw new HttpError(response.status);
       const text = await response.text();
       // Many servers answer a missing file with their home page (a single-page-app fallback).

@@ -90,6 +90,19 @@ describe('loadCourse', () => {
     expect(calls).to.deep.equal([missing]);
   });
 
+  it('gives up on a request that stalls, and retries it', async () => {
+    let calls = 0;
+    // The first request never answers, as on a stalled mobile connection, until its signal aborts it.
+    const stallOnce: typeof fetch = (input, init) => {
+      calls++;
+      if (calls > 1) return fetch(input, init);
+      return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    };
+    const course = await loadCourse(BASIC, { fetch: stallOnce, timeout: 100, ...noDelay });
+    expect(course.id).to.equal('basic');
+    expect(calls).to.be.greaterThan(1);
+  });
+
   it("takes a server's home page, sent for a missing file, as not found", async () => {
     const home: typeof fetch = () => Promise.resolve(new Response('<!DOCTYPE html><html><body>Welcome</body></html>'));
     const error = await loadCourse(BASIC, { fetch: home }).catch((e: unknown) => e);
