@@ -298,11 +298,19 @@ export class SabaqQuiz extends SabaqElement {
     `;
   }
 
+  /** Arrangements already drawn: a render asks for one per question. */
+  private readonly arrangements = new Map<string, Arrangement>();
+
   /** The same seed for the same attempt, so a reload shows the same questions in the same order. */
   private arrangementFor(attempt: number): Arrangement {
     const quiz = this.currentQuiz!;
-    const seed = parseInt(contentHash(`${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`).slice(-8), 16);
-    return arrangeQuiz(quiz, seed);
+    const key = `${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`;
+    let arrangement = this.arrangements.get(`${quiz.hash}\n${key}`);
+    if (!arrangement) {
+      arrangement = arrangeQuiz(quiz, parseInt(contentHash(key).slice(-8), 16));
+      this.arrangements.set(`${quiz.hash}\n${key}`, arrangement);
+    }
+    return arrangement;
   }
 
   private resultOf(quiz: Quiz, attempt: QuizAttempt): QuizResult {
