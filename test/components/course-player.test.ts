@@ -3,6 +3,7 @@ import { nothing } from 'lit';
 import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
+import { continueHref } from '../../src/internal/continue-link.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
@@ -112,6 +113,25 @@ describe('<sabaq-course-player>', () => {
     await until(() => reloaded.shadowRoot!.querySelector('.lesson-title'), 'no lesson reopened');
     expect(reloaded.shadowRoot!.querySelector('.lesson-title')!.textContent).to.equal('Marketplaces');
     expect(tocStates(reloaded)).to.deep.equal(['Complete', 'In progress', 'Locked']);
+  });
+
+  it('opens the lesson a Continue link from another page names, when it is open to the learner', async () => {
+    const page = location.href;
+    history.replaceState(null, '', continueHref(page.split('#')[0]!, 'welcome'));
+    try {
+      const element = await player();
+      await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Welcome', 'the linked lesson was not opened');
+    } finally {
+      history.replaceState(null, '', page);
+    }
+    history.replaceState(null, '', continueHref(page.split('#')[0]!, 'final'));
+    try {
+      const locked = await player();
+      expect(locked.shadowRoot!.querySelector('.lesson-title')).to.equal(null);
+      expect(button(locked, 'Start the course')).to.exist;
+    } finally {
+      history.replaceState(null, '', page);
+    }
   });
 
   it('finishes the course: course complete with its score', async () => {

@@ -3,6 +3,7 @@ import { type PropertyValues, html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { linkedLessonId } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
@@ -23,9 +24,6 @@ import { renderLesson, renderMarkdown } from '../../lib/render/render.js';
 import type { Course, Lesson } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
-
-/** The hash a Continue link carries to open a lesson in the player on its page. */
-export const LESSON_HASH = 'sabaq-lesson=';
 
 const STATE_ICON: Record<LessonState, string> = {
   locked: '🔒',
@@ -114,7 +112,7 @@ export class SabaqCoursePlayer extends SabaqElement {
       this.restored = true;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
-      const linked = new URLSearchParams(location.hash.slice(1)).get(LESSON_HASH.slice(0, -1)) ?? undefined;
+      const linked = linkedLessonId(location.hash);
       const target = [linked, this.progress.progress.lastLessonId].find(
         (id) => id !== undefined && this.lesson(id) && !lessonLock(course, this.lesson(id)!, this.progress.progress),
       );
@@ -425,9 +423,5 @@ export class SabaqCoursePlayer extends SabaqElement {
 declare global {
   interface HTMLElementTagNameMap {
     'sabaq-course-player': SabaqCoursePlayer;
-  }
-  interface GlobalEventHandlersEventMap {
-    /** Internal: a progress tracker asks the player showing that course to open a lesson. */
-    'sabaq-continue': CustomEvent<{ courseId: string; lessonId: string }>;
   }
 }

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 // styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
 import { styleMap } from 'lit/directives/style-map.js';
 import { property } from 'lit/decorators.js';
+import { continueHref } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
 import { ProgressController } from '../../internal/progress-controller.js';
@@ -10,7 +11,6 @@ import { theme } from '../../internal/theme.js';
 import { summarizeCourse } from '../../lib/course/completion.js';
 import { bestAttempt } from '../../lib/progress.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
-import { LESSON_HASH } from '../course-player/course-player.js';
 
 /**
  * A learner's progress in a course at a glance: percent complete, lessons done of total, per-module
@@ -150,7 +150,7 @@ export class SabaqProgressTracker extends SabaqElement {
           : nothing}
         ${full && timeSpent > 0 ? html`<span class="muted">${this.localize.term('timeSpent', this.formatDuration(timeSpent))}</span>` : nothing}
         ${next
-          ? html`<a class="button continue" part="continue" href="${base}#${LESSON_HASH}${encodeURIComponent(next.id)}"
+          ? html`<a class="button continue" part="continue" href=${continueHref(base, next.id)}
               @click=${(event: MouseEvent) => this.continueTo(event, course.id, next.id)}>${this.localize.term('continueLesson', next.title)}</a>`
           : nothing}
       </section>

@@ -1,0 +1,23 @@
+/**
+ * How a progress tracker's Continue reaches a course player: on the same page, a `sabaq-continue`
+ * event the player answers; on another page, a link whose hash `#sabaq-lesson=<id>` the player opens.
+ */
+
+const HASH_KEY = 'sabaq-lesson';
+
+/** The Continue link to a lesson on the page at `base`. */
+export function continueHref(base: string, lessonId: string): string {
+  return `${base}#${HASH_KEY}=${encodeURIComponent(lessonId)}`;
+}
+
+/** The lesson a Continue link asked for, from a page's `location.hash`. */
+export function linkedLessonId(hash: string): string | undefined {
+  return new URLSearchParams(hash.slice(1)).get(HASH_KEY) ?? undefined;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** Internal: a progress tracker asks the player showing that course to open a lesson. */
+    'sabaq-continue': CustomEvent<{ courseId: string; lessonId: string }>;
+  }
+}
