@@ -50,6 +50,15 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     element.setAttribute('loading', 'lazy');
     element.setAttribute('decoding', 'async');
   }
+  // axe (scrollable-region-focusable): a wide table or a long line of code scrolls sideways in its own
+  // box (theme.ts), which the keyboard can scroll only once the box can take focus.
+  if (element.tagName === 'PRE' || element.tagName === 'TABLE') element.setAttribute('tabindex', '0');
+  // axe (label): a task list's checkbox (`- [x] …`) is named by the text of its item.
+  if (element.tagName === 'INPUT' && element.getAttribute('type') === 'checkbox' && !element.hasAttribute('aria-label')) {
+    let text = '';
+    for (let node = element.nextSibling; node && node.nodeName !== 'UL' && node.nodeName !== 'OL'; node = node.nextSibling) text += node.textContent;
+    if (text.trim()) element.setAttribute('aria-label', text.replace(/\s+/g, ' ').trim());
+  }
 });
 
 function resolve(url: string): string {
