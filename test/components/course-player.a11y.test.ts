@@ -95,6 +95,7 @@ describe('<sabaq-course-player> accessibility', () => {
 
     'a locked lesson asked for: the player says why': async (lang) => {
       const element = await player(lang);
+      await shadowElement(element, '.toc-item');
       [...root(element).querySelectorAll<HTMLButtonElement>('.toc-item')][2]!.click();
       await shadowElement(element, '.notice[role=status]');
       return element;
