@@ -2,7 +2,10 @@
 /**
  * Screenshots of the demo, as a learner sees it: phone and desktop widths, English and Urdu, light and
  * dark, written to .screenshots/ to be looked at. `node scripts/screenshots.mjs [url]` (default: starts
- * Vite on a free port). Optional steps: SABAQ_SHOT_STEPS=start clicks Start first.
+ * Vite on a free port). Optional steps, comma-separated, run in order before each shot:
+ * SABAQ_SHOT_STEPS=start,next,contents clicks Start, then Next, then opens the contents drawer (on a
+ * phone; at desktop width the contents are always shown). SABAQ_SHOT_NAME=lesson adds a suffix to the
+ * file names, so several runs can keep their shots side by side.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -46,11 +49,16 @@ try {
         for (const step of (process.env.SABAQ_SHOT_STEPS ?? '').split(',').filter(Boolean)) {
           if (step === 'start') await page.locator('sabaq-course-player .start .button').click();
           if (step === 'next') await page.locator('sabaq-course-player .lesson-nav .button:not(.secondary)').click();
+          if (step === 'contents') {
+            const toggle = page.locator('sabaq-course-player .contents-toggle');
+            if (await toggle.isVisible()) await toggle.click();
+          }
           await page.waitForTimeout(700);
         }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) console.error(`${language} ${scheme} ${width}: scrolls sideways by ${overflow}px`);
-        const file = `${out}/${language}-${scheme}-${width}.png`;
+        const suffix = process.env.SABAQ_SHOT_NAME ? `-${process.env.SABAQ_SHOT_NAME}` : '';
+        const file = `${out}/${language}-${scheme}-${width}${suffix}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);
         await context.close();
