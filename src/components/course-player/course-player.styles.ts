@@ -74,6 +74,12 @@ export const playerStyles = css`
     color: var(--_muted);
   }
 
+  /* A long course's contents are laid out only where they are on screen. */
+  nav li {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 2.75rem;
+  }
+
   nav ol {
     margin: 0;
     padding: 0;
