@@ -115,8 +115,9 @@ export const playerStyles = css`
 
   .state-icon {
     flex: none;
-    width: 1.4em;
-    text-align: center;
+    width: 1.1em;
+    height: 1.1em;
+    margin-block-start: 0.2em;
   }
 
   .toc-text {
