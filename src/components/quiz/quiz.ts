@@ -1,6 +1,5 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -385,8 +384,8 @@ export class SabaqQuiz extends SabaqElement {
         return html`<div class="options">
           ${shown.map((i) => {
             const option = question.options[i]!;
-            const classes = { option: true, right: submitted && option.correct, wrong: submitted && chosen(i) && !option.correct };
-            return html`<label class=${classMap(classes)}>
+            const mark = !submitted ? '' : option.correct ? 'right' : chosen(i) ? 'wrong' : '';
+            return html`<label class="option ${mark}">
                 <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
                   @change=${(event: Event) => this.onChoice(question, i, (event.target as HTMLInputElement).checked)} />
                 <span class="option-text">${this.inline(option.text)}</span>
