@@ -17,10 +17,10 @@ let noticeDismissed = false;
 export class ProgressController implements ReactiveController {
   progress: CourseProgress = emptyProgress('');
   learnerName = '';
-  /** True once the learner's progress in the current course has been read. */
-  ready = false;
   private store: ProgressStore | undefined;
+  /** The namespace, learner and course the store is asked about, and those `progress` was read for. */
   private key = '';
+  private readKey = '';
   private readonly subscriptions: (() => void)[] = [];
   private unavailable = false;
 
@@ -44,13 +44,27 @@ export class ProgressController implements ReactiveController {
     toldUnavailable.delete(this);
   }
 
+  /**
+   * True once the progress of the host's current learner in its current course has been read. Asked
+   * afresh each time: a host's willUpdate runs before this controller hears of a new learner or course,
+   * and must not take the last learner's progress for the new one's.
+   */
+  get ready(): boolean {
+    const key = this.currentKey();
+    return key !== undefined && key === this.readKey;
+  }
+
+  private currentKey(): string | undefined {
+    const course = this.course();
+    return course?.id ? `${this.namespace}\n${this.learner}\n${course.id}` : undefined;
+  }
+
   hostUpdate(): void {
     const course = this.course();
-    if (!course?.id) return; // A course without an id is shown as broken, not tracked.
-    const key = `${this.namespace}\n${this.learner}\n${course.id}`;
+    const key = this.currentKey();
+    if (!course || key === undefined) return; // A course without an id is shown as broken, not tracked.
     if (key === this.key) return;
     this.key = key;
-    this.ready = false;
     this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
     // One store per namespace per page, shared by every element (openStore returns the same one).
     const store = (this.store = openStore({ namespace: this.namespace }));
@@ -85,7 +99,7 @@ export class ProgressController implements ReactiveController {
 
   private async read(key: string): Promise<void> {
     const store = this.store;
-    if (!store || key !== this.key) return;
+    if (!store || key !== this.key || key !== this.currentKey()) return;
     const ref = this.ref;
     try {
       const [progress, name] = await Promise.all([store.getProgress(ref), store.getLearnerName(ref.learner)]);
@@ -96,7 +110,7 @@ export class ProgressController implements ReactiveController {
       // The store rejects only arguments it cannot take (an over-long learner name, say): show no progress.
       this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'internal', message: String(error) }));
     }
-    this.ready = true;
+    this.readKey = key;
     this.host.requestUpdate();
   }
 

@@ -115,6 +115,46 @@ describe('<sabaq-course-player>', () => {
     expect(tocStates(reloaded)).to.deep.equal(['Complete', 'In progress', 'Locked']);
   });
 
+  /** Start, then Next: the learner is in the Marketplaces lesson, which is locked to a new learner. */
+  const hasStartButton = (element: Element) =>
+    [...element.shadowRoot!.querySelectorAll('button')].some((candidate) => candidate.textContent!.trim() === 'Start the course');
+
+  async function reachMarketplaces(element: SabaqCoursePlayer) {
+    const events = recordEvents(element);
+    button(element, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    button(element, 'Next').click();
+    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Marketplaces');
+  }
+
+  it('gives a learner who takes over the computer their own place, and the first learner theirs back', async () => {
+    const element = await player(ACADEMY);
+    element.learner = 'amna';
+    await element.updateComplete;
+    await until(() => hasStartButton(element));
+    await reachMarketplaces(element);
+
+    element.learner = 'bilal';
+    await until(() => tocStates(element).join() === 'Not started,Locked,Locked', 'the second learner saw the first one\'s progress');
+    expect(element.shadowRoot!.querySelector('.lesson-title'), 'a lesson locked to the second learner was open').to.equal(null);
+    expect(hasStartButton(element)).to.equal(true);
+
+    element.learner = 'amna';
+    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Marketplaces', 'the first learner was not back in her lesson');
+    expect(tocStates(element)).to.deep.equal(['Complete', 'In progress', 'Locked']);
+  });
+
+  it('opens a course switched to (another language\'s, say) at its own start, not at the last course\'s lesson', async () => {
+    const element = await player(ACADEMY);
+    await reachMarketplaces(element);
+
+    element.src = new URL('../fixtures/courses/academy-copy/course.md', import.meta.url).href;
+    await until(() => element.shadowRoot!.querySelector('.course-title')?.textContent === 'Export Academy, second edition');
+    await until(() => hasStartButton(element), 'the new course did not show its start page');
+    expect(element.shadowRoot!.querySelector('.lesson-title'), 'a lesson locked in the new course was open').to.equal(null);
+    expect(tocStates(element)).to.deep.equal(['Not started', 'Locked', 'Locked']);
+  });
+
   it('opens the lesson a Continue link from another page names, when it is open to the learner', async () => {
     const page = location.href;
     history.replaceState(null, '', continueHref(page.split('#')[0]!, 'welcome'));

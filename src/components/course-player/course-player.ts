@@ -70,7 +70,8 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   private readonly course = new CourseController(this, (error) => this.onLoadError(error));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
-  private restored = false;
+  /** The course and learner the open lesson was last chosen for on arrival: reopened once per pair. */
+  private restoredFor: string | undefined;
   /** The lessons that were complete when events were last fired. */
   private reportedComplete: Set<string> | undefined;
   private lessonOpenedAt = 0;
@@ -104,13 +105,15 @@ export class SabaqCoursePlayer extends SabaqElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('src') || changed.has('learner') || changed.has('namespace')) {
-      this.restored = false;
       this.openLessonId = undefined;
       this.finished = false;
     }
     const course = this.course.course;
-    if (course && this.progress.ready && !this.restored) {
-      this.restored = true;
+    // Reopen once per course and learner, and only with that learner's progress in that course: this
+    // runs before the controllers hear of a new src or learner, while they still hold the last ones.
+    const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
+    if (course && this.progress.ready && arrival !== this.restoredFor) {
+      this.restoredFor = arrival;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
       const linked = linkedLessonId(location.hash);
