@@ -45,8 +45,11 @@ export const quizStyles = css`
     margin: 0;
   }
 
+  /* One column that never grows past the question: an auto column would widen to its widest row's
+     content (a select as wide as its longest option), scrolling a phone's page sideways. */
   .options {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     margin: 0.75rem 0 0;
     padding: 0;
@@ -126,10 +129,18 @@ export const quizStyles = css`
     border-radius: var(--_radius);
   }
 
-  .ordering .item-text,
-  .matching .term {
+  .ordering .item-text {
     flex: 1 1 10rem;
     min-width: 0;
+  }
+
+  /* A term and its select share a row while both fit; otherwise the term sits above its select, which
+     then takes the row's full width. The select's basis is its longest option and it takes nearly all
+     the free space, so a wide screen shows the chosen text whole. */
+  .matching .term {
+    flex: 1 1 12rem;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
 
   .ordering .moves {
@@ -151,9 +162,15 @@ export const quizStyles = css`
     cursor: not-allowed;
   }
 
+  /* max-width: 100% also makes a select's minimum width zero, so a long option never widens its row:
+     on a phone the closed select cuts the text, and its list shows it whole. WebKit counts the cut text as
+     overflow, which would still scroll the page sideways; paint containment clips it (overflow: hidden
+     does not, on a select). */
   .matching select {
-    flex: 1 1 10rem;
+    flex: 1000 1 auto;
     min-width: 0;
+    max-width: 100%;
+    contain: paint;
     min-height: 2.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -1,0 +1,105 @@
+/**
+ * What a learner sees of a quiz, measured in the browser: nothing scrolls sideways on a phone, wrong
+ * answers are marked in words as well as colour, the right answers read in the page's direction, and
+ * inline Markdown may be indented like the rest of the page.
+ */
+import { expect, fixtureSync, html } from '@open-wc/testing';
+import '../../src/define.js';
+import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
+import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
+
+/** The demo's final quiz's matching question, with one right-hand side longer still. */
+const MATCHING = `### Match each way of being paid to what it means
+- Advance payment -> The buyer pays before the goods are shipped
+- Letter of credit -> A bank undertakes to pay against presented documents that match the terms
+- Documentary collection -> Banks pass on documents, but do not guarantee payment
+- Open account -> The buyer pays some time after receiving the goods
+`;
+
+/** A quiz inside a plain box `width` pixels wide, as on a phone or in a page's column. */
+async function quizIn(width: number, markdown: string, lang = 'en') {
+  const box = fixtureSync<HTMLDivElement>(html`<div style="width: ${width}px">
+    <sabaq-quiz namespace=${freshNamespace()} lang=${lang}><script type="text/markdown">${markdown}</script></sabaq-quiz>
+  </div>`);
+  const element = box.querySelector<SabaqQuiz>('sabaq-quiz')!;
+  await shadowElement(element, '.question');
+  return { box, element };
+}
+
+const all = <T extends Element>(host: Element, selector: string) => [...host.shadowRoot!.querySelectorAll<T>(selector)];
+
+/** Submits, twice if the first Submit only warns of unanswered questions, and waits for the result. */
+async function submit(element: SabaqQuiz) {
+  const events = recordEvents(element);
+  button(element, element.lang === 'ur' ? 'جمع کرائیں' : 'Submit').click();
+  await element.updateComplete;
+  if (events.of('sabaq-quiz-submit').length === 0 && element.shadowRoot!.querySelector('.notice[role=alert]')) {
+    button(element, element.lang === 'ur' ? 'جمع کرائیں' : 'Submit').click();
+  }
+  await until(() => events.of('sabaq-quiz-submit').length === 1, 'not submitted');
+  events.stop();
+  await element.updateComplete;
+  return events.of('sabaq-quiz-submit')[0]!.detail;
+}
+
+/** Every box in the quiz's shadow root that reaches past the quiz's own edges. */
+function outside(element: SabaqQuiz): string[] {
+  const edge = element.getBoundingClientRect();
+  return all<HTMLElement>(element, '*')
+    .filter((node) => {
+      const rect = node.getBoundingClientRect();
+      return rect.width > 0 && (rect.right > edge.right + 0.5 || rect.left < edge.left - 0.5);
+    })
+    .map((node) => `<${node.localName} class="${node.className}"> ${Math.round(node.getBoundingClientRect().width)} px wide`);
+}
+
+describe('<sabaq-quiz> as a learner sees it', () => {
+  describe('matching on a narrow screen', () => {
+    for (const lang of ['en', 'ur']) {
+      it(`scrolls nothing sideways at 360 px, before and after submitting (${lang})`, async () => {
+        const { box, element } = await quizIn(360, MATCHING, lang);
+        const section = element.shadowRoot!.querySelector<HTMLElement>('.quiz')!;
+        const check = () => {
+          expect(outside(element), 'boxes past the quiz edge').to.deep.equal([]);
+          expect(section.scrollWidth, 'the quiz scrolls sideways').to.be.at.most(section.clientWidth);
+          expect(box.scrollWidth, 'the page box scrolls sideways').to.be.at.most(box.clientWidth);
+          const edge = element.getBoundingClientRect();
+          for (const select of all<HTMLSelectElement>(element, 'select')) {
+            const rect = select.getBoundingClientRect();
+            expect(rect.right).to.be.at.most(edge.right + 0.5);
+            expect(rect.left).to.be.at.least(edge.left - 0.5);
+          }
+        };
+        check();
+        // Narrow, each term sits above its select.
+        const row = all<HTMLElement>(element, '.matching li')[1]!;
+        const term = row.querySelector('.term')!.getBoundingClientRect();
+        const select = row.querySelector('select')!.getBoundingClientRect();
+        expect(select.top).to.be.at.least(term.bottom - 1);
+        // Chosen: a select shows its long text; the right answers are listed after submitting.
+        for (const each of all<HTMLSelectElement>(element, 'select')) {
+          each.value = each.options[each.options.length - 1]!.value;
+          each.dispatchEvent(new Event('change'));
+        }
+        await element.updateComplete;
+        check();
+        await submit(element);
+        check();
+      });
+    }
+
+    it('gives a select room for its longest option on a wide screen', async () => {
+      const { element } = await quizIn(900, MATCHING);
+      for (const select of all<HTMLSelectElement>(element, 'select')) {
+        // The same select, out of the row's flow: as wide as its longest option.
+        const free = select.cloneNode(true) as HTMLSelectElement;
+        free.style.cssText = 'position: absolute; max-width: none; visibility: hidden';
+        select.after(free);
+        const needed = free.getBoundingClientRect().width;
+        free.remove();
+        expect(select.getBoundingClientRect().width).to.be.at.least(needed - 1);
+      }
+    });
+  });
+
+});
