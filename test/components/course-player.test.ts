@@ -201,6 +201,27 @@ describe('<sabaq-course-player>', () => {
     expect(progressNow(element)).to.equal('100');
   });
 
+  it('leads back to the lesson still to do when Finish is pressed before the final quiz is passed', async () => {
+    const element = await player();
+    const events = recordEvents(element);
+    button(element, 'Start the course').click();
+    await until(() => events.of('sabaq-lesson-start').length === 1);
+    button(element, 'Next').click();
+    await until(() => events.of('sabaq-lesson-start').length === 2);
+    await passMarketplacesQuiz(element);
+    await until(() => events.of('sabaq-lesson-complete').length === 2);
+    await element.updateComplete;
+    button(element, 'Next').click();
+    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Final check');
+
+    button(element, 'Finish').click();
+    await until(() => text(element).includes('2 of 3 lessons complete'));
+    expect(text(element)).not.to.include('You have completed the course.');
+    button(element, 'Continue: Final check').click();
+    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Final check', 'Continue did not open the final lesson');
+    expect(events.of('sabaq-course-complete')).to.have.length(0);
+  });
+
   it('shows a lesson that failed to load as an author error while the rest works', async () => {
     const element = await player(BASIC);
     const events = recordEvents(element);

@@ -361,9 +361,16 @@ export class SabaqCoursePlayer extends SabaqElement {
   }
 
   private renderFinished(course: Course, summary: ReturnType<typeof summarizeCourse>) {
+    // Finish with lessons still to do (a failed final quiz, say) leads back to the first of them.
+    const next = summary.complete ? undefined : this.lesson(summary.nextLessonId);
     return html`<div class="start" role="status">
       <h2 class="lesson-title" tabindex="-1">${summary.complete ? this.localize.term('courseComplete') : course.title}</h2>
       <p>${this.localize.term('lessonsDone', summary.completed, summary.total)}</p>
+      ${next
+        ? html`<button class="button" part="button" @click=${() => this.guard(() => this.openLesson(next.id))}>
+            ${this.localize.term('continueLesson', next.title)}
+          </button>`
+        : nothing}
     </div>`;
   }
 
