@@ -62,6 +62,10 @@ export const en = {
   incorrect: 'Not correct',
   partlyCorrect: 'Partly correct',
   correctAnswer: 'Correct answer:',
+  // Marks on the options after submitting
+  rightOption: 'Correct answer',
+  chosenRight: 'Your answer, correct',
+  chosenWrong: 'Your answer, not correct',
   score: (score: string) => `Score: ${score}`,
   passed: (score: string, pass: string) => `Passed with ${score} (pass mark ${pass}).`,
   failed: (score: string, pass: string) => `Not passed: ${score} (pass mark ${pass}).`,

@@ -102,4 +102,44 @@ describe('<sabaq-quiz> as a learner sees it', () => {
     });
   });
 
+  describe('marks after submitting', () => {
+    const CHOICE = `### Under FOB, who pays for the main sea freight?
+1. [ ] The seller
+1. [x] The buyer
+`;
+
+    it('draws a wrong chosen option in another colour than the right one, and says which is which', async () => {
+      const { element } = await quizIn(600, CHOICE);
+      all<HTMLInputElement>(element, 'input')[0]!.click(); // "The seller": wrong
+      await submit(element);
+      const [wrong, right] = all<HTMLElement>(element, '.option');
+      expect(wrong!.textContent).to.contain('The seller');
+      const border = (option: HTMLElement) => getComputedStyle(option).borderTopColor;
+      expect(border(wrong!)).not.to.equal(border(right!));
+      // The danger colour, not the primary one a chosen option has while answering.
+      expect(border(wrong!)).to.equal(getComputedStyle(element.shadowRoot!.querySelector('.verdict.wrong')!).color);
+      // Not by colour alone: the words say it too.
+      expect(wrong!.textContent!.replace(/\s+/g, ' ')).to.contain('Your answer, not correct');
+      expect(right!.textContent!.replace(/\s+/g, ' ')).to.contain('Correct answer');
+    });
+
+    it('marks a right chosen option as the learner’s and right', async () => {
+      const { element } = await quizIn(600, CHOICE);
+      all<HTMLInputElement>(element, 'input')[1]!.click(); // "The buyer": right
+      await submit(element);
+      const [other, right] = all<HTMLElement>(element, '.option');
+      expect(right!.textContent!.replace(/\s+/g, ' ')).to.contain('Your answer, correct');
+      expect(other!.querySelector('.mark')).to.equal(null);
+    });
+
+    it('marks options in Urdu', async () => {
+      const { element } = await quizIn(600, CHOICE, 'ur');
+      all<HTMLInputElement>(element, 'input')[0]!.click();
+      await submit(element);
+      const [wrong, right] = all<HTMLElement>(element, '.option');
+      expect(wrong!.querySelector('.mark')!.textContent).to.contain('آپ کا جواب، غلط');
+      expect(right!.querySelector('.mark')!.textContent).to.contain('درست جواب');
+    });
+  });
+
 });

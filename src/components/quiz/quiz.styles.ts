@@ -75,7 +75,9 @@ export const quizStyles = css`
     accent-color: var(--_primary);
   }
 
-  .option:has(input:checked) {
+  /* :where() keeps this rule weaker than .right and .wrong below: after submitting, a wrong chosen
+     option must not keep the primary colour (a green as close to right's as makes no difference). */
+  .option:where(:has(input:checked)) {
     border-color: var(--_primary);
     background: var(--_surface-alt);
   }
@@ -86,6 +88,22 @@ export const quizStyles = css`
 
   .option.wrong {
     border-color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+  }
+
+  /* The words under an option's text that say what colour says: right, or the learner's wrong choice. */
+  .mark {
+    display: block;
+    font-size: 0.875em;
+    font-weight: 700;
+  }
+
+  .right .mark {
+    color: var(--_success);
+  }
+
+  .wrong .mark {
+    color: var(--_danger);
   }
 
   .option-feedback,

@@ -388,7 +388,7 @@ export class SabaqQuiz extends SabaqElement {
             return html`<label class="option ${mark}">
                 <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
                   @change=${(event: Event) => this.onChoice(question, i, (event.target as HTMLInputElement).checked)} />
-                <span class="option-text">${this.inline(option.text)}</span>
+                <span class="option-text">${this.inline(option.text)}${mark ? this.renderMark(option.correct, chosen(i)) : nothing}</span>
               </label>
               ${submitted && chosen(i) && option.feedback
                 ? html`<div class="option-feedback prose">${this.markdown(option.feedback)}</div>`
@@ -440,6 +440,13 @@ export class SabaqQuiz extends SabaqElement {
         </ul>`;
       }
     }
+  }
+
+  /** Says in words which options were right and which wrong one the learner chose: colour alone is
+   * lost on many learners (colour blindness, a monochrome screen, a printout). */
+  private renderMark(correct: boolean, chosen: boolean) {
+    const words = correct ? this.localize.term(chosen ? 'chosenRight' : 'rightOption') : this.localize.term('chosenWrong');
+    return html`<span class="mark"><span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${words}</span>`;
   }
 
   private renderCorrectAnswer(question: Question) {
