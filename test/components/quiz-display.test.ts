@@ -142,4 +142,58 @@ describe('<sabaq-quiz> as a learner sees it', () => {
     });
   });
 
+  describe('the correct answer line', () => {
+    const ORDER_AND_MATCH = `### Put the steps in order
+1. Receive the order
+2. Ship the goods
+3. Receive payment
+
+### Match each term
+- FOB -> Free On Board
+- EXW -> Ex Works
+
+### What is the container's inside length in metres?
+= 19.2..19.5
+`;
+
+    /** Submits an attempt with every question wrong: the ordering as shown unless that is right. */
+    async function wrongAttempt(lang: string) {
+      const { element } = await quizIn(600, ORDER_AND_MATCH, lang);
+      const items = () => all<HTMLElement>(element, '.ordering .item-text').map((item) => item.textContent!.trim());
+      if (items().join() === 'Receive the order,Ship the goods,Receive payment') {
+        all<HTMLButtonElement>(element, '.ordering li button')[1]!.click(); // Move the first down.
+        await element.updateComplete;
+      }
+      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=text]')!;
+      input.value = '20';
+      input.dispatchEvent(new Event('input'));
+      await submit(element);
+      const answers = all<HTMLElement>(element, '.correct-answer');
+      expect(answers).to.have.length(3);
+      return { element, answers };
+    }
+
+    const lines = (list: Element) => [...list.querySelectorAll('li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+
+    it('lists the order and the pairs, arrows pointing the way English reads', async () => {
+      const { answers } = await wrongAttempt('en');
+      const [ordering, matching, short] = answers;
+      expect(ordering!.querySelector('ol')).to.exist;
+      expect(lines(ordering!)).to.deep.equal(['Receive the order', 'Ship the goods', 'Receive payment']);
+      expect(lines(matching!)).to.deep.equal(['FOB → Free On Board', 'EXW → Ex Works']);
+      const [left, right] = matching!.querySelectorAll('bdi');
+      expect(left!.getBoundingClientRect().right).to.be.at.most(right!.getBoundingClientRect().left);
+      expect(short!.textContent!.replace(/\s+/g, ' ')).to.contain('Correct answer:');
+    });
+
+    it('in Urdu, points the arrows right to left', async () => {
+      const { answers } = await wrongAttempt('ur');
+      const [ordering, matching] = answers;
+      expect(lines(ordering!)).to.deep.equal(['Receive the order', 'Ship the goods', 'Receive payment']);
+      expect(lines(matching!)).to.deep.equal(['FOB ← Free On Board', 'EXW ← Ex Works']);
+      // Read right to left, FOB comes first: its box is right of its meaning's.
+      const [left, right] = matching!.querySelectorAll('bdi');
+      expect(left!.getBoundingClientRect().left).to.be.at.least(right!.getBoundingClientRect().right);
+    });
+  });
 });

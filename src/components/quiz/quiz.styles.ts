@@ -208,6 +208,15 @@ export const quizStyles = css`
     color: var(--_danger);
   }
 
+  .correct-answer {
+    margin: 0.5rem 0 0;
+  }
+
+  .correct-answer :is(ol, ul) {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.5rem;
+  }
+
   .actions {
     display: flex;
     flex-wrap: wrap;

@@ -450,22 +450,28 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   private renderCorrectAnswer(question: Question) {
-    let answer: string;
+    const label = this.localize.term('correctAnswer');
     switch (question.kind) {
       case 'single':
       case 'multiple':
         return nothing; // The right options are marked in place.
       case 'short':
-        answer = question.answers[0]!;
-        break;
+        return html`<p class="correct-answer">${label} <span dir="auto">${question.answers[0]}</span></p>`;
+      // Lists rather than text joined with arrows and semicolons: a screen reader announces how many
+      // items there are, and no separator needs translating.
       case 'ordering':
-        answer = question.items.map((item) => renderText(item)).join(' → ');
-        break;
-      case 'matching':
-        answer = question.pairs.map((pair) => `${renderText(pair.left)} → ${renderText(pair.right)}`).join('; ');
-        break;
+        return html`<div class="correct-answer">${label}
+          <ol>${question.items.map((item) => html`<li>${this.inline(item)}</li>`)}</ol>
+        </div>`;
+      case 'matching': {
+        // Each side is isolated (bdi), so the arrow falls between them in the quiz's direction: it must
+        // point that way too, since no font mirrors an arrow.
+        const arrow = this.localize.dir === 'rtl' ? '←' : '→';
+        return html`<div class="correct-answer">${label}
+          <ul>${question.pairs.map((pair) => html`<li><bdi>${this.inline(pair.left)}</bdi> ${arrow} <bdi>${this.inline(pair.right)}</bdi></li>`)}</ul>
+        </div>`;
+      }
     }
-    return html`<p>${this.localize.term('correctAnswer')} <span dir="auto">${answer}</span></p>`;
   }
 
   private onChoice(question: Question, index: number, checked: boolean): void {
