@@ -62,6 +62,7 @@ export const en = {
   incorrect: 'Not correct',
   partlyCorrect: 'Partly correct',
   correctAnswer: 'Correct answer:',
+  answerRange: (low: string, high: string) => `${low} to ${high}`,
   // Marks on the options after submitting
   rightOption: 'Correct answer',
   chosenRight: 'Your answer, correct',

@@ -60,6 +60,7 @@ export const ur: Translation = {
   incorrect: 'درست نہیں',
   partlyCorrect: 'جزوی طور پر درست',
   correctAnswer: 'درست جواب:',
+  answerRange: (low, high) => `${low} سے ${high} تک`,
   rightOption: 'درست جواب',
   chosenRight: 'آپ کا جواب، درست',
   chosenWrong: 'آپ کا جواب، غلط',

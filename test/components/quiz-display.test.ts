@@ -195,5 +195,13 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       const [left, right] = matching!.querySelectorAll('bdi');
       expect(left!.getBoundingClientRect().left).to.be.at.least(right!.getBoundingClientRect().right);
     });
+
+    it('words a range answer instead of showing its a..b syntax', async () => {
+      const [, , english] = (await wrongAttempt('en')).answers;
+      expect(english!.textContent!.replace(/\s+/g, ' ')).to.contain('Correct answer: 19.2 to 19.5');
+      expect(english!.textContent).not.to.contain('..');
+      const [, , urdu] = (await wrongAttempt('ur')).answers;
+      expect(urdu!.textContent!.replace(/\s+/g, ' ')).to.contain('درست جواب: 19.2 سے 19.5 تک');
+    });
   });
 });

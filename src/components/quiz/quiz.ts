@@ -9,7 +9,7 @@ import { ProblemList } from '../../lib/problems.js';
 import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
-import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
+import { type AnswerValue, type Answers, type QuizResult, parseRange, scoreQuiz } from '../../lib/quiz/score.js';
 import { renderInline, renderMarkdown, renderText } from '../../lib/render/render.js';
 import { baseName, contentHash } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
@@ -455,8 +455,14 @@ export class SabaqQuiz extends SabaqElement {
       case 'single':
       case 'multiple':
         return nothing; // The right options are marked in place.
-      case 'short':
-        return html`<p class="correct-answer">${label} <span dir="auto">${question.answers[0]}</span></p>`;
+      case 'short': {
+        // A range's "a..b" is syntax for authors: a learner reads "19.2 to 19.5", in their language.
+        const answer = question.answers[0]!;
+        const range = parseRange(answer);
+        const number = (value: number) => this.localize.number(value, { maximumFractionDigits: 20 });
+        const shown = range ? this.localize.term('answerRange', number(range[0]), number(range[1])) : answer;
+        return html`<p class="correct-answer">${label} <span dir="auto">${shown}</span></p>`;
+      }
       // Lists rather than text joined with arrows and semicolons: a screen reader announces how many
       // items there are, and no separator needs translating.
       case 'ordering':

@@ -131,7 +131,8 @@ export function parseNumber(text: string): number | undefined {
   return Number(folded.replace(/,/g, ''));
 }
 
-function parseRange(text: string): [number, number] | undefined {
+/** The bounds of a range answer `a..b`, lowest first; undefined when the text is not one. */
+export function parseRange(text: string): [number, number] | undefined {
   const match = /^(.+?)\s*\.\.\s*(.+)$/.exec(text.trim());
   if (!match) return undefined;
   const low = parseNumber(match[1]!);
