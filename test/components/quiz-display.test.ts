@@ -3,7 +3,7 @@
  * answers are marked in words as well as colour, the right answers read in the page's direction, and
  * inline Markdown may be indented like the rest of the page.
  */
-import { expect, fixtureSync, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
@@ -202,6 +202,55 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       expect(english!.textContent).not.to.contain('..');
       const [, , urdu] = (await wrongAttempt('ur')).answers;
       expect(urdu!.textContent!.replace(/\s+/g, ' ')).to.contain('درست جواب: 19.2 سے 19.5 تک');
+    });
+  });
+
+  describe('inline Markdown indented like the page around it', () => {
+    it('reads front matter and answers written at the indentation of the script tag', async () => {
+      const namespace = freshNamespace();
+      // As an author writes it in a page: a line break after the tag, everything indented, the closing
+      // tag indented less.
+      const element = await fixture<SabaqQuiz>(`<sabaq-quiz namespace="${namespace}">
+    <script type="text/markdown">
+
+      ---
+      id: indented-check
+      pass: 100
+      ---
+      ### Under FOB, who pays for the main sea freight?
+      1. [ ] The seller
+         > Not quite: the seller's duty ends on board.
+      1. [x] The buyer
+
+      ### Name the HS chapter for cotton
+      = 52
+    </script>
+  </sabaq-quiz>`);
+      await shadowElement(element, '.question');
+      const prompts = all<HTMLElement>(element, '.question .prompt').map((prompt) => prompt.textContent!);
+      expect(prompts.some((prompt) => prompt.includes('id:'))).to.equal(false);
+      expect(all(element, '.question')).to.have.length(2);
+      all<HTMLInputElement>(element, 'input[type=radio]')[1]!.click();
+      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=text]')!;
+      input.value = '52';
+      input.dispatchEvent(new Event('input'));
+      const detail = await submit(element);
+      expect(detail).to.deep.include({ quizId: 'indented-check', score: 100, passed: true });
+    });
+
+    it('reports an author error at its line counted from the script tag’s line', async () => {
+      const events = recordEvents(document);
+      const element = await fixture<SabaqQuiz>(`<sabaq-quiz namespace="${freshNamespace()}">
+        <script type="text/markdown">
+          ### Q
+          1. [x] a
+          1. [x] b
+        </script>
+      </sabaq-quiz>`);
+      await shadowElement(element, '[role=alert]');
+      events.stop();
+      // Line 1 is the script tag's own; the list starts on line 3.
+      expect(events.of('sabaq-error')[0]!.detail).to.deep.include({ code: 'quiz-invalid', file: 'quiz', line: 3 });
     });
   });
 });

@@ -106,8 +106,8 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   private async loadStandalone(): Promise<void> {
-    const inline = this.querySelector('script[type="text/markdown"]')?.textContent ?? '';
-    const source = this.src ? await this.fetchSource(this.src) : inline;
+    const inline = dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
+    const source = this.src ? await this.fetchSource(this.src) : inline.text;
     if (source === undefined) return;
     if (!source.trim()) {
       this.loaded = { problems: [], message: this.localize.term('noQuiz') };
@@ -115,7 +115,8 @@ export class SabaqQuiz extends SabaqElement {
     }
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
-    const quiz = parseQuiz(source, { file: this.src || 'quiz', defaultId: file || 'quiz', inLesson: false }, problems);
+    const line = this.src ? 1 : inline.line;
+    const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
       this.loaded = { problems: errors, message: this.localize.term('quizBroken') };
@@ -508,6 +509,28 @@ export class SabaqQuiz extends SabaqElement {
     current[left] = right;
     this.setAnswer(question, current);
   }
+}
+
+/**
+ * Inline Markdown as written in a page, indented like the HTML around it. The blank lines before it go
+ * (front matter must come first), and so does the indentation all its lines share (indented four
+ * spaces or more, "= 52" would be a code block, not an answer), leaving deeper indentation, such as an
+ * option's feedback, as written. `line` is the line the kept text starts on, counting the script's
+ * text from line 1, the rest of the `<script>` tag's own line. Author errors count lines the same way:
+ * line N is N - 1 lines below the tag. (Where the tag sits in the page is not known here.)
+ */
+function dedent(text: string): { text: string; line: number } {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first === -1) return { text: '', line: 1 };
+  const kept = lines.slice(first);
+  const indents = kept.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0]);
+  const common = indents.reduce((shared, indent) => {
+    let length = 0;
+    while (length < shared.length && shared[length] === indent[length]) length++;
+    return shared.slice(0, length);
+  });
+  return { text: kept.map((line) => (line.trim() === '' ? '' : line.slice(common.length))).join('\n'), line: first + 1 };
 }
 
 function formatSeconds(total: number): string {
