@@ -132,6 +132,13 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       expect(other!.querySelector('.mark')).to.equal(null);
     });
 
+    it('drops the unanswered-questions warning once the attempt is submitted', async () => {
+      const { element } = await quizIn(600, CHOICE);
+      await submit(element); // Warned first, then submitted with the question unanswered.
+      expect(element.shadowRoot!.querySelector('.result')).to.exist;
+      expect(element.shadowRoot!.textContent).not.to.contain('not answered yet');
+    });
+
     it('marks options in Urdu', async () => {
       const { element } = await quizIn(600, CHOICE, 'ur');
       all<HTMLInputElement>(element, 'input')[0]!.click();

@@ -214,6 +214,7 @@ export class SabaqQuiz extends SabaqElement {
     }
     this.preparedAttempt = this.attemptNumber;
     this.viewing = 'result';
+    this.warning = ''; // "N questions are not answered yet" is stale beside the result.
     this.emit('sabaq-quiz-submit', {
       ...(this.courseId ? { courseId: this.courseId } : {}),
       quizId: quiz.id,
