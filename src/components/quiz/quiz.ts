@@ -468,16 +468,13 @@ export class SabaqQuiz extends SabaqElement {
       // Lists rather than text joined with arrows and semicolons: a screen reader announces how many
       // items there are, and no separator needs translating.
       case 'ordering':
-        return html`<div class="correct-answer">${label}
-          <ol>${question.items.map((item) => html`<li>${this.inline(item)}</li>`)}</ol>
-        </div>`;
+        return html`<div class="correct-answer">${label}<ol>${question.items.map((item) => html`<li>${this.inline(item)}</li>`)}</ol></div>`;
       case 'matching': {
         // Each side is isolated (bdi), so the arrow falls between them in the quiz's direction: it must
         // point that way too, since no font mirrors an arrow.
         const arrow = this.localize.dir === 'rtl' ? '←' : '→';
-        return html`<div class="correct-answer">${label}
-          <ul>${question.pairs.map((pair) => html`<li><bdi>${this.inline(pair.left)}</bdi> ${arrow} <bdi>${this.inline(pair.right)}</bdi></li>`)}</ul>
-        </div>`;
+        const pairs = question.pairs.map((pair) => html`<li><bdi>${this.inline(pair.left)}</bdi> ${arrow} <bdi>${this.inline(pair.right)}</bdi></li>`);
+        return html`<div class="correct-answer">${label}<ul>${pairs}</ul></div>`;
       }
     }
   }
@@ -514,24 +511,21 @@ export class SabaqQuiz extends SabaqElement {
 
 /**
  * Inline Markdown as written in a page, indented like the HTML around it. The blank lines before it go
- * (front matter must come first), and so does the indentation all its lines share (indented four
- * spaces or more, "= 52" would be a code block, not an answer), leaving deeper indentation, such as an
- * option's feedback, as written. `line` is the line the kept text starts on, counting the script's
- * text from line 1, the rest of the `<script>` tag's own line. Author errors count lines the same way:
- * line N is N - 1 lines below the tag. (Where the tag sits in the page is not known here.)
+ * (front matter must come first), and so does the indentation its lines share (indented four spaces,
+ * "= 52" would be a code block, not an answer); deeper indentation, such as an option's feedback, stays.
+ * Indentation is counted in characters, a tab as one, so a page should not mix tabs and spaces.
+ *
+ * `line` is the line the kept text starts on, counting the script's text from line 1, the rest of the
+ * `<script>` tag's own line; the parser adds it to the lines it reports, so author errors count the same
+ * way: line N is N - 1 lines below the tag. (Where the tag sits in the page is not known here.)
  */
 function dedent(text: string): { text: string; line: number } {
   const lines = text.split('\n');
-  const first = lines.findIndex((line) => line.trim() !== '');
+  const first = lines.findIndex((line) => line.trim());
   if (first === -1) return { text: '', line: 1 };
   const kept = lines.slice(first);
-  const indents = kept.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0]);
-  const common = indents.reduce((shared, indent) => {
-    let length = 0;
-    while (length < shared.length && shared[length] === indent[length]) length++;
-    return shared.slice(0, length);
-  });
-  return { text: kept.map((line) => (line.trim() === '' ? '' : line.slice(common.length))).join('\n'), line: first + 1 };
+  const indent = Math.min(...kept.filter((line) => line.trim()).map((line) => line.search(/\S/)));
+  return { text: kept.map((line) => line.slice(indent)).join('\n'), line: first + 1 };
 }
 
 function formatSeconds(total: number): string {
