@@ -25,7 +25,7 @@ import { certificateSvg } from './certificate-svg.js';
  * @csspart certificate - The certificate drawing.
  * @csspart button - Print, Download and the name form's button.
  *
- * @cssproperty --sabaq-color-primary - The certificate's border and heading, buttons.
+ * @cssproperty --sabaq-color-primary - The certificate's border and heading (where it reads on the paper), buttons and the Verify link.
  * @cssproperty --sabaq-font-family - The text font.
  * @cssproperty --sabaq-radius - Corner radius.
  */
@@ -73,6 +73,10 @@ export class SabaqCertificate extends SabaqElement {
         background: var(--_surface);
       }
 
+      a {
+        color: var(--_primary);
+      }
+
       svg {
         display: block;
         width: 100%;
@@ -88,7 +92,8 @@ export class SabaqCertificate extends SabaqElement {
 
       @media print {
         .actions,
-        h2 {
+        h2,
+        a {
           display: none;
         }
 
@@ -235,7 +240,7 @@ export class SabaqCertificate extends SabaqElement {
       code: certificate.code,
       dir: this.localize.dir,
       fontFamily: styles.fontFamily || 'sans-serif',
-      primary: styles.getPropertyValue('--_primary').trim() || '#0b6b3a',
+      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
     });
     const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
     return html`<div part="certificate">${drawing}</div>
@@ -249,6 +254,21 @@ export class SabaqCertificate extends SabaqElement {
         </button>
       </div>`;
   }
+}
+
+/**
+ * The certificate is paper, light whatever the page's colour scheme: its heading and borders take the
+ * partner's primary colour where it reads on the paper as text must (WCAG AA, 4.5:1), as a light
+ * scheme's primary does, and the default green otherwise (a dark scheme's pale primary, say).
+ */
+function paperInk(color: string): string {
+  const context = document.createElement('canvas').getContext('2d')!;
+  context.fillStyle = color || '#0b6b3a';
+  const hex = context.fillStyle as string; // #rrggbb for any opaque colour
+  const rgb = parseInt(hex.slice(1), 16);
+  // Its relative luminance (with gamma 2.2) at most 0.179 is 4.5:1 on the paper (#fffdf7, 0.98).
+  const luminance = 0.2126 * ((rgb >> 16) / 255) ** 2.2 + 0.7152 * (((rgb >> 8) & 255) / 255) ** 2.2 + 0.0722 * ((rgb & 255) / 255) ** 2.2;
+  return hex[0] === '#' && luminance < 0.179 ? hex : '#0b6b3a';
 }
 
 /** Draws an SVG image into a canvas and returns it as PNG. */
