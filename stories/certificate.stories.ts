@@ -41,6 +41,13 @@ export const RTL: Story = {
   loaders: [seedCourse({ complete: Infinity, certificate: 'عائشہ صدیقی' })],
 };
 
+/** A long name in Urdu: wrapped onto two lines and made smaller, every Nastaliq line clear of the next. */
+export const LongNameRTL: Story = {
+  args: { src: COURSES.urdu, lang: 'ur', namespace: 'certificate-long-name-rtl' },
+  globals: { lang: 'ur' },
+  loaders: [seedCourse({ complete: Infinity, certificate: 'محمد عبداللہ صدیقی خان نیازی چوہدری رانا ملک قریشی ہاشمی بخاری گیلانی' })],
+};
+
 export const Dark: Story = { ...Done, args: { namespace: 'certificate-dark' }, globals: { scheme: 'dark' } };
 
 /** 360 pixels wide. */

@@ -149,8 +149,8 @@ export class SabaqCertificate extends SabaqElement {
   private print(): void {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
-      '@media print { body * { visibility: hidden !important; } ' +
-        '[data-sabaq-printing] { visibility: visible !important; position: absolute; inset: 0 auto auto 0; width: 100%; } }',
+      // Written minified: the bundle's minifier leaves strings as they are.
+      '@media print{body *{visibility:hidden!important}[data-sabaq-printing]{visibility:visible!important;position:absolute;inset:0 auto auto 0;width:100%}}',
     );
     const restore = () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
