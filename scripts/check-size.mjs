@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 export const BUDGET_KB = 55;
-export const CEILING_KB = 69;
+export const CEILING_KB = 70;
 
 export function gzippedKb(path = 'dist/sabaq.js') {
   return gzipSync(readFileSync(path), { level: 9 }).length / 1024;
