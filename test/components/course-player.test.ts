@@ -37,6 +37,22 @@ async function passMarketplacesQuiz(element: SabaqCoursePlayer) {
   button(quiz, 'Submit').click();
 }
 
+/** Start, Next, pass the Marketplaces quiz, Next: the learner is in the final lesson. */
+async function reachFinalLesson() {
+  const element = await player();
+  const events = recordEvents(element);
+  button(element, 'Start the course').click();
+  await until(() => events.of('sabaq-lesson-start').length === 1);
+  button(element, 'Next').click();
+  await until(() => events.of('sabaq-lesson-start').length === 2);
+  await passMarketplacesQuiz(element);
+  await until(() => events.of('sabaq-lesson-complete').length === 2);
+  await element.updateComplete;
+  button(element, 'Next').click();
+  await until(() => events.of('sabaq-lesson-start').length === 3);
+  return { element, events };
+}
+
 describe('<sabaq-course-player>', () => {
   beforeEach(() => forgetCourse());
 
@@ -175,17 +191,7 @@ describe('<sabaq-course-player>', () => {
   });
 
   it('finishes the course: course complete with its score', async () => {
-    const element = await player();
-    const events = recordEvents(element);
-    button(element, 'Start the course').click();
-    await until(() => events.of('sabaq-lesson-start').length === 1);
-    button(element, 'Next').click();
-    await until(() => events.of('sabaq-lesson-start').length === 2);
-    await passMarketplacesQuiz(element);
-    await until(() => events.of('sabaq-lesson-complete').length === 2);
-    await element.updateComplete;
-    button(element, 'Next').click();
-    await until(() => events.of('sabaq-lesson-start').length === 3);
+    const { element, events } = await reachFinalLesson();
     const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
     await shadowElement(quiz, '.question');
     for (const label of quiz.shadowRoot!.querySelectorAll('label')) {
@@ -202,16 +208,7 @@ describe('<sabaq-course-player>', () => {
   });
 
   it('leads back to the lesson still to do when Finish is pressed before the final quiz is passed', async () => {
-    const element = await player();
-    const events = recordEvents(element);
-    button(element, 'Start the course').click();
-    await until(() => events.of('sabaq-lesson-start').length === 1);
-    button(element, 'Next').click();
-    await until(() => events.of('sabaq-lesson-start').length === 2);
-    await passMarketplacesQuiz(element);
-    await until(() => events.of('sabaq-lesson-complete').length === 2);
-    await element.updateComplete;
-    button(element, 'Next').click();
+    const { element, events } = await reachFinalLesson();
     await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Final check');
 
     button(element, 'Finish').click();

@@ -6,40 +6,8 @@ import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { type Answers } from '../../src/lib/quiz/score.js';
 import { openStore } from '../../src/lib/store/index.js';
 import { type Language, checkStates, findButton, holdRequests, termsOf } from './a11y.js';
+import { QUIZ } from '../fixtures/quizzes/every-type.js';
 import { button, freshNamespace, shadowElement, until } from './helpers.js';
-
-/** Every question type, with a hint, an option's feedback and an explanation; two attempts. */
-const QUIZ = `---
-id: export-check
-attempts: 2
-pass: 80
----
-### Under FOB, who pays for the main sea freight?
-> Think about where the seller's duty ends.
-
-1. [ ] The seller
-   > Not quite: the seller's duty ends on board.
-1. [x] The buyer
-
-> Under FOB the buyer pays the main carriage.
-
-### Which documents travel with a shipment?
-- [x] Commercial invoice
-- [x] Packing list
-- [ ] Your tax return
-
-### Put the steps in order
-1. Receive the order
-2. Ship the goods
-3. Receive payment
-
-### Match each term
-- FOB -> Free On Board
-- EXW -> Ex Works
-
-### Name the HS chapter for cotton
-= 52
-`;
 
 /** Every answer right, by question id, in the quiz's written order. */
 const RIGHT: Answers = { q1: 1, q2: [0, 1], q3: [0, 1, 2], q4: [0, 1], q5: '52' };

@@ -2,39 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
+import { QUIZ } from '../fixtures/quizzes/every-type.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
-
-const QUIZ = `---
-id: export-check
-attempts: 2
-pass: 80
----
-### Under FOB, who pays for the main sea freight?
-> Think about where the seller's duty ends.
-
-1. [ ] The seller
-   > Not quite: the seller's duty ends on board.
-1. [x] The buyer
-
-> Under FOB the buyer pays the main carriage.
-
-### Which documents travel with a shipment?
-- [x] Commercial invoice
-- [x] Packing list
-- [ ] Your tax return
-
-### Put the steps in order
-1. Receive the order
-2. Ship the goods
-3. Receive payment
-
-### Match each term
-- FOB -> Free On Board
-- EXW -> Ex Works
-
-### Name the HS chapter for cotton
-= 52
-`;
 
 async function quizElement(markdown = QUIZ, attributes: { lang?: string; namespace?: string } = {}) {
   const namespace = attributes.namespace ?? freshNamespace();
