@@ -4,10 +4,9 @@
  * "Verification code:" and the code.
  */
 import { expect } from '@open-wc/testing';
-import { openStore } from '../../src/lib/store/index.js';
+import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
 import { freshNamespace, until } from './helpers.js';
 
-const ref = { learner: 'default', courseId: 'academy' };
 
 describe('<sabaq-certificate> from dist/sabaq.js', function () {
   this.timeout(20000);
@@ -15,11 +14,8 @@ describe('<sabaq-certificate> from dist/sabaq.js', function () {
 
   before(async () => {
     const namespace = freshNamespace();
-    const store = openStore({ namespace });
-    await store.completeLesson(ref, 'welcome');
-    await store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
-    await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: 100, passed: true, quizHash: 'h' });
-    await store.saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    const store = await completeAcademy(namespace);
+    await store.saveCertificate(ACADEMY_REF, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1000px; height: 800px';
     document.body.append(frame);

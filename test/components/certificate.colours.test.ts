@@ -6,20 +6,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
-import { openStore } from '../../src/lib/store/index.js';
+import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
 import { freshNamespace, shadowElement } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
-const ref = { learner: 'default', courseId: 'academy' };
 
 /** The academy course complete with an issued certificate, on an element with `style`. */
 async function issued(style = '') {
   const namespace = freshNamespace();
-  const store = openStore({ namespace });
-  await store.completeLesson(ref, 'welcome');
-  await store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
-  await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: 100, passed: true, quizHash: 'h' });
-  await store.saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+  const store = await completeAcademy(namespace);
+  await store.saveCertificate(ACADEMY_REF, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
   const element = await fixture<SabaqCertificate>(
     html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} style=${style} verify-url="https://verify.example/?c={code}"></sabaq-certificate>`,
   );

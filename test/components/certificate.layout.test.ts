@@ -8,12 +8,11 @@ import { render } from 'lit';
 import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
 import { certificateSvg } from '../../src/components/certificate/certificate-svg.js';
-import { openStore } from '../../src/lib/store/index.js';
 import { type Language, termsOf } from './a11y.js';
+import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
 import { freshNamespace, shadowElement } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
-const ref = { learner: 'default', courseId: 'academy' };
 const CODE = 'ABCD-EFGH-JKMN';
 
 const LONG_NAME: Record<Language, string> = {
@@ -28,11 +27,8 @@ const LONG_TITLE: Record<Language, string> = {
 /** The academy course complete with an issued certificate for `learnerName`, shown in `lang`. */
 async function issued(lang: Language, learnerName: string) {
   const namespace = freshNamespace();
-  const store = openStore({ namespace });
-  await store.completeLesson(ref, 'welcome');
-  await store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
-  await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: 100, passed: true, quizHash: 'h' });
-  await store.saveCertificate(ref, { code: CODE, learnerName, issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+  const store = await completeAcademy(namespace);
+  await store.saveCertificate(ACADEMY_REF, { code: CODE, learnerName, issuedAt: Date.UTC(2026, 10, 27), score: 100 });
   const element = await fixture<SabaqCertificate>(
     html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} lang=${lang} verify-url="https://verify.example/?c={code}"></sabaq-certificate>`,
   );

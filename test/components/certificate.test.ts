@@ -4,19 +4,12 @@ import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
 import { certificateCode } from '../../src/lib/certificate.js';
 import { openStore } from '../../src/lib/store/index.js';
+import { completeAcademy } from './academy-progress.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
 const text = (element: Element) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const ref = { learner: 'default', courseId: 'academy' };
-
-/** Completes the academy course in the store, with the final quiz at `finalScore`. */
-async function completeCourse(namespace: string, finalScore: number) {
-  const store = openStore({ namespace });
-  await store.completeLesson(ref, 'welcome');
-  await store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
-  await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: finalScore, passed: finalScore >= 70, quizHash: 'h' });
-}
 
 async function certificate(namespace: string, attributes = '') {
   const element = await fixture<SabaqCertificate>(
@@ -38,7 +31,7 @@ describe('<sabaq-certificate>', () => {
   it('asks for a higher score when the course is complete but the final score is below pass', async () => {
     const namespace = freshNamespace();
     const store = openStore({ namespace });
-    await completeCourse(namespace, 100);
+    await completeAcademy(namespace, 100);
     // A later, lower best is impossible; so use a course whose pass is above the score instead.
     await store.addQuizAttempt(ref, { quizId: 'final', answers: {}, score: 50, passed: false, quizHash: 'h' });
     const element = await certificate(namespace);
@@ -47,7 +40,7 @@ describe('<sabaq-certificate>', () => {
 
   it('issues the certificate for the name given, keeps it, and fires sabaq-certificate-issue', async () => {
     const namespace = freshNamespace();
-    await completeCourse(namespace, 100);
+    await completeAcademy(namespace, 100);
     const element = await certificate(namespace, 'https://verify.example/?c={code}');
     const events = recordEvents(element);
     const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name=name]')!;
@@ -83,7 +76,7 @@ describe('<sabaq-certificate>', () => {
 
   it('downloads an image of the certificate', async () => {
     const namespace = freshNamespace();
-    await completeCourse(namespace, 100);
+    await completeAcademy(namespace, 100);
     await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
     const element = await certificate(namespace);
     await until(() => element.shadowRoot!.querySelector('svg'));
@@ -106,7 +99,7 @@ describe('<sabaq-certificate>', () => {
 
   it('prints the certificate alone', async function () {
     const namespace = freshNamespace();
-    await completeCourse(namespace, 100);
+    await completeAcademy(namespace, 100);
     await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
     const element = await certificate(namespace);
     await until(() => element.shadowRoot!.querySelector('svg'));
