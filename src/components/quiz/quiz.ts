@@ -106,8 +106,8 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   private async loadStandalone(): Promise<void> {
-    const inline = dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
-    const source = this.src ? await this.fetchSource(this.src) : inline.text;
+    const inline = this.src ? undefined : dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
+    const source = inline ? inline.text : await this.fetchSource(this.src);
     if (source === undefined) return;
     if (!source.trim()) {
       this.loaded = { problems: [], message: this.localize.term('noQuiz') };
@@ -115,7 +115,7 @@ export class SabaqQuiz extends SabaqElement {
     }
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
-    const line = this.src ? 1 : inline.line;
+    const line = inline?.line ?? 1;
     const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
