@@ -17,6 +17,14 @@ export interface QuizSettings {
   final: boolean;
   /** Partial credit on multiple choice, ordering and matching. */
   partial: boolean;
+  /** Markdown shown with the result when the attempt passes (Quizdown's `customPassMsg`). */
+  passMessage?: string;
+  /** Markdown shown with the result when the attempt fails (Quizdown's `customFailMsg`). */
+  failMessage?: string;
+  /** The quiz's UI language, when its file names one (Quizdown's `locale`) that sabaq has. */
+  locale?: string;
+  /** The quiz's own colours (Quizdown's `primaryColor`, `secondaryColor`, `textColor`), as CSS colours. */
+  colors?: { primary?: string; secondary?: string; text?: string };
 }
 
 export interface ChoiceOption {
