@@ -7,13 +7,14 @@
  * - `lessons`  [namespace, learner, courseId, lessonId] → LessonProgress
  * - `attempts` [namespace, learner, courseId, quizId]   → { quizId, attempts: JSON text of StoredAttempt[] }
  * - `learners` [namespace, learner]                     → { name }
+ * - `openAttempts` [namespace, learner, courseId, quizId] → OpenQuizAttempt (since version 2)
  * Attempts are kept one record per quiz, as JSON text, because loading 10,000 of them must take well
  * under 50 ms. Measured in Chromium 156: 10,000 one-attempt records took 150–270 ms to read; the same
  * attempts as objects in 100 records about 25 ms; as JSON text in 100 records about 10 ms, plus 9 ms
  * for JSON.parse, which is faster than IndexedDB's own deserialising.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
-import type { LessonProgress, QuizAttempt } from '../progress.js';
+import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import {
   type CourseRecord,
   type LearnerRecords,
@@ -25,6 +26,7 @@ import {
   readId,
   readLessonProgress,
   readObject,
+  readOpenAttempt,
   readText,
   storedAttempt,
 } from './records.js';
@@ -37,11 +39,12 @@ export interface ProgressSchema extends DBSchema {
   lessons: { key: [...CourseKey, lessonId: string]; value: unknown };
   attempts: { key: [...CourseKey, quizId: string]; value: unknown };
   learners: { key: [namespace: string, learner: string]; value: unknown };
+  openAttempts: { key: [...CourseKey, quizId: string]; value: unknown };
 }
 
 export type ProgressDatabase = IDBPDatabase<ProgressSchema>;
-type StoreName = 'courses' | 'lessons' | 'attempts' | 'learners';
-export const STORE_NAMES: StoreName[] = ['courses', 'lessons', 'attempts', 'learners'];
+type StoreName = 'courses' | 'lessons' | 'attempts' | 'learners' | 'openAttempts';
+export const STORE_NAMES: StoreName[] = ['courses', 'lessons', 'attempts', 'learners', 'openAttempts'];
 
 /**
  * Migration n takes the database from version n to n + 1, inside the upgrade transaction (so it may
@@ -50,7 +53,10 @@ export const STORE_NAMES: StoreName[] = ['courses', 'lessons', 'attempts', 'lear
  */
 const MIGRATIONS: ((database: IDBPDatabase<ProgressSchema>) => void)[] = [
   (database) => {
-    for (const name of STORE_NAMES) database.createObjectStore(name);
+    for (const name of ['courses', 'lessons', 'attempts', 'learners'] as const) database.createObjectStore(name);
+  },
+  (database) => {
+    database.createObjectStore('openAttempts');
   },
 ];
 
@@ -256,6 +262,24 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
   async putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
     const record = { quizId, attempts: JSON.stringify(attempts.map(storedAttempt)) };
     await this.transaction.objectStore('attempts').put(record, [...this.courseKey(courseId), quizId]);
+  }
+
+  async getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]> {
+    const values = await this.transaction.objectStore('openAttempts').getAll(prefixRange(this.courseKey(courseId)));
+    return readEach(values, (value) => readOpenAttempt(value, 'openAttempt'));
+  }
+
+  async getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined> {
+    const value = await this.transaction.objectStore('openAttempts').get([...this.courseKey(courseId), quizId]);
+    return value === undefined ? undefined : readEach([value], (v) => readOpenAttempt(v, 'openAttempt'))[0];
+  }
+
+  async putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void> {
+    await this.transaction.objectStore('openAttempts').put(attempt, [...this.courseKey(courseId), attempt.quizId]);
+  }
+
+  async deleteOpenAttempt(courseId: string, quizId: string): Promise<void> {
+    await this.transaction.objectStore('openAttempts').delete([...this.courseKey(courseId), quizId]);
   }
 
   async getLearnerName(): Promise<string | undefined> {

@@ -5,10 +5,12 @@ export type {
   NewQuizAttempt,
   ProgressChange,
   ProgressStore,
+  QuizStart,
   StorageProblem,
   StorageStatus,
   UnavailableReason,
 } from './store.js';
+export { QuizAttemptsUsedError } from './store.js';
 export { openStore, createMemoryStore } from './progress-store.js';
 export type { OpenStoreOptions } from './progress-store.js';
 export { ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './progress-document.js';

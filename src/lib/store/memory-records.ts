@@ -3,13 +3,14 @@
  * of everything the page has read or written, so that a switch to memory mid-session shows the learner
  * the same progress as before it.
  */
-import type { LessonProgress, QuizAttempt } from '../progress.js';
+import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import { type CourseRecord, type LearnerRecords, compareIds } from './records.js';
 
 interface CourseData {
   record?: CourseRecord;
   lessons: Map<string, LessonProgress>;
   attempts: Map<string, readonly QuizAttempt[]>;
+  openAttempts: Map<string, OpenQuizAttempt>;
 }
 
 interface LearnerData {
@@ -37,7 +38,7 @@ class MemoryLearnerRecords implements LearnerRecords {
   private course(courseId: string): CourseData {
     let course = this.data.courses.get(courseId);
     if (!course) {
-      course = { lessons: new Map(), attempts: new Map() };
+      course = { lessons: new Map(), attempts: new Map(), openAttempts: new Map() };
       this.data.courses.set(courseId, course);
     }
     return course;
@@ -82,6 +83,23 @@ class MemoryLearnerRecords implements LearnerRecords {
 
   async putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
     this.course(courseId).attempts.set(quizId, [...attempts]);
+  }
+
+  async getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]> {
+    const openAttempts = this.data.courses.get(courseId)?.openAttempts;
+    return [...(openAttempts?.values() ?? [])].sort((a, b) => compareIds(a.quizId, b.quizId));
+  }
+
+  async getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined> {
+    return this.data.courses.get(courseId)?.openAttempts.get(quizId);
+  }
+
+  async putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void> {
+    this.course(courseId).openAttempts.set(attempt.quizId, attempt);
+  }
+
+  async deleteOpenAttempt(courseId: string, quizId: string): Promise<void> {
+    this.data.courses.get(courseId)?.openAttempts.delete(quizId);
   }
 
   async getLearnerName(): Promise<string | undefined> {

@@ -3,7 +3,7 @@
  * Calls run one at a time, in the order they were made, so that no two read-then-write operations
  * interleave (two quiz submissions can never get the same attempt number).
  */
-import type { CourseProgress, QuizAttempt } from '../progress.js';
+import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import { type Backend, MemoryBackend } from './backend.js';
 import { ChangeFeed, notify } from './changes.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
@@ -16,6 +16,7 @@ import {
   own,
   quizAttempt,
   readCertificate,
+  readCount,
   readId,
   readObject,
   readText,
@@ -27,6 +28,7 @@ import type {
   NewQuizAttempt,
   ProgressChange,
   ProgressStore,
+  QuizStart,
   StorageProblem,
   StorageStatus,
 } from './store.js';
@@ -147,16 +149,36 @@ class Store implements ProgressStore {
     await this.write(ref.learner, operations.completeLesson(ref, id, Date.now()), [ref.courseId]);
   }
 
+  async startQuizAttempt(course: CourseRef, quiz: QuizStart): Promise<OpenQuizAttempt> {
+    const ref = courseArgument(course);
+    const checked = argument(() => {
+      const fields = readObject(quiz, 'quiz');
+      const timeLimitMs = own(fields, 'timeLimitMs');
+      return {
+        quizId: readId(own(fields, 'quizId'), 'quiz', 'quizId'),
+        ...(timeLimitMs === undefined ? {} : { timeLimitMs: readTime(timeLimitMs, 'quiz', 'timeLimitMs') }),
+      };
+    });
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    const { open, started } = await this.write(ref.learner, operations.startQuizAttempt(ref, checked, Date.now(), seed), []);
+    if (started) this.publish(ref.learner, ref.courseId);
+    return open;
+  }
+
   async addQuizAttempt(course: CourseRef, attempt: NewQuizAttempt): Promise<QuizAttempt> {
     const ref = courseArgument(course);
     const now = Date.now();
-    // Numbered for real inside the write, from the attempts already kept.
-    const checked = argument(() => {
+    // Numbered, given its seed and checked against `allowed` for real inside the write.
+    const [checked, allowed] = argument(() => {
       const fields = readObject(attempt, 'attempt');
       const answers = cloneData(own(fields, 'answers'), 'attempt.answers');
-      return quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now }, 'attempt');
+      const limit = own(fields, 'allowed');
+      return [
+        quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now, seed: undefined }, 'attempt'),
+        limit === undefined ? 0 : readCount(limit, 'attempt', 'allowed'),
+      ] as const;
     });
-    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, now), [ref.courseId]);
+    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, allowed, now), [ref.courseId]);
   }
 
   async saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void> {
@@ -232,9 +254,11 @@ class Store implements ProgressStore {
   /** Applies the write, then tells subscribers which of the learner's courses (undefined: the name) changed. */
   private async write<T>(learner: string, write: operations.Write<T>, changed: (string | undefined)[]): Promise<T> {
     const value = await this.enqueue(() => this.backend.write(learner, write));
-    for (const courseId of changed) {
-      this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
-    }
+    for (const courseId of changed) this.publish(learner, courseId);
     return value;
+  }
+
+  private publish(learner: string, courseId: string | undefined): void {
+    this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
   }
 }

@@ -5,7 +5,7 @@
  * plain data, and the dictionaries the store builds, keyed by lesson and quiz ids, have no prototype,
  * so an id such as `constructor` or `__proto__` stays an ordinary key.
  */
-import type { IssuedCertificate, LessonProgress, LessonStatus, QuizAttempt } from '../progress.js';
+import type { IssuedCertificate, LessonProgress, LessonStatus, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import type { Answers } from '../quiz/score.js';
 
 /** Longest namespace, learner, course, lesson or quiz id, content hash or certificate code kept. */
@@ -96,6 +96,26 @@ export function readScore(value: unknown, path: string, key?: string | number): 
   return value;
 }
 
+/** A seed of the quiz's shuffle: a whole number that fits in 32 bits, as `crypto.getRandomValues` draws them. */
+export function readSeed(value: unknown, path: string, key?: string | number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffff_ffff) {
+    throw new InvalidRecordError(where(path, key), 'must be a whole number from 0 to 4294967295');
+  }
+  return value;
+}
+
+/** A whole number, `least` or more. */
+export function readCount(value: unknown, path: string, key?: string, least = 0): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
+    throw new InvalidRecordError(where(path, key), `must be a whole number, ${least} or more`);
+  }
+  return value;
+}
+
+function readAttemptNumber(value: unknown, path: string, key: string): number {
+  return readCount(value, path, key, 1);
+}
+
 function readBoolean(value: unknown, path: string, key: string): boolean {
   if (typeof value !== 'boolean') throw new InvalidRecordError(where(path, key), 'must be true or false');
   return value;
@@ -166,11 +186,7 @@ export function readAnswers(value: unknown, path: string, key?: string): Answers
 export function readQuizAttempt(value: unknown, path: string, key?: number): QuizAttempt {
   const object = readObject(value, path, key);
   const at = where(path, key);
-  const attempt = own(object, 'attempt');
-  if (typeof attempt !== 'number' || !Number.isSafeInteger(attempt) || attempt < 1) {
-    throw new InvalidRecordError(`${at}.attempt`, 'must be a whole number, 1 or more');
-  }
-  return quizAttempt(readId(own(object, 'quizId'), at, 'quizId'), attempt, object, at);
+  return quizAttempt(readId(own(object, 'quizId'), at, 'quizId'), readAttemptNumber(own(object, 'attempt'), at, 'attempt'), object, at);
 }
 
 /**
@@ -181,6 +197,7 @@ export type StoredAttempt = Omit<QuizAttempt, 'quizId' | 'attempt'>;
 
 /** Builds a frozen attempt from `fields` (at `path`), checking each one. */
 export function quizAttempt(quizId: string, attempt: number, fields: Readonly<Record<string, unknown>>, path: string): QuizAttempt {
+  const seed = own(fields, 'seed');
   return Object.freeze({
     quizId,
     attempt,
@@ -189,11 +206,30 @@ export function quizAttempt(quizId: string, attempt: number, fields: Readonly<Re
     passed: readBoolean(own(fields, 'passed'), path, 'passed'),
     submittedAt: readTime(own(fields, 'submittedAt'), path, 'submittedAt'),
     quizHash: readText(own(fields, 'quizHash'), path, 'quizHash', MAX_ID_LENGTH),
+    ...(seed === undefined ? {} : { seed: readSeed(seed, path, 'seed') }),
   });
 }
 
-export function storedAttempt({ answers, score, passed, submittedAt, quizHash }: QuizAttempt): StoredAttempt {
-  return { answers, score, passed, submittedAt, quizHash };
+export function storedAttempt({ answers, score, passed, submittedAt, quizHash, seed }: QuizAttempt): StoredAttempt {
+  return { answers, score, passed, submittedAt, quizHash, ...(seed === undefined ? {} : { seed }) };
+}
+
+export function readOpenAttempt(value: unknown, path: string, key?: string): OpenQuizAttempt {
+  const object = readObject(value, path, key);
+  const at = where(path, key);
+  const deadline = own(object, 'deadline');
+  return openAttempt({
+    quizId: readId(own(object, 'quizId'), at, 'quizId'),
+    attempt: readAttemptNumber(own(object, 'attempt'), at, 'attempt'),
+    seed: readSeed(own(object, 'seed'), at, 'seed'),
+    startedAt: readTime(own(object, 'startedAt'), at, 'startedAt'),
+    deadline: deadline === undefined ? undefined : readTime(deadline, at, 'deadline'),
+  });
+}
+
+/** A frozen open attempt without a deadline when it has none. */
+export function openAttempt({ quizId, attempt, seed, startedAt, deadline }: OpenQuizAttempt): OpenQuizAttempt {
+  return Object.freeze({ quizId, attempt, seed, startedAt, ...(deadline === undefined ? {} : { deadline }) });
 }
 
 export function readCertificate(value: unknown, path: string, key?: string): IssuedCertificate {
@@ -259,6 +295,11 @@ export interface LearnerRecords {
   getQuizAttempts(courseId: string, quizId: string): Promise<QuizAttempt[]>;
   /** Replaces a quiz's attempts with `attempts`, which are numbered 1, 2, 3… */
   putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void>;
+  /** Every open attempt of the course, by quiz id. */
+  getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]>;
+  getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined>;
+  putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void>;
+  deleteOpenAttempt(courseId: string, quizId: string): Promise<void>;
   getLearnerName(): Promise<string | undefined>;
   putLearnerName(name: string): Promise<void>;
 }
