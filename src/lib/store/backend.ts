@@ -2,10 +2,10 @@
  * Where a store's reads and writes go. The store runs one call at a time, so a backend never sees two
  * operations interleave.
  */
-import { MemoryRecords } from './memory-records.js';
+import { MemoryRecords } from './memory.js';
 import type { Write } from './operations.js';
-import type { LearnerRecords } from './records.js';
-import type { StorageStatus } from './store.js';
+import type { LearnerRecords } from './validation.js';
+import type { StorageStatus } from './api.js';
 
 export interface Backend {
   readonly status: StorageStatus;

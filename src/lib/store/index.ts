@@ -9,8 +9,8 @@ export type {
   StorageProblem,
   StorageStatus,
   UnavailableReason,
-} from './store.js';
-export { QuizAttemptsUsedError } from './store.js';
+} from './api.js';
+export { QuizAttemptsUsedError } from './api.js';
 export { openStore, createMemoryStore } from './progress-store.js';
 export type { OpenStoreOptions } from './progress-store.js';
 export { ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './progress-document.js';

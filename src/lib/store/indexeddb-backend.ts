@@ -18,12 +18,12 @@ import {
   describeError,
   isQuotaError,
   openProgressDatabase,
-} from './idb-records.js';
-import { MemoryRecords } from './memory-records.js';
+} from './indexeddb-records.js';
+import { MemoryRecords } from './memory.js';
 import type { Write } from './operations.js';
-import type { CourseRecord, LearnerRecords } from './records.js';
+import type { CourseRecord, LearnerRecords } from './validation.js';
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './store.js';
+import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
 
 interface UnsavedWrite {
   learner: string;

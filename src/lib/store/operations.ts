@@ -13,8 +13,8 @@ import {
   dictionary,
   lessonProgress,
   openAttempt,
-} from './records.js';
-import { type CourseRef, type QuizStart, QuizAttemptsUsedError } from './store.js';
+} from './validation.js';
+import { type CourseRef, type QuizStart, QuizAttemptsUsedError } from './api.js';
 
 /**
  * A change to one learner's records, applied in one transaction. `strict` durability is for what a

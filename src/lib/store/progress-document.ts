@@ -16,7 +16,7 @@ import {
   readQuizAttempt,
   readText,
   readTime,
-} from './records.js';
+} from './validation.js';
 
 export const PROGRESS_FORMAT = 'sabaq-progress';
 /** The version this sabaq writes; it reads this one and every earlier one. */

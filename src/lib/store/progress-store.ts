@@ -5,7 +5,7 @@
  */
 import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import { type Backend, MemoryBackend } from './backend.js';
-import { ChangeFeed, notify } from './changes.js';
+import { ChangeFeed, notify } from './change-notices.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
 import * as operations from './operations.js';
 import { parseProgressDocument, progressDocument } from './progress-document.js';
@@ -21,7 +21,7 @@ import {
   readObject,
   readText,
   readTime,
-} from './records.js';
+} from './validation.js';
 import type {
   CourseRef,
   NewCertificate,
@@ -31,7 +31,7 @@ import type {
   QuizStart,
   StorageProblem,
   StorageStatus,
-} from './store.js';
+} from './api.js';
 
 export interface OpenStoreOptions {
   /** Separates partner sites or deployments on one origin (SPEC §3). Default `default`. */

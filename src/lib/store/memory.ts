@@ -4,7 +4,7 @@
  * the same progress as before it.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { type CourseRecord, type LearnerRecords, compareIds } from './records.js';
+import { type CourseRecord, type LearnerRecords, compareIds } from './validation.js';
 
 interface CourseData {
   record?: CourseRecord;

@@ -29,8 +29,8 @@ import {
   readOpenAttempt,
   readText,
   storedAttempt,
-} from './records.js';
-import type { UnavailableReason } from './store.js';
+} from './validation.js';
+import type { UnavailableReason } from './api.js';
 
 type CourseKey = [namespace: string, learner: string, courseId: string];
 
