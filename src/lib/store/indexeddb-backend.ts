@@ -1,29 +1,26 @@
 /**
  * Progress on IndexedDB, with memory behind it so that no failure loses what the learner did.
  *
- * A mirror in memory keeps a copy of every record read from or written to IndexedDB, as IndexedDB
- * has it once the transaction commits. When IndexedDB cannot be used (it is missing, fails, hangs, is
+ * The memory backend it extends (the mirror) keeps a copy of every record read from or written to
+ * IndexedDB, as IndexedDB has it once the transaction commits. When IndexedDB cannot be used (it is missing, fails, hangs, is
  * blocked or full) writes go to the mirror and the store carries on from it, so the learner sees the
  * same progress as before, and reports `storage-unavailable` once. A full disk is the one failure that can pass: writes refused for quota
  * stay queued and are saved, all in one transaction, with the first later write that succeeds.
  */
-import type { Backend } from './backend.js';
+import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
 import {
   type ConnectionEvents,
-  type ProgressDatabase,
-  type ProgressTransaction,
-  IndexedDbLearnerRecords,
-  STORE_NAMES,
   StorageFailure,
   describeError,
   isQuotaError,
   openProgressDatabase,
-} from './indexeddb-records.js';
-import { MemoryRecords } from './memory.js';
+} from './indexeddb-connection.js';
+import { IndexedDbLearnerRecords } from './indexeddb-records.js';
+import type { CourseRecord, LearnerRecords } from './learner-records.js';
+import { MemoryBackend } from './memory.js';
 import type { Write } from './operations.js';
-import type { CourseRecord, LearnerRecords } from './validation.js';
-import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
+import { type ProgressDatabase, type ProgressTransaction, STORE_NAMES } from './schema.js';
 
 interface UnsavedWrite {
   learner: string;
@@ -38,9 +35,8 @@ type WriteResult = { value: unknown } | { refused: QuizAttemptsUsedError };
 
 const REOPEN_DELAYS_MS = [50, 250, 1000];
 
-export class IndexedDbBackend implements Backend {
-  status: StorageStatus = 'opening';
-  private readonly mirror = new MemoryRecords();
+export class IndexedDbBackend extends MemoryBackend {
+  override status: StorageStatus = 'opening';
   /** Writes in the mirror that IndexedDB has not taken yet, oldest first: more than one only while it is full. */
   private unsaved: UnsavedWrite[] = [];
   /** Resolves to undefined once IndexedDB has been given up on. */
@@ -64,11 +60,11 @@ export class IndexedDbBackend implements Backend {
     private readonly namespace: string,
     private readonly report: (problem: StorageProblem) => void,
   ) {
+    super();
     this.connection = this.connect(false);
   }
 
-  async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
-    const mirror = this.mirror.forLearner(this.namespace, learner);
+  override async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
     const database = await this.connection;
     if (database && this.status === 'indexeddb') {
       const outcome = await this.attempt(database, async (db) => {
@@ -77,15 +73,15 @@ export class IndexedDbBackend implements Backend {
         const records = new MirroredRecords(new IndexedDbLearnerRecords(transaction, this.namespace, learner));
         const [value] = await Promise.all([read(records), transaction.done]);
         // After the transaction, which must await nothing but its own requests.
-        await records.copyInto(mirror);
+        await records.copyInto(this.inMemory(learner));
         return value;
       });
       if (outcome.ok) return outcome.value;
     }
-    return read(mirror);
+    return super.read(learner, read);
   }
 
-  async write<T>(learner: string, write: Write<T>): Promise<T> {
+  override async write<T>(learner: string, write: Write<T>): Promise<T> {
     const database = await this.connection;
     const unsaved: UnsavedWrite = { learner, write };
     if (database) {
@@ -103,15 +99,15 @@ export class IndexedDbBackend implements Backend {
     }
     // IndexedDB is full (the write stays queued for it) or given up: the mirror is the store.
     try {
-      return await write.apply(this.mirror.forLearner(this.namespace, learner));
+      return await super.write(learner, write);
     } catch (error) {
       this.unsaved = this.unsaved.filter((queued) => queued !== unsaved);
       throw error;
     }
   }
 
-  close(): void {
-    this.status = 'closed';
+  override close(): void {
+    super.close();
     this.database?.close();
     this.database = undefined;
     this.connection = Promise.resolve(undefined);
@@ -144,7 +140,7 @@ export class IndexedDbBackend implements Backend {
     // A write that fails half way must not commit its first half.
     applying.catch(() => abortQuietly(transaction));
     const [results] = await Promise.all([applying, transaction.done]);
-    for (const [learner, records] of copies) await records.copyInto(this.mirror.forLearner(this.namespace, learner));
+    for (const [learner, records] of copies) await records.copyInto(this.inMemory(learner));
     return results;
   }
 

@@ -1,10 +1,13 @@
 /**
- * Records kept in memory: the whole store when IndexedDB cannot be used, and, beside IndexedDB, a copy
- * of everything the page has read or written, so that a switch to memory mid-session shows the learner
- * the same progress as before it.
+ * Progress in memory, for as long as the page lives: the whole store of `createMemoryStore()`, and the
+ * base of the IndexedDB backend, which keeps here a copy of everything the page has read or written
+ * and carries on from it when IndexedDB cannot be used, so the learner sees the same progress as before.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { type CourseRecord, type LearnerRecords, compareIds } from './validation.js';
+import type { StorageStatus } from './api.js';
+import type { Backend } from './backend.js';
+import { type CourseRecord, type LearnerRecords, compareIds } from './learner-records.js';
+import type { Write } from './operations.js';
 
 interface CourseData {
   record?: CourseRecord;
@@ -18,17 +21,32 @@ interface LearnerData {
   courses: Map<string, CourseData>;
 }
 
-export class MemoryRecords {
+/** Progress that lasts as long as the page. */
+export class MemoryBackend implements Backend {
+  status: StorageStatus = 'memory';
+  /** Of the backend's namespace, by learner. */
   private readonly learners = new Map<string, LearnerData>();
 
-  forLearner(namespace: string, learner: string): LearnerRecords {
-    const key = JSON.stringify([namespace, learner]);
-    let data = this.learners.get(key);
+  read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
+    return read(this.inMemory(learner));
+  }
+
+  write<T>(learner: string, write: Write<T>): Promise<T> {
+    return write.apply(this.inMemory(learner));
+  }
+
+  /** The learner's records in memory. */
+  protected inMemory(learner: string): LearnerRecords {
+    let data = this.learners.get(learner);
     if (!data) {
       data = { courses: new Map() };
-      this.learners.set(key, data);
+      this.learners.set(learner, data);
     }
     return new MemoryLearnerRecords(data);
+  }
+
+  close(): void {
+    this.status = 'closed';
   }
 }
 

@@ -5,16 +5,10 @@
  * a better score.
  */
 import type { CourseProgress, IssuedCertificate, LessonProgress, LessonStatus, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import type { CourseExport, ProgressDocument } from './progress-document.js';
-import {
-  type CourseRecord,
-  type LearnerRecords,
-  courseRecord,
-  dictionary,
-  lessonProgress,
-  openAttempt,
-} from './validation.js';
 import { type CourseRef, type QuizStart, QuizAttemptsUsedError } from './api.js';
+import type { CourseRecord, LearnerRecords } from './learner-records.js';
+import type { CourseExport, ProgressDocument } from './progress-document.js';
+import { courseRecord, dictionary, lessonProgress, openAttempt } from './validation.js';
 
 /**
  * A change to one learner's records, applied in one transaction. `strict` durability is for what a

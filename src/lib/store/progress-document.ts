@@ -4,8 +4,8 @@
  * anything is written: a file is untrusted input, however it was made.
  */
 import type { LessonProgress, QuizAttempt } from '../progress.js';
+import type { CourseRecord } from './learner-records.js';
 import {
-  type CourseRecord,
   InvalidRecordError,
   own,
   readArray,

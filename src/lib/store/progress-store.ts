@@ -4,13 +4,24 @@
  * interleave (two quiz submissions can never get the same attempt number).
  */
 import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { type Backend, MemoryBackend } from './backend.js';
+import type {
+  CourseRef,
+  NewCertificate,
+  NewQuizAttempt,
+  ProgressChange,
+  ProgressStore,
+  QuizStart,
+  StorageProblem,
+  StorageStatus,
+} from './api.js';
+import type { Backend } from './backend.js';
 import { ChangeFeed, notify } from './change-notices.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
+import type { LearnerRecords } from './learner-records.js';
+import { MemoryBackend } from './memory.js';
 import * as operations from './operations.js';
 import { parseProgressDocument, progressDocument } from './progress-document.js';
 import {
-  type LearnerRecords,
   InvalidRecordError,
   MAX_ID_LENGTH,
   own,
@@ -22,16 +33,6 @@ import {
   readText,
   readTime,
 } from './validation.js';
-import type {
-  CourseRef,
-  NewCertificate,
-  NewQuizAttempt,
-  ProgressChange,
-  ProgressStore,
-  QuizStart,
-  StorageProblem,
-  StorageStatus,
-} from './api.js';
 
 export interface OpenStoreOptions {
   /** Separates partner sites or deployments on one origin (SPEC §3). Default `default`. */
@@ -70,7 +71,7 @@ export function openStore(options: OpenStoreOptions = {}): ProgressStore {
 /** A store that keeps progress in memory only, for as long as the page lives: for previews and tests. */
 export function createMemoryStore(options: Pick<OpenStoreOptions, 'namespace'> = {}): ProgressStore {
   const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
-  return new Store(namespace, () => new MemoryBackend(namespace), {});
+  return new Store(namespace, () => new MemoryBackend(), {});
 }
 
 /** Arguments are checked like stored records; a wrong one is the caller's mistake: a TypeError. */

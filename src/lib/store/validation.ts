@@ -1,5 +1,5 @@
 /**
- * The records the store keeps and the checks each one passes before it is used. What is read back
+ * The checks every record passes before the store uses it, and the builders of frozen records. What is read back
  * from IndexedDB may have been written by any script on the origin, and an imported file by anyone,
  * so both are untrusted: every record is rebuilt field by field (answers checked in place) into frozen
  * plain data, and the dictionaries the store builds, keyed by lesson and quiz ids, have no prototype,
@@ -7,6 +7,7 @@
  */
 import type { IssuedCertificate, LessonProgress, LessonStatus, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import type { Answers } from '../quiz/score.js';
+import type { CourseRecord, StoredAttempt } from './learner-records.js';
 
 /** Longest namespace, learner, course, lesson or quiz id, content hash or certificate code kept. */
 export const MAX_ID_LENGTH = 256;
@@ -14,16 +15,6 @@ export const MAX_ID_LENGTH = 256;
 export const MAX_TEXT_LENGTH = 10_000;
 /** Most questions answered in one attempt, and most items in one answer. */
 export const MAX_ANSWERS = 1_000;
-
-/** What the store keeps about one course of one learner, besides lessons and attempts. */
-export interface CourseRecord {
-  courseId: string;
-  /** Epoch milliseconds of the last write to this course. */
-  updatedAt: number;
-  lastLessonId?: string;
-  courseHash?: string;
-  certificate?: IssuedCertificate;
-}
 
 /** Input that does not have the expected shape; `path` says where, as in `courses[2].lessons[0].status`. */
 export class InvalidRecordError extends Error {
@@ -189,12 +180,6 @@ export function readQuizAttempt(value: unknown, path: string, key?: number): Qui
   return quizAttempt(readId(own(object, 'quizId'), at, 'quizId'), readAttemptNumber(own(object, 'attempt'), at, 'attempt'), object, at);
 }
 
-/**
- * One attempt as the attempts store keeps it: its quiz id and number come from the record that holds
- * it (its position in the quiz's list), so they are not repeated in every attempt.
- */
-export type StoredAttempt = Omit<QuizAttempt, 'quizId' | 'attempt'>;
-
 /** Builds a frozen attempt from `fields` (at `path`), checking each one. */
 export function quizAttempt(quizId: string, attempt: number, fields: Readonly<Record<string, unknown>>, path: string): QuizAttempt {
   const seed = own(fields, 'seed');
@@ -273,38 +258,4 @@ export function courseRecord(record: CourseRecord): CourseRecord {
     ...(courseHash === undefined ? {} : { courseHash }),
     ...(certificate === undefined ? {} : { certificate }),
   });
-}
-
-/**
- * One learner's records in one namespace, as one transaction sees them. Each operation is written once
- * against this interface and runs the same on IndexedDB and in memory. Records going in and coming out
- * are frozen, so an implementation may keep and hand out the same objects.
- */
-export interface LearnerRecords {
-  /** Every course the learner has progress in, by course id. */
-  listCourses(): Promise<CourseRecord[]>;
-  getCourse(courseId: string): Promise<CourseRecord | undefined>;
-  putCourse(record: CourseRecord): Promise<void>;
-  /** By lesson id. */
-  getLessons(courseId: string): Promise<LessonProgress[]>;
-  getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined>;
-  putLesson(courseId: string, lesson: LessonProgress): Promise<void>;
-  /** Every attempt at every quiz of the course, by quiz id, each quiz's oldest first. */
-  getAttempts(courseId: string): Promise<QuizAttempt[]>;
-  /** Oldest first, numbered 1, 2, 3… */
-  getQuizAttempts(courseId: string, quizId: string): Promise<QuizAttempt[]>;
-  /** Replaces a quiz's attempts with `attempts`, which are numbered 1, 2, 3… */
-  putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void>;
-  /** Every open attempt of the course, by quiz id. */
-  getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]>;
-  getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined>;
-  putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void>;
-  deleteOpenAttempt(courseId: string, quizId: string): Promise<void>;
-  getLearnerName(): Promise<string | undefined>;
-  putLearnerName(name: string): Promise<void>;
-}
-
-/** Orders ids as IndexedDB orders string keys: by UTF-16 code unit. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
 import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../../../src/lib/progress.js';
-import { SCHEMA_VERSION } from '../../../src/lib/store/indexeddb-records.js';
+import { SCHEMA_VERSION } from '../../../src/lib/store/schema.js';
 import {
   type CourseRef,
   type NewQuizAttempt,

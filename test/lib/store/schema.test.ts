@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
-import { SCHEMA_VERSION, STORE_NAMES } from '../../../src/lib/store/indexeddb-records.js';
+import { SCHEMA_VERSION, STORE_NAMES } from '../../../src/lib/store/schema.js';
 import { type CourseRef, type ProgressStore, openStore } from '../../../src/lib/store/index.js';
 import { deleteDatabase, uniqueDatabaseName, watch } from './helpers.js';
 
