@@ -66,9 +66,18 @@ export type StorageStatus = 'opening' | 'indexeddb' | 'memory' | 'closed';
  * Why progress went to memory: IndexedDB is missing or forbidden (`unsupported`), failed to open
  * (`failed`), did not answer within 3 seconds (`timeout`), is held at an older version by another tab
  * (`blocked`), was upgraded by a newer version of the site in another tab (`newer-version`), is full
- * (`quota`), or was closed by the browser a second time (`closed`).
+ * (`quota`), or was closed by the browser a second time (`closed`); or the page asked for a namespace
+ * or database name that cannot be used, empty or longer than 256 characters (`invalid-name`).
  */
-export type UnavailableReason = 'unsupported' | 'failed' | 'timeout' | 'blocked' | 'newer-version' | 'quota' | 'closed';
+export type UnavailableReason =
+  | 'unsupported'
+  | 'failed'
+  | 'timeout'
+  | 'blocked'
+  | 'newer-version'
+  | 'quota'
+  | 'closed'
+  | 'invalid-name';
 
 /**
  * A storage problem the learner should be told about. `storage-unavailable`: progress is now kept in

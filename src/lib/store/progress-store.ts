@@ -49,23 +49,53 @@ const openStores = new Map<string, ProgressStore>();
  * The progress store for a namespace, on IndexedDB with memory behind it. Returns at once: the database
  * opens in the background and calls wait for it (3 seconds at most). Every call for the same database
  * and namespace gets the same store, so a page has one connection and reports a problem once, until
- * the store is closed. Throws a `TypeError` for a namespace or database name that is empty or longer
- * than 256 characters.
+ * the store is closed. A namespace or database name it cannot use (empty, or longer than 256
+ * characters) gives a store in memory only, which reports `storage-unavailable` (`invalid-name`);
+ * only names that are not text throw (a `TypeError`).
  */
 export function openStore(options: OpenStoreOptions = {}): ProgressStore {
-  const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
-  const databaseName = argument(() => readId(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName'));
+  const namespace = argument(() => readText(options.namespace ?? 'default', 'namespace', undefined, Infinity));
+  const databaseName = argument(() => readText(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName', undefined, Infinity));
   const key = JSON.stringify([databaseName, namespace]);
   const open = openStores.get(key);
   if (open) return open;
-  const store: ProgressStore = new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
-    channelName: `sabaq:${databaseName}`,
-    onClose: () => {
-      if (openStores.get(key) === store) openStores.delete(key);
-    },
+  const invalidName = nameProblem(() => {
+    readId(namespace, 'namespace');
+    readId(databaseName, 'databaseName');
   });
+  const onClose = () => {
+    if (openStores.get(key) === store) openStores.delete(key);
+  };
+  const store: ProgressStore = invalidName
+    ? new Store(
+        namespace,
+        (report) => {
+          report(invalidName);
+          return new MemoryBackend();
+        },
+        { onClose },
+      )
+    : new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
+        channelName: `sabaq:${databaseName}`,
+        onClose,
+      });
   openStores.set(key, store);
   return store;
+}
+
+/** Why a name cannot be used, as the problem the store reports; undefined when it can. */
+function nameProblem(check: () => void): StorageProblem | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof InvalidRecordError)) throw error;
+    return {
+      code: 'storage-unavailable',
+      reason: 'invalid-name',
+      message: `Progress cannot be saved: the ${error.message} (a name has 1 to ${MAX_ID_LENGTH} characters); it is kept in memory only, until the page closes.`,
+    };
+  }
 }
 
 /** A store that keeps progress in memory only, for as long as the page lives: for previews and tests. */

@@ -14,6 +14,10 @@ import {
 } from '../../../src/lib/store/index.js';
 import { deleteDatabase, uniqueDatabaseName, watch } from './helpers.js';
 
+async function rawDatabaseNames(): Promise<(string | undefined)[]> {
+  return (await indexedDB.databases()).map((database) => database.name);
+}
+
 const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics', courseHash: 'course-v1' };
 
 function attempt(score: number, quizHash = 'quiz-v1'): NewQuizAttempt {
@@ -304,7 +308,25 @@ describe('openStore', () => {
     await deleteDatabase(name);
   });
 
-  it('throws a TypeError for an empty namespace', () => {
-    expect(() => openStore({ namespace: '' })).to.throw(TypeError);
+  it('keeps progress in memory, and says why, for a namespace it cannot use, instead of throwing', async () => {
+    const databaseName = uniqueDatabaseName('invalid-name');
+    for (const namespace of ['n'.repeat(257), '']) {
+      let store: ProgressStore | undefined;
+      expect(() => (store = openStore({ databaseName, namespace })), `namespace of ${namespace.length} characters`).not.to.throw();
+      const { problems } = watch(store!);
+      expect(openStore({ databaseName, namespace }), 'the same store for every caller').to.equal(store);
+      await store!.completeLesson(course, 'why');
+      expect((await store!.getProgress(course)).lessons.why?.status, 'kept in memory').to.equal('complete');
+      expect(store!.status).to.equal('memory');
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.include({ code: 'storage-unavailable', reason: 'invalid-name' });
+      expect(problems[0]!.message).to.match(namespace ? /namespace must be at most 256 characters/ : /namespace must not be empty/);
+      store!.close();
+    }
+    expect(await rawDatabaseNames(), 'no database was made').not.to.include(databaseName);
+  });
+
+  it('throws a TypeError for a namespace that is not text', () => {
+    expect(() => openStore({ namespace: 42 as unknown as string })).to.throw(TypeError);
   });
 });
