@@ -2,10 +2,11 @@
  * Progress on IndexedDB, with memory behind it so that no failure loses what the learner did.
  *
  * The memory backend it extends (the mirror) keeps a copy of every record read from or written to
- * IndexedDB, as IndexedDB has it once the transaction commits. When IndexedDB cannot be used (it is missing, fails, hangs, is
- * blocked or full) writes go to the mirror and the store carries on from it, so the learner sees the
- * same progress as before, and reports `storage-unavailable` once. A full disk is the one failure that can pass: writes refused for quota
- * stay queued and are saved, all in one transaction, with the first later write that succeeds.
+ * IndexedDB, as IndexedDB has it once the transaction commits. When IndexedDB cannot be used (it is
+ * missing, fails, hangs, is blocked or full) writes go to the mirror and the store carries on from it,
+ * so the learner sees the same progress as before, and reports `storage-unavailable` once. A full disk
+ * is the one failure that can pass: writes refused for quota stay queued and are saved, all in one
+ * transaction, with the first later write that succeeds.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
