@@ -232,8 +232,8 @@ async function runStoryChecks() {
   return counts;
 }
 
-/** Runs the Node tests (every `test/**/*.test.mjs`: the CLI, the npm entry, the manifest), echoing their
- * output; returns their counts, if there are any. */
+/** Runs the Node tests (every file under test/ named *.test.mjs: the CLI, the npm entry, the manifest),
+ * echoing their output; returns their counts, if there are any. */
 async function runNodeTests() {
   const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.mjs'))
