@@ -118,6 +118,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (path === '/' || path === '/index.html') return send(response, 200, TYPES['.html']!, previewPage(state, { version, bundled }));
     if (path === '/preview.js') return send(response, 200, TYPES['.js']!, PREVIEW_SCRIPT);
     if (path === '/events') return openStream(response);
+    if (path === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     if (path === '/problems.json') return send(response, 200, TYPES['.json']!, JSON.stringify({ version, problems: state.problems }));
     if (path.startsWith('/sabaq/')) return sendFile(response, options.dist, path.slice('/sabaq/'.length));
     if (path.startsWith('/course/')) {
