@@ -112,7 +112,7 @@ function escapeText(text: string): string {
 const STYLES = `
 :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
 body { margin: 0; background: Canvas; color: CanvasText; }
-.bar { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center;
+.bar { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: center;
   padding: 0.5rem 1rem; background: #12372a; color: #fff; font-size: 0.9rem; }
 .bar p { margin: 0; }
 .bar code { background: rgb(255 255 255 / 0.15); padding: 0 0.25em; border-radius: 3px; }
