@@ -136,3 +136,35 @@ describe('sabaq preview of a quiz file', () => {
     }
   });
 });
+
+describe('sabaq preview of a course whose lessons lie outside its folder', () => {
+  it('serves and watches the folder that holds them all, but not beyond for a mistyped link', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sabaq-preview-shared-'));
+    await writeFiles(dir, {
+      'course/course.md': '---\nid: shared\n---\n# Shared\n\n## M\n- [Intro](../shared/intro.md)\n- [Typo](../../../../nowhere/x.md)\n',
+      'shared/intro.md': '# Intro\n\n![map](map.svg)\n',
+      'shared/map.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    });
+    const preview = await startPreview('course/course.md', dir);
+    try {
+      const page = await text(preview.url);
+      assert.match(page, /<sabaq-course-player src="\/course\/course\/course\.md\.preview\.json"/);
+      assert.match(page, /<code>course\/course\.md:8:3<\/code> the lesson file "\.\.\/\.\.\/\.\.\/\.\.\/nowhere\/x\.md" could not be read/);
+      const course = JSON.parse(await text(new URL('course/course/course.md.preview.json', preview.url))).course;
+      // Resolved against the course file's address, the lesson's path finds the lesson and its image.
+      const lessonUrl = new URL(course.lessons[0].file, new URL('course/course/course.md.preview.json', preview.url));
+      assert.equal(lessonUrl.pathname, '/course/shared/intro.md');
+      assert.equal((await fetch(new URL('map.svg', lessonUrl))).status, 200);
+
+      const events = await openEvents(preview.url);
+      await events.next(0);
+      await writeFile(join(dir, 'shared/intro.md'), '# Intro\n\nChanged.\n');
+      await events.next(1);
+      events.close();
+      assert.match(await text(new URL('course/course/course.md.preview.json', preview.url)), /Changed\./);
+    } finally {
+      await preview.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

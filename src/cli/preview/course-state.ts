@@ -3,6 +3,7 @@
  * (found by the same engine code, `readCourse` or `parseQuiz`), grouped by the lesson each one breaks,
  * and, for a course, the course as the player should load it: with every lesson open.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -109,7 +110,11 @@ async function courseState(text: string, path: string, file: string): Promise<Pr
       }
     },
   });
-  const root = commonFolder([dirname(path), ...course.lessons.filter((lesson) => lesson.url.startsWith('file:')).map((lesson) => dirname(fileURLToPath(lesson.url)))]);
+  // Only lessons that exist widen the folder served and watched: a mistyped "../../../x.md" must not.
+  const lessonFolders = course.lessons
+    .filter((lesson) => lesson.url.startsWith('file:') && existsSync(fileURLToPath(lesson.url)))
+    .map((lesson) => dirname(fileURLToPath(lesson.url)));
+  const root = commonFolder([dirname(path), ...lessonFolders]);
   const problems = sortProblems(course.problems);
   return {
     kind: 'course',
