@@ -61,8 +61,6 @@ export type GiftItem = GiftQuestion | { type: 'category'; line: number; category
 export interface GiftProblem {
   line: number;
   message: string;
-  /** Set when the problem is a second answer block: the question's text, for the report. */
-  title?: string;
 }
 
 export interface ParsedGift {

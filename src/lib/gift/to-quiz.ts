@@ -5,7 +5,7 @@
  * Plain TypeScript: no DOM, no Node.
  */
 import { quote } from '../text.js';
-import { type GiftAnswer, type GiftItem, type GiftQuestion, type GiftText, parseGift } from './parse.js';
+import { type GiftAnswer, type GiftQuestion, type GiftText, parseGift } from './parse.js';
 
 export interface GiftNote {
   /** The GIFT line it is about. */
@@ -53,12 +53,14 @@ export function giftToQuiz(source: string, options: GiftImportOptions = {}): Gif
       categoryWritten = false;
       continue;
     }
-    const written = writeQuestion(item, blocks.length + 1, notes);
-    if (written === undefined) {
-      // A description before the first question is the quiz's introduction; later ones have no place.
-      if (item.type === 'description' && blocks.length === 0 && item.text.text) intro.push(markdownBlock(item.text));
+    if (item.type === 'description') {
+      // Before the first question it is the quiz's introduction; between questions it has no place.
+      if (blocks.length === 0) intro.push(markdownBlock(item.text));
+      else notes.push({ line: item.line, kind: 'left-out', message: `${describe(item)} left out: a description between questions has no place in a sabaq quiz; put it in the lesson around the quiz` });
       continue;
     }
+    const written = writeQuestion(item, blocks.length + 1, notes);
+    if (written === undefined) continue;
     const comment = [
       `GIFT line ${item.line}`,
       ...(item.title ? [`title: ${item.title}`] : []),
@@ -66,6 +68,7 @@ export function giftToQuiz(source: string, options: GiftImportOptions = {}): Gif
     ];
     categoryWritten = true;
     partial ||= written.partial;
+    // Under the heading: a comment before the heading would end the previous question.
     blocks.push(written.markdown.replace('\n\n', `\n\n${htmlComment(comment.join(' · '))}\n\n`));
   }
   notes.sort((a, b) => a.line - b.line);
@@ -86,7 +89,7 @@ interface WrittenQuestion {
 }
 
 /** One question as sabaq Markdown: heading, a blank line, then body, answers and explanation. */
-function writeQuestion(question: GiftQuestion, position: number, notes: GiftNote[]): WrittenQuestion | undefined {
+function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>, position: number, notes: GiftNote[]): WrittenQuestion | undefined {
   const leaveOut = (why: string) => {
     notes.push({ line: question.line, kind: 'left-out', message: `${describe(question)} left out: ${why}` });
     return undefined;
@@ -94,9 +97,6 @@ function writeQuestion(question: GiftQuestion, position: number, notes: GiftNote
   const change = (line: number, message: string) => notes.push({ line, kind: 'changed', message: `${describe(question)}: ${message}` });
 
   if (question.type === 'essay') return leaveOut('sabaq cannot ask essay questions, which a teacher marks by hand');
-  if (question.type === 'description') {
-    return position === 1 && question.text.text ? undefined : leaveOut('a description between questions has no place in a sabaq quiz; put it in the lesson around the quiz');
-  }
   if (question.missingWord && (question.type === 'truefalse' || question.type === 'match')) {
     return leaveOut(`its ${question.type === 'truefalse' ? 'true/false' : 'matching'} answers stand inside the sentence, where a blank cannot hold them; move them to the end`);
   }
@@ -295,7 +295,7 @@ function percent(weight: number): string {
   return `${Math.round(weight * 100000) / 1000}%`;
 }
 
-function describe(question: GiftItem): string {
+function describe(question: GiftQuestion): string {
   const kind = {
     multichoice: 'multiple-choice question',
     truefalse: 'true/false question',
@@ -304,8 +304,6 @@ function describe(question: GiftItem): string {
     match: 'matching question',
     essay: 'essay question',
     description: 'description',
-    category: 'category',
   }[question.type];
-  const name = question.type === 'category' ? question.category : question.title ?? question.text.text;
-  return `${kind} ${quote(name)}`;
+  return `${kind} ${quote(question.title ?? question.text.text)}`;
 }
