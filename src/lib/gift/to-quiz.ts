@@ -146,7 +146,7 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
       break;
     }
     case 'shortanswer': {
-      const accepted = acceptedAnswers(question.answers, change);
+      const accepted = acceptedAnswers(question, notes);
       if (accepted.length === 0) return leaveOut('it has no fully right answer that sabaq can compare');
       answers = accepted.map((answer) => `= ${oneLine(answer.text.text)}`).join('\n');
       const feedback = question.answers.filter((answer) => answer.feedback && accepted.includes(answer));
@@ -202,15 +202,16 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
 }
 
 /** Only fully right typed answers are kept: sabaq has no partial credit and no `*` wildcard. */
-function acceptedAnswers(answers: GiftAnswer[], change: (line: number, message: string) => void): GiftAnswer[] {
-  return answers.filter((answer) => {
+function acceptedAnswers(question: GiftQuestion & { answers: GiftAnswer[] }, notes: GiftNote[]): GiftAnswer[] {
+  return question.answers.filter((answer) => {
     if (!answer.text.text) return false;
+    const note = (kind: GiftNote['kind'], message: string) => notes.push({ line: answer.line, kind, message: `${describe(question)}: ${message}` });
     if (answer.weight < 1 - SAME_WEIGHT) {
-      change(answer.line, `the answer ${quote(answer.text.text)} (worth ${percent(answer.weight)} in Moodle) is left out: sabaq has no partial credit for typed answers`);
+      note('left-out', `the answer ${quote(answer.text.text)} (worth ${percent(answer.weight)} in Moodle) is left out: sabaq has no partial credit for typed answers`);
       return false;
     }
     if (answer.text.text.includes('*')) {
-      change(answer.line, `the answer ${quote(answer.text.text)} uses Moodle's "*" wildcard, which sabaq compares as a plain "*"`);
+      note('changed', `the answer ${quote(answer.text.text)} uses Moodle's "*" wildcard, which sabaq compares as a plain "*"`);
     }
     return true;
   });
@@ -252,7 +253,7 @@ function choice(marker: '1.' | '-', right: boolean, text: GiftText | string, fee
 
 /** A text as Markdown that stays inside one list item or heading: later lines are indented breaks. */
 function inline(text: GiftText): string {
-  return markdownLines(text).join('\\\n   ').replace(/\\$/, '');
+  return markdownLines(text).join('\\\n   ');
 }
 
 /** A text as Markdown paragraphs, its line breaks kept. */

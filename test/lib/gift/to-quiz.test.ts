@@ -118,6 +118,11 @@ describe('giftToQuiz: every question type of the GIFT documentation', () => {
     const last = questions[11] as Question & { kind: 'single' };
     expect(last.prompt).to.equal('The ratio 1:2 means {one part} to two= parts; which #1 word describes it?');
     expect(last.options[0]!.text).to.equal('proportion\\~ish');
+    const slashes = convert('Which is not a GIFT control character? {~ \\~ = \\\\ #Right: \\\\ only escapes.}').quiz.questions[0] as Question & { kind: 'single' };
+    expect(slashes.options.map((option) => [option.text, option.feedback])).to.deep.equal([
+      ['\\~', undefined],
+      ['\\\\', 'Right: \\\\ only escapes.'],
+    ]);
   });
 });
 
@@ -165,7 +170,7 @@ describe('giftToQuiz: what sabaq asks differently, or cannot ask', () => {
       '7 left-out: true/false question "The sun _____ rises in the east." left out: its true/false answers stand inside the sentence, where a blank cannot hold them; move them to the end',
       '9 left-out: question left out: "far:1" is not a number with a tolerance',
       '11 left-out: matching question "Match.": the extra answer "3" is left out: every sabaq matching item needs both sides',
-      '13 changed: short-answer question "Name a port.": the answer "Port Qasim" (worth 50% in Moodle) is left out: sabaq has no partial credit for typed answers',
+      '13 left-out: short-answer question "Name a port.": the answer "Port Qasim" (worth 50% in Moodle) is left out: sabaq has no partial credit for typed answers',
       '13 changed: short-answer question "Name a port.": the answer "Kar*" uses Moodle\'s "*" wildcard, which sabaq compares as a plain "*"',
     ]);
   });
