@@ -10,10 +10,14 @@ import { readCourse } from '../lib/course/course.js';
 import { toCourseFile } from '../lib/course/course-file.js';
 import { formatProblem, sortProblems } from '../lib/problems.js';
 import type { Course } from '../lib/types.js';
+import { IMPORT_GIFT_USAGE, importGift } from './import-gift.js';
+import { PREVIEW_USAGE, preview } from './preview/command.js';
 
 const USAGE = `Usage:
   sabaq check <course.md>                 report every problem in a course, exit 1 on any error
   sabaq build <course.md> -o <out.json>   write the validated course as one JSON file
+${PREVIEW_USAGE}
+${IMPORT_GIFT_USAGE}
   sabaq --help | --version`;
 
 export interface CliIo {
@@ -33,6 +37,8 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'preview') return preview(rest, io);
+  if (command === 'import-gift') return importGift(rest, io);
   if (command !== 'check' && command !== 'build') {
     io.err(`sabaq: unknown command "${command}"\n${USAGE}`);
     return 2;
