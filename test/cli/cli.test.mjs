@@ -128,6 +128,21 @@ describe('sabaq check on a quiz file', () => {
     assert.match(result.stdout, /the course has no id/);
   });
 
+  it('passes every quiz of the Quizdown corpus, with the questions Quizdown shows', async () => {
+    const corpus = join(root, 'test/fixtures/quizdown');
+    const expected = JSON.parse(await readFile(join(corpus, 'expected.json'), 'utf8'));
+    const names = Object.keys(expected).filter((name) => name.endsWith('.md'));
+    assert.ok(names.length >= 15, `only ${names.length} quizzes in the corpus`);
+    for (const name of names) {
+      const { kinds, warnings } = expected[name];
+      const result = await sabaq(['check', name], corpus);
+      assert.equal(result.code, 0, `${name}: ${result.stdout}`);
+      const summary = `${kinds.length === 1 ? 'a quiz of 1 question' : `a quiz of ${kinds.length} questions`}; no errors`;
+      const warned = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+      assert.match(result.stdout, new RegExp(`: ${summary}${warned}\\n$`), name);
+    }
+  });
+
   it('builds courses only', async () => {
     await writeCourse(dir, { 'q.md': '# Q\n= 1\n' });
     const result = await sabaq(['build', 'q.md', '-o', 'q.json'], dir);

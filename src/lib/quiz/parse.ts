@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { FieldReader, type FrontMatter, type FrontMatterValue, parseFrontMatter } from '../front-matter.js';
 import { listItemLines, markdown, tokensWithLines } from '../markdown.js';
 import { ProblemList } from '../problems.js';
-import { contentHash, quote } from '../text.js';
+import { contentHash, countLines, quote } from '../text.js';
 import { isCssColor } from './css-color.js';
 import type { ChoiceOption, Question, Quiz, QuizSettings, ShuffleMode } from '../types.js';
 
@@ -32,7 +32,10 @@ const MATCH_SEPARATOR = /->|::/;
 export function parseQuiz(source: string, context: QuizContext, problems: ProblemList): Quiz {
   const { file } = context;
   const firstLine = context.line ?? 1;
-  const frontMatter = parseFrontMatter(source, file, problems, firstLine);
+  // Quizdown reads its options after blank lines too (a Hugo shortcode's or a Sphinx directive's
+  // content starts with one).
+  const blank = /^(?:[ \t]*\n)+(?=---[ \t]*(?:\n|$))/.exec(source)?.[0] ?? '';
+  const frontMatter = parseFrontMatter(source.slice(blank.length), file, problems, firstLine + countLines(blank));
   const fields = new FieldReader(frontMatter, file, problems);
   const alias = aliasReader(frontMatter, fields, problems);
   const id = fields.id('id') ?? context.defaultId;

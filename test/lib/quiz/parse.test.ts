@@ -373,6 +373,16 @@ ${key('enableRetry')}: false
       expect(quiz.settings).to.include({ pass: 80, shuffle: 'both' });
     });
 
+    it('reads options after blank lines, as a Hugo shortcode or Sphinx directive passes them', () => {
+      const { quiz, problems } = parse('\n\n---\npassingGrade: 50\n---\n\n## Q\n- [x] a\n- [ ] b\n\n## R\n= 1\n= x\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.settings.pass).to.equal(50);
+      expect(quiz.questions.map((q) => [q.prompt, q.line])).to.deep.equal([
+        ['Q', 7],
+        ['R', 11],
+      ]);
+    });
+
     it('reads shuffle_answers in a question\'s own options block', () => {
       const { quiz, problems } = parse('# Q\n\n---\nshuffle_answers: false\n---\n\n- [x] a\n- [ ] b\n');
       expect(problems).to.deep.equal([]);
