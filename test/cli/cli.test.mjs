@@ -106,7 +106,7 @@ describe('sabaq check on a quiz file', () => {
     const result = await sabaq(['check', 'quiz.md'], dir);
     assert.equal(result.code, 0, result.stdout);
     assert.deepEqual(result.stdout.trim().split('\n'), [
-      'quiz.md:3:1: warning: "locale: de": sabaq\'s quiz has no strings in that language, so its buttons and messages are shown in English; write "en" or "ur", or leave it out',
+      'quiz.md:3:1: warning: "locale: de": the quiz is shown in English; sabaq speaks en and ur',
       'quiz: a quiz of 2 questions; no errors, 1 warning',
     ]);
   });

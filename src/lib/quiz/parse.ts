@@ -21,8 +21,6 @@ export interface QuizContext {
 }
 
 const SHUFFLE_MODES: readonly ShuffleMode[] = ['none', 'answers', 'questions', 'both'];
-/** Quizdown's options with nothing to do in sabaq (every quiz renders on its own): accepted and ignored. */
-const QUIZDOWN_IGNORED = ['startOnLoad', 'start_on_load'];
 /** The languages sabaq's quiz has strings for (src/i18n): a Quizdown `locale` outside them falls back to English. */
 const QUIZ_LOCALES = ['en', 'ur'];
 const SHORT_ANSWER_LINE = /^=[ \t]+(\S.*?)\s*$/;
@@ -40,8 +38,8 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
   const alias = aliasReader(frontMatter, fields, problems);
   const id = fields.id('id') ?? context.defaultId;
   const final = fields.boolean('final') ?? false;
-  const passKey = alias('pass', 'passingGrade', 'passing_grade');
-  const retryKey = alias('enableRetry', 'enable_retry');
+  const passKey = alias('pass', 'passingGrade');
+  const retryKey = alias('enableRetry');
   const retry = fields.boolean(retryKey);
   const settings: QuizSettings = {
     pass: fields.percent(passKey) ?? (context.inLesson && !final ? 100 : 70),
@@ -51,13 +49,14 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
     final,
     partial: fields.boolean('partial') ?? false,
   };
-  const pickKey = alias('pick', 'nQuestions', 'n_questions');
+  const pickKey = alias('pick', 'nQuestions');
   const pick = fields.count(pickKey, 1);
   const time = fields.positive('time');
   if (pick !== undefined) settings.pick = pick;
   if (time !== undefined) settings.time = time;
   readPresentation(fields, alias, settings, problems);
-  QUIZDOWN_IGNORED.forEach((key) => fields.has(key));
+  // Quizdown's option with nothing to do in sabaq (every quiz renders on its own): accepted and ignored.
+  alias('startOnLoad');
   fields.finish();
   if (context.inLesson && !final && settings.attempts > 0) {
     problems.warning(
@@ -92,13 +91,14 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
 type Alias = (...keys: string[]) => string;
 
 /**
- * Returns a function that, given the names of one setting (sabaq's, Quizdown's camelCase and
- * snake_case), says which one the front matter sets, or the first when it sets none. Setting two of
- * them is an error, as setting one key twice is.
+ * Returns a function that, given the names of one setting (sabaq's and Quizdown's), says which one the
+ * front matter sets, each also in snake_case (`passing_grade`), or the first when it sets none.
+ * Setting two of them is an error, as setting one key twice is.
  */
 function aliasReader(frontMatter: FrontMatter, fields: FieldReader, problems: ProblemList): Alias {
   return (...keys) => {
-    const set = keys.filter((key) => fields.has(key));
+    const spellings = keys.flatMap((key) => [key, key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)]);
+    const set = [...new Set(spellings)].filter((key) => fields.has(key));
     set.slice(1).forEach((key) => conflict(frontMatter, fields, problems, key, set[0]!));
     return set[0] ?? keys[0]!;
   };
@@ -108,13 +108,13 @@ function conflict(frontMatter: FrontMatter, fields: FieldReader, problems: Probl
   problems.error(
     'front-matter-syntax',
     fields.at(key),
-    `"${key}" sets the same thing as "${kept}" on line ${frontMatter.lines[kept]}: keep only one of the two lines`,
+    `"${key}" and "${kept}" (line ${frontMatter.lines[kept]}) are one setting: keep one of the two lines`,
   );
 }
 
 function readShuffle(fields: FieldReader, alias: Alias, shuffle: FrontMatterValue | undefined): ShuffleMode {
-  const answersKey = alias('shuffleAnswers', 'shuffle_answers');
-  const questionsKey = alias('shuffleQuestions', 'shuffle_questions');
+  const answersKey = alias('shuffleAnswers');
+  const questionsKey = alias('shuffleQuestions');
   if (fields.has('shuffle')) {
     [answersKey, questionsKey].filter((key) => fields.has(key)).forEach((key) => alias('shuffle', key));
     // SPEC §2.3: "shuffle: true" shuffles the answers, "shuffle: false" nothing.
@@ -129,8 +129,8 @@ function readShuffle(fields: FieldReader, alias: Alias, shuffle: FrontMatterValu
 
 /** Quizdown's result messages, interface language and colours. */
 function readPresentation(fields: FieldReader, alias: Alias, settings: QuizSettings, problems: ProblemList): void {
-  const passMessage = fields.string(alias('customPassMsg', 'custom_pass_msg'));
-  const failMessage = fields.string(alias('customFailMsg', 'custom_fail_msg'));
+  const passMessage = fields.string(alias('customPassMsg'));
+  const failMessage = fields.string(alias('customFailMsg'));
   if (passMessage) settings.passMessage = passMessage;
   if (failMessage) settings.failMessage = failMessage;
 
@@ -143,15 +143,14 @@ function readPresentation(fields: FieldReader, alias: Alias, settings: QuizSetti
       problems.warning(
         'invalid-value',
         fields.at(localeKey),
-        `"${localeKey}: ${locale}": sabaq's quiz has no strings in that language, so its buttons and messages are ` +
-          `shown in English; write ${QUIZ_LOCALES.map((code) => `"${code}"`).join(' or ')}, or leave it out`,
+        `"${localeKey}: ${locale}": the quiz is shown in English; sabaq speaks ${QUIZ_LOCALES.join(' and ')}`,
       );
     }
   }
 
   const colors: NonNullable<QuizSettings['colors']> = {};
   for (const part of ['primary', 'secondary', 'text'] as const) {
-    const key = alias(`${part}Color`, `${part}_color`);
+    const key = alias(`${part}Color`);
     const value = fields.string(key);
     if (value === undefined) continue;
     if (isCssColor(value)) colors[part] = value;
@@ -159,8 +158,7 @@ function readPresentation(fields: FieldReader, alias: Alias, settings: QuizSetti
       problems.warning(
         'invalid-value',
         fields.at(key),
-        `"${key}: ${value}" is not a colour sabaq can use, so the quiz keeps its usual colour: write a colour such as ` +
-          '"#FF851B", "rgb(255 133 27)", "hsl(28 100% 55%)" or "steelblue"',
+        `"${key}: ${value}" is ignored: write a CSS colour, such as "#FF851B" or "steelblue"`,
       );
     }
   }
@@ -240,10 +238,7 @@ function checkCodeClosed(code: Tokens.Code, line: number, context: QuizContext, 
   problems.error(
     'quiz-unclosed',
     { file: context.file, line },
-    context.inLesson
-      ? `the code block opened here ends the quiz: a quiz fenced with ${fence} ends at the code's closing ${fence}; ` +
-          `fence the quiz with a longer fence, such as "${fence[0]!.repeat(fence.length + 1)}quiz"`
-      : `the code block opened here is never closed: add a line "${fence}" after the code`,
+    `this code block is never closed: end it with a line "${fence}" (in a lesson, fence the quiz with "${fence}${fence[0]}quiz")`,
   );
 }
 
@@ -307,7 +302,7 @@ function readQuestionOptions(
   const text = setext ? options.raw.replace(/\n-{3,}\s*$/, '') : options!.raw.trimEnd();
   const frontMatter = parseFrontMatter(`---\n${text}\n---`, file, problems, open[1]);
   const fields = new FieldReader(frontMatter, file, problems);
-  const shuffleAnswers = fields.boolean(aliasReader(frontMatter, fields, problems)('shuffleAnswers', 'shuffle_answers'));
+  const shuffleAnswers = fields.boolean(aliasReader(frontMatter, fields, problems)('shuffleAnswers'));
   if (shuffleAnswers !== undefined) draft.shuffleAnswers = shuffleAnswers;
   fields.finish();
   return end + 1 - start;
@@ -348,8 +343,7 @@ function readAfterAnswers(draft: Draft, token: Token, line: number, file: string
     problems.error(
       'question-answer-shape',
       { file, line },
-      `question ${quote(draft.prompt)} has a second list of answers after its answers: keep the options in one list, ` +
-        'or start a new question with a heading',
+      `question ${quote(draft.prompt)} has a second list of answers: keep its options in one list, or start a new question with a heading`,
     );
     return;
   }
@@ -360,9 +354,8 @@ function readAfterAnswers(draft: Draft, token: Token, line: number, file: string
   problems.warning(
     'question-answer-shape',
     { file, line },
-    `the text after the answers of question ${quote(draft.prompt)} is shown as its explanation, once the learner ` +
-      'has answered: to show it with the question, move it above the answers; to keep it as the explanation, ' +
-      'write it as a blockquote ("> …")',
+    `text after the answers of question ${quote(draft.prompt)} is its explanation, shown after answering: ` +
+      'move it above the answers to show it with the question, or make it a blockquote ("> …")',
   );
 }
 
@@ -491,8 +484,7 @@ function listQuestion(base: QuestionFields, list: AnswerList, file: string, prob
     problems.error(
       'question-answer-shape',
       { file, line: lines[twice]! },
-      `matching question ${name} has the term ${quote(pairs[twice]!.left)} on two lines (${lines[first]} and ` +
-        `${lines[twice]}): write each term once, on its own line, with the one meaning it matches`,
+      `matching question ${name} uses the term ${quote(pairs[twice]!.left)} twice (lines ${lines[first]} and ${lines[twice]}): write each term once`,
     );
     return undefined;
   }
