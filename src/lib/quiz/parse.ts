@@ -222,7 +222,7 @@ function parseQuestions(body: string, bodyLine: number, context: QuizContext, pr
   const questions = drafts
     .map((draft, index) => buildQuestion(draft, `q${index + 1}`, file, problems))
     .filter((question): question is Question => question !== undefined);
-  return { intro: intro.join('').trim(), questions, headings: drafts.length };
+  return { intro: joinBlocks(intro), questions, headings: drafts.length };
 }
 
 /**
@@ -240,6 +240,18 @@ function checkCodeClosed(code: Tokens.Code, line: number, context: QuizContext, 
     { file: context.file, line },
     `this code block is never closed: end it with a line "${fence}" (in a lesson, fence the quiz with "${fence}${fence[0]}quiz")`,
   );
+}
+
+/**
+ * Markdown blocks read one token at a time, as one text again. The blank lines between them were
+ * separate tokens (and a hint may have stood between two): without a blank line, a paragraph ran into
+ * the code fence after it, and a code block's closing fence into the paragraph after it.
+ */
+function joinBlocks(blocks: string[]): string {
+  return blocks
+    .map((block) => block.replace(/^\n+/, '').trimEnd())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function answerList(list: Tokens.List, line: number): AnswerList {
@@ -348,7 +360,7 @@ function readAfterAnswers(draft: Draft, token: Token, line: number, file: string
     return;
   }
   // Quizdown shows any other text after the answers with the question; sabaq keeps it as the explanation.
-  draft.explanations.push(token.raw.trim());
+  draft.explanations.push(token.raw);
   if (draft.warnedTrailing) return;
   draft.warnedTrailing = true;
   problems.warning(
@@ -379,9 +391,9 @@ function buildQuestion(draft: Draft, id: string, file: string, problems: Problem
     id,
     line: draft.line,
     prompt: draft.prompt,
-    ...optional('body', draft.body.join('').trim()),
+    ...optional('body', joinBlocks(draft.body)),
     ...optional('hint', draft.hints.join('\n\n').trim()),
-    ...optional('explanation', draft.explanations.join('\n\n').trim()),
+    ...optional('explanation', joinBlocks(draft.explanations)),
     ...(draft.shuffleAnswers === undefined ? {} : { shuffleAnswers: draft.shuffleAnswers }),
   };
   if (!draft.answers) {

@@ -265,6 +265,28 @@ In this question you are asked a **very** difficult question.
       });
     }
 
+    it('keeps blocks of the question text apart when blank lines and a hint separate them', () => {
+      const { quiz, problems } = parse(
+        '# Q\n\nWhat is `x[1]`?\n\n> A hint.\n\n~~~python\nx = [3, 4]\n~~~\n\n```html\n<a></a>\n```\n\nPick one:\n\n- [x] a\n- [ ] b\n',
+      );
+      expect(problems).to.deep.equal([]);
+      const tokens = markdown.lexer(quiz.questions[0]!.body!).filter((token) => token.type !== 'space');
+      expect(tokens.map((token) => [token.type, 'text' in token ? token.text : ''])).to.deep.equal([
+        ['paragraph', 'What is `x[1]`?'],
+        ['code', 'x = [3, 4]'],
+        ['code', '<a></a>'],
+        ['paragraph', 'Pick one:'],
+      ]);
+      const indented = parse('# Q\n\n> A hint.\n\n    indented code\n\n- [x] a\n- [ ] b\n').quiz.questions[0]!.body!;
+      expect(markdown.lexer(indented)[0]).to.deep.include({ type: 'code', text: 'indented code' });
+      const intro = parse('Read this:\n\n```\ncode\n```\n\nThen answer.\n\n# Q\n= 1\n').quiz.intro!;
+      expect(markdown.lexer(intro).filter((token) => token.type !== 'space').map((token) => token.type)).to.deep.equal([
+        'paragraph',
+        'code',
+        'paragraph',
+      ]);
+    });
+
     for (const [value, shuffle] of [
       ['true', 'answers'],
       ['false', 'none'],
