@@ -9,12 +9,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCourse } from '../lib/course/course.js';
 import { toCourseFile } from '../lib/course/course-file.js';
 import { formatProblem, sortProblems } from '../lib/problems.js';
+import { readStandaloneQuiz } from '../lib/quiz/standalone.js';
 import type { Course } from '../lib/types.js';
 import { IMPORT_GIFT_USAGE, importGift } from './import-gift.js';
 import { PREVIEW_USAGE, preview } from './preview/command.js';
 
 const USAGE = `Usage:
   sabaq check <course.md>                 report every problem in a course, exit 1 on any error
+  sabaq check <quiz.md>                   the same for a quiz file on its own (a Quizdown quiz)
   sabaq build <course.md> -o <out.json>   write the validated course as one JSON file
 ${PREVIEW_USAGE}
 ${IMPORT_GIFT_USAGE}
@@ -60,6 +62,8 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     io.err(`${file}:1:1: the course file could not be read (${describe(error)})`);
     return 1;
   }
+  const standalone = readStandaloneQuiz(text, file);
+  if (standalone) return checkStandaloneQuiz(command, standalone, file, io);
 
   const course = await readCourse({
     text,
@@ -95,6 +99,33 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
   } else {
     io.out(`${summary(course)}; no errors${warnings ? `, ${plural(warnings, 'warning')}` : ''}`);
   }
+  return 0;
+}
+
+/**
+ * A file that is a quiz, not a course (src/lib/quiz/standalone.ts says how they are told apart): `check`
+ * reports its problems as it does a course's; `build` writes courses only.
+ */
+function checkStandaloneQuiz(
+  command: 'check' | 'build',
+  { quiz, problems: found }: NonNullable<ReturnType<typeof readStandaloneQuiz>>,
+  file: string,
+  io: CliIo,
+): number {
+  if (command === 'build') {
+    io.err(`${file}:1:1: this file is a quiz, not a course: "sabaq build" writes a course; check the quiz with "sabaq check ${file}"`);
+    return 1;
+  }
+  const problems = sortProblems(found.items);
+  problems.forEach((problem) => io.out(formatProblem(problem)));
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const warned = warnings ? `, ${plural(warnings, 'warning')}` : '';
+  if (errors > 0) {
+    io.out(`${plural(errors, 'error')}${warned} in ${file}`);
+    return 1;
+  }
+  io.out(`${quiz.id}: a quiz of ${plural(quiz.questions.length, 'question')}; no errors${warned}`);
   return 0;
 }
 
