@@ -9,9 +9,9 @@ import { dirname, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { joinPath, readCourse } from '../../lib/course/course.js';
 import { toCourseFile } from '../../lib/course/course-file.js';
-import { parseManifest } from '../../lib/course/manifest.js';
 import { type Problem, ProblemList, sortProblems } from '../../lib/problems.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
+import { readStandaloneQuiz } from '../../lib/quiz/standalone.js';
 import type { Course } from '../../lib/types.js';
 
 export type PreviewKind = 'course' | 'quiz';
@@ -41,7 +41,7 @@ export interface PreviewState {
   unreadable?: string;
 }
 
-/** A file with lesson links is a course; one without, whose headings hold answers, is a quiz. */
+/** A quiz file or a course manifest, told apart by content as `sabaq check` does. */
 export async function detectKind(path: string): Promise<PreviewKind> {
   let text: string;
   try {
@@ -49,10 +49,8 @@ export async function detectKind(path: string): Promise<PreviewKind> {
   } catch {
     return 'course';
   }
-  const manifest = parseManifest(text, 'file', new ProblemList());
-  if (manifest.modules.some((module) => module.links.length > 0)) return 'course';
-  const quiz = parseQuiz(text, { file: 'file', defaultId: 'quiz', inLesson: false }, new ProblemList());
-  return quiz.questions.length > 0 ? 'quiz' : 'course';
+  // The same test as `sabaq check`'s, so preview and check never disagree on what a file is.
+  return readStandaloneQuiz(text, path) ? 'quiz' : 'course';
 }
 
 /**
