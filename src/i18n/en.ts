@@ -74,6 +74,7 @@ export const en = {
   attemptsLeft: (count: number) => (count === 1 ? '1 attempt left' : `${count} attempts left`),
   noAttemptsLeft: 'No attempts left.',
   unanswered: (count: number) => (count === 1 ? '1 question is not answered yet.' : `${count} questions are not answered yet.`),
+  answerTooLong: (question: number, max: string) => `Your answer to question ${question} is too long: it can have at most ${max} characters.`,
   timeLeft: (time: string) => `Time left: ${time}`,
   timeUp: 'Time is up: your answers were submitted.',
   quizBroken: 'This quiz cannot be shown because it has errors:',

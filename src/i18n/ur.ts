@@ -71,6 +71,7 @@ export const ur: Translation = {
   attemptsLeft: (count) => `${count} کوششیں باقی`,
   noAttemptsLeft: 'کوئی کوشش باقی نہیں۔',
   unanswered: (count) => `${count} سوالوں کا جواب ابھی باقی ہے۔`,
+  answerTooLong: (question, max) => `سوال ${question} کا آپ کا جواب بہت لمبا ہے: اس میں زیادہ سے زیادہ ${max} حروف ہو سکتے ہیں۔`,
   timeLeft: (time) => `باقی وقت: ${time}`,
   timeUp: 'وقت ختم ہو گیا: آپ کے جوابات جمع کرا دیے گئے۔',
   quizBroken: 'اس کوئز میں غلطیاں ہیں اس لیے یہ دکھایا نہیں جا سکتا:',

@@ -1,6 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
@@ -9,11 +10,13 @@ import { ProblemList } from '../../lib/problems.js';
 import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
-import { type AnswerValue, type Answers, type QuizResult, parseRange, scoreQuiz } from '../../lib/quiz/score.js';
-import { renderInline, renderMarkdown, renderText } from '../../lib/render/render.js';
-import { baseName, contentHash } from '../../lib/text.js';
+import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
+import { baseName, contentHash, dedent } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
-import type { MatchingQuestion, Question, Quiz } from '../../lib/types.js';
+import type { Question, Quiz } from '../../lib/types.js';
+import { renderQuestion } from './questions/question.js';
+import { MAX_ANSWER_LENGTH } from './questions/short-answer.js';
+import type { QuestionView } from './questions/view.js';
 import { quizStyles } from './quiz.styles.js';
 
 /**
@@ -37,6 +40,12 @@ import { quizStyles } from './quiz.styles.js';
 export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];
 
+  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
+  private readonly progress = new ProgressController(this, this.localize, () => {
+    const quiz = this.currentQuiz;
+    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
+  });
+
   /** URL of a quiz Markdown file. Alternatively, put the Markdown in a child
    * `<script type="text/markdown">`. */
   @property() src = '';
@@ -58,31 +67,21 @@ export class SabaqQuiz extends SabaqElement {
   @state() private secondsLeft: number | undefined;
   @state() private saving = false;
 
-  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
-  private readonly progress = new ProgressController(this, this.localize, () => {
-    const quiz = this.currentQuiz;
-    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
-  });
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The attempt number whose answers (or result) are on screen; 0 until one is prepared. */
   private preparedAttempt = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
-    if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
-    const quiz = this.currentQuiz;
-    // While an attempt is being saved, submit() shows its result itself once the write is done: the
-    // store's change notice may arrive first and must not show a result (with Try again) any earlier.
-    if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTimer();
-  }
+  /** Whose quiz is on screen: namespace, learner, course and quiz. Answers never outlive it. */
+  private shownFor = '';
+  /** Arrangements already drawn: a render asks for one per question. */
+  private readonly arrangements = new Map<string, Arrangement>();
 
   private get currentQuiz(): Quiz | undefined {
     return this.loaded && 'quiz' in this.loaded ? this.loaded.quiz : undefined;
+  }
+
+  private get owner(): string {
+    const quiz = this.currentQuiz;
+    return [this.namespace, this.learner, this.courseId, quiz?.id, quiz?.hash].join('\n');
   }
 
   private get attempts(): QuizAttempt[] {
@@ -105,6 +104,30 @@ export class SabaqQuiz extends SabaqElement {
     return this.arrangementFor(this.attemptNumber);
   }
 
+  private get contentBase(): string {
+    return this.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : document.baseURI);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
+    if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
+    // Another learner (a shared computer), namespace or quiz: nothing of the last one's stays on screen.
+    if (this.owner !== this.shownFor) {
+      this.shownFor = this.owner;
+      this.clearAttempt();
+    }
+    const quiz = this.currentQuiz;
+    // While an attempt is being saved, submit() shows its result itself once the write is done: the
+    // store's change notice may arrive first and must not show a result (with Try again) any earlier.
+    if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTimer();
+  }
+
   private async loadStandalone(): Promise<void> {
     const inline = this.src ? undefined : dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
     const source = inline ? inline.text : await this.fetchSource(this.src);
@@ -115,6 +138,7 @@ export class SabaqQuiz extends SabaqElement {
     }
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
+    // `line` counts from the script tag's own line, so error lines match the page (see dedent).
     const line = inline?.line ?? 1;
     const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
@@ -138,8 +162,20 @@ export class SabaqQuiz extends SabaqElement {
     }
   }
 
+  /** Forgets the attempt on screen: its answers, hints, result, warning and countdown. */
+  private clearAttempt(): void {
+    this.stopTimer();
+    this.preparedAttempt = 0;
+    this.answers = {};
+    this.revealedHints = new Set();
+    this.warning = '';
+    this.viewing = 'answering';
+    this.secondsLeft = undefined;
+  }
+
   /** Starts a fresh attempt's answers (or shows the last result), once per attempt number. */
   private prepareAttempt(quiz: Quiz): void {
+    this.clearAttempt();
     this.preparedAttempt = this.attemptNumber;
     const { order, questionIds } = this.arrangement;
     const answers: Answers = {};
@@ -148,8 +184,6 @@ export class SabaqQuiz extends SabaqElement {
       if (question.kind === 'matching') answers[question.id] = question.pairs.map(() => -1);
     }
     this.answers = answers;
-    this.revealedHints = new Set();
-    this.warning = '';
     this.viewing = this.attempts.length > 0 ? 'result' : 'answering';
     if (this.viewing === 'answering') this.startTimer(quiz);
   }
@@ -177,6 +211,12 @@ export class SabaqQuiz extends SabaqElement {
     this.warning = '';
   }
 
+  private toggleHint(question: Question): void {
+    const next = new Set(this.revealedHints);
+    if (!next.delete(question.id)) next.add(question.id);
+    this.revealedHints = next;
+  }
+
   private isAnswered(question: Question): boolean {
     const value = this.answers[question.id];
     if (question.kind === 'matching') return Array.isArray(value) && value.every((choice) => choice >= 0);
@@ -187,18 +227,24 @@ export class SabaqQuiz extends SabaqElement {
 
   private async submit(timeUp = false): Promise<void> {
     const quiz = this.currentQuiz;
-    if (!quiz || this.saving || this.attemptsLeft === 0) return;
+    if (!quiz || this.saving || this.attemptsLeft === 0 || this.viewing !== 'answering') return;
     const asked = askedQuestions(quiz, this.arrangement);
+    // The store keeps no longer text: say so rather than lose the attempt (the box takes no more, but a
+    // script or an old browser can put more in).
+    const tooLong = asked.findIndex((question) => String(this.answers[question.id] ?? '').length > MAX_ANSWER_LENGTH);
+    if (tooLong !== -1) {
+      this.warning = this.localize.term('answerTooLong', tooLong + 1, this.localize.number(MAX_ANSWER_LENGTH));
+      return this.focusQuestion(asked[tooLong]!);
+    }
     const unanswered = asked.filter((question) => !this.isAnswered(question));
     if (!timeUp && unanswered.length > 0 && !this.warning) {
       // The first Submit with gaps only warns, so an attempt is not spent by accident.
       this.warning = this.localize.term('unanswered', unanswered.length);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-question="${unanswered[0]!.id}"] input, [data-question="${unanswered[0]!.id}"] select`)?.focus();
-      return;
+      return this.focusQuestion(unanswered[0]!);
     }
     this.stopTimer();
     const result = scoreQuiz(asked, this.answers, quiz.settings);
+    const owner = this.owner;
     this.saving = true;
     let attempt: QuizAttempt;
     try {
@@ -212,6 +258,7 @@ export class SabaqQuiz extends SabaqElement {
     } finally {
       this.saving = false;
     }
+    if (owner !== this.owner) return; // Kept for the learner who answered; another one is on screen now.
     this.preparedAttempt = this.attemptNumber;
     this.viewing = 'result';
     this.warning = ''; // "N questions are not answered yet" is stale beside the result.
@@ -227,27 +274,18 @@ export class SabaqQuiz extends SabaqElement {
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
+  private async focusQuestion(question: Question): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-question="${question.id}"] :is(input, select)`)?.focus();
+  }
+
   private tryAgain(): void {
     const quiz = this.currentQuiz;
     if (!quiz) return;
-    this.preparedAttempt = 0;
     this.prepareAttempt(quiz);
     this.viewing = 'answering';
     this.startTimer(quiz);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, select, button')?.focus());
-  }
-
-  private move(question: Question, from: number, to: number): void {
-    const order = [...(this.answers[question.id] as number[])];
-    if (to < 0 || to >= order.length) return;
-    const [item] = order.splice(from, 1);
-    order.splice(to, 0, item!);
-    this.setAnswer(question, order);
-    void this.updateComplete.then(() => {
-      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>(`[data-question="${question.id}"] li`)[to]?.querySelectorAll('button');
-      const keep = to < from ? buttons?.[0] : buttons?.[1];
-      (keep && !keep.disabled ? keep : buttons?.[0]?.disabled ? buttons[1] : buttons?.[0])?.focus();
-    });
   }
 
   override render() {
@@ -265,24 +303,33 @@ export class SabaqQuiz extends SabaqElement {
     }
     const quiz = this.loaded.quiz;
     const last = this.attempts.at(-1);
-    const showResult = this.viewing === 'result' && last !== undefined;
-    const asked = askedQuestions(quiz, this.arrangement);
-    const lastResult = showResult ? this.resultOf(quiz, last) : undefined;
-    const questions = showResult ? askedQuestions(quiz, this.arrangementFor(last.attempt)) : asked;
+    const shown = this.viewing === 'result' && last !== undefined ? last : undefined;
+    const arrangement = shown ? this.arrangementFor(shown.attempt) : this.arrangement;
+    const questions = askedQuestions(quiz, arrangement);
+    const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
       <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
-        ${this.secondsLeft !== undefined && !showResult
+        ${this.secondsLeft !== undefined && !shown
           ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
           : nothing}
         ${questions.map((question, index) =>
-          this.renderQuestion(question, index, questions.length, showResult ? last!.answers : this.answers, lastResult),
+          renderQuestion(
+            question,
+            {
+              number: this.localize.term('question', index + 1, questions.length),
+              verdict: result?.results[question.id],
+              hintOpen: this.revealedHints.has(question.id),
+              toggleHint: () => this.toggleHint(question),
+            },
+            this.questionView(question, arrangement, shown),
+          ),
         )}
-        <div role="status" aria-live="polite">${lastResult ? this.renderResult(quiz, lastResult) : nothing}</div>
+        <div role="status" aria-live="polite">${result ? this.renderResult(quiz, result) : nothing}</div>
         ${this.warning ? html`<p class="notice" role="alert">${this.warning}</p>` : nothing}
         <div class="actions">
-          ${showResult
+          ${shown
             ? this.attemptsLeft > 0
               ? html`<button class="button" part="button" @click=${() => this.guard(() => this.tryAgain())}>
                   ${this.localize.term('tryAgain')}
@@ -299,8 +346,23 @@ export class SabaqQuiz extends SabaqElement {
     `;
   }
 
-  /** Arrangements already drawn: a render asks for one per question. */
-  private readonly arrangements = new Map<string, Arrangement>();
+  /** What a question's renderer sees: the answers being given, or those of the attempt shown. */
+  private questionView(question: Question, arrangement: Arrangement, shown: QuizAttempt | undefined): QuestionView {
+    const answers = () => (shown ? shown.answers : this.answers);
+    return {
+      localize: this.localize,
+      markdown: (source) => this.markdown(source),
+      inline: (source) => this.inline(source),
+      submitted: shown !== undefined,
+      get value() {
+        return answers()[question.id];
+      },
+      order: arrangement.order[question.id] ?? [],
+      answer: (value) => this.setAnswer(question, value),
+      submit: () => void this.guard(() => this.submit()),
+      afterUpdate: (then) => void this.updateComplete.then(() => then(this.renderRoot)),
+    };
+  }
 
   /** The same seed for the same attempt, so a reload shows the same questions in the same order. */
   private arrangementFor(attempt: number): Arrangement {
@@ -312,10 +374,6 @@ export class SabaqQuiz extends SabaqElement {
       this.arrangements.set(`${quiz.hash}\n${key}`, arrangement);
     }
     return arrangement;
-  }
-
-  private resultOf(quiz: Quiz, attempt: QuizAttempt): QuizResult {
-    return scoreQuiz(askedQuestions(quiz, this.arrangementFor(attempt.attempt)), attempt.answers, quiz.settings);
   }
 
   private renderResult(quiz: Quiz, result: QuizResult) {
@@ -331,201 +389,15 @@ export class SabaqQuiz extends SabaqElement {
     </div>`;
   }
 
-  private renderQuestion(question: Question, index: number, total: number, answers: Answers, result?: QuizResult) {
-    const number = this.localize.term('question', index + 1, total);
-    const prompt = html`<span class="question-number">${number}</span>
-      <span class="prompt">${this.inline(question.prompt)}</span>`;
-    const verdict = result?.results[question.id];
-    const body = html`
-      ${question.body ? html`<div class="prose">${this.markdown(question.body)}</div>` : nothing}
-      ${this.renderHint(question, result !== undefined)}
-      ${this.renderAnswers(question, answers, result !== undefined)}
-      ${verdict
-        ? html`<p class="verdict ${verdict.correct ? 'right' : 'wrong'}">
-              ${verdict.correct ? this.localize.term('correct') : verdict.points > 0 ? this.localize.term('partlyCorrect') : this.localize.term('incorrect')}
-            </p>
-            ${!verdict.correct ? this.renderCorrectAnswer(question) : nothing}
-            ${question.explanation ? html`<div class="explanation prose">${this.markdown(question.explanation)}</div>` : nothing}`
-        : nothing}
-    `;
-    // Choices are a group of radio buttons or checkboxes: a fieldset names the group by its question.
-    if (question.kind === 'single' || question.kind === 'multiple') {
-      return html`<fieldset class="question" part="question" data-question=${question.id}>
-        <legend>${prompt}</legend>${body}
-      </fieldset>`;
-    }
-    return html`<div class="question" part="question" data-question=${question.id} role="group" aria-labelledby="prompt-${question.id}">
-      <div id="prompt-${question.id}" class="prompt">${prompt}</div>${body}
-    </div>`;
-  }
-
-  private renderHint(question: Question, submitted: boolean) {
-    if (!question.hint || submitted) return nothing;
-    const open = this.revealedHints.has(question.id);
-    const toggle = () => {
-      const next = new Set(this.revealedHints);
-      if (open) next.delete(question.id);
-      else next.add(question.id);
-      this.revealedHints = next;
-    };
-    return html`<button class="hint-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="hint-${question.id}" @click=${toggle}>
-        ${this.localize.term(open ? 'hideHint' : 'hint')}
-      </button>
-      <div id="hint-${question.id}" class="hint prose" ?hidden=${!open}>${open ? this.markdown(question.hint) : nothing}</div>`;
-  }
-
-  private renderAnswers(question: Question, answers: Answers, submitted: boolean) {
-    const value = answers[question.id];
-    const order = this.arrangement.order[question.id] ?? [];
-    switch (question.kind) {
-      case 'single':
-      case 'multiple': {
-        const type = question.kind === 'single' ? 'radio' : 'checkbox';
-        const chosen = (i: number) => (Array.isArray(value) ? value.includes(i) : value === i);
-        const shown = submitted ? question.options.map((_, i) => i) : order;
-        return html`<div class="options">
-          ${shown.map((i) => {
-            const option = question.options[i]!;
-            const mark = !submitted ? '' : option.correct ? 'right' : chosen(i) ? 'wrong' : '';
-            return html`<label class="option ${mark}">
-                <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
-                  @change=${(event: Event) => this.onChoice(question, i, (event.target as HTMLInputElement).checked)} />
-                <span class="option-text">${this.inline(option.text)}${mark ? this.renderMark(option.correct, chosen(i)) : nothing}</span>
-              </label>
-              ${submitted && chosen(i) && option.feedback
-                ? html`<div class="option-feedback prose">${this.markdown(option.feedback)}</div>`
-                : nothing}`;
-          })}
-        </div>`;
-      }
-      case 'short':
-        return html`<div class="short-answer">
-          <label for="answer-${question.id}" class="visually-hidden">${this.localize.term('yourAnswer')}</label>
-          <input id="answer-${question.id}" type="text" autocomplete="off" spellcheck="false" .value=${typeof value === 'string' ? value : ''}
-            ?disabled=${submitted} @input=${(event: Event) => this.setAnswer(question, (event.target as HTMLInputElement).value)} />
-        </div>`;
-      case 'ordering': {
-        const current = Array.isArray(value) ? value : order;
-        return html`<ol class="options ordering">
-          ${current.map((item, position) => {
-            const text = question.items[item]!;
-            const label = renderText(text);
-            return html`<li>
-              <span class="item-text">${this.inline(text)}</span>
-              ${submitted
-                ? nothing
-                : html`<span class="moves">
-                    <button class="icon-button" aria-label=${this.localize.term('moveItemUp', label)} ?disabled=${position === 0}
-                      @click=${() => this.move(question, position, position - 1)}>↑</button>
-                    <button class="icon-button" aria-label=${this.localize.term('moveItemDown', label)} ?disabled=${position === current.length - 1}
-                      @click=${() => this.move(question, position, position + 1)}>↓</button>
-                  </span>`}
-            </li>`;
-          })}
-        </ol>`;
-      }
-      case 'matching': {
-        const chosen = Array.isArray(value) ? value : [];
-        // Pairs may share a right side ("fruit"): offer each text once.
-        const rights = order.filter((i, at) => order.findIndex((j) => question.pairs[j]!.right === question.pairs[i]!.right) === at);
-        return html`<ul class="options matching">
-          ${question.pairs.map((pair, i) => html`<li>
-            <label class="term" for="match-${question.id}-${i}">${this.inline(pair.left)}</label>
-            <select id="match-${question.id}-${i}" ?disabled=${submitted}
-              @change=${(event: Event) => this.onMatch(question, i, Number((event.target as HTMLSelectElement).value))}>
-              <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${this.localize.term('chooseMatch')}</option>
-              ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && question.pairs[chosen[i]!]?.right === question.pairs[j]!.right}>
-                ${renderText(question.pairs[j]!.right)}
-              </option>`)}
-            </select>
-          </li>`)}
-        </ul>`;
-      }
-    }
-  }
-
-  /** Says in words which options were right and which wrong one the learner chose: colour alone is
-   * lost on many learners (colour blindness, a monochrome screen, a printout). */
-  private renderMark(correct: boolean, chosen: boolean) {
-    const words = correct ? this.localize.term(chosen ? 'chosenRight' : 'rightOption') : this.localize.term('chosenWrong');
-    return html`<span class="mark"><span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${words}</span>`;
-  }
-
-  private renderCorrectAnswer(question: Question) {
-    const label = this.localize.term('correctAnswer');
-    switch (question.kind) {
-      case 'single':
-      case 'multiple':
-        return nothing; // The right options are marked in place.
-      case 'short': {
-        // A range's "a..b" is syntax for authors: a learner reads "19.2 to 19.5", in their language.
-        const answer = question.answers[0]!;
-        const range = parseRange(answer);
-        const number = (value: number) => this.localize.number(value, { maximumFractionDigits: 20 });
-        const shown = range ? this.localize.term('answerRange', number(range[0]), number(range[1])) : answer;
-        return html`<p class="correct-answer">${label} <span dir="auto">${shown}</span></p>`;
-      }
-      // Lists rather than text joined with arrows and semicolons: a screen reader announces how many
-      // items there are, and no separator needs translating.
-      case 'ordering':
-        return html`<div class="correct-answer">${label}<ol>${question.items.map((item) => html`<li>${this.inline(item)}</li>`)}</ol></div>`;
-      case 'matching': {
-        // Each side is isolated (bdi), so the arrow falls between them in the quiz's direction: it must
-        // point that way too, since no font mirrors an arrow.
-        const arrow = this.localize.dir === 'rtl' ? '←' : '→';
-        const pairs = question.pairs.map((pair) => html`<li><bdi>${this.inline(pair.left)}</bdi> ${arrow} <bdi>${this.inline(pair.right)}</bdi></li>`);
-        return html`<div class="correct-answer">${label}<ul>${pairs}</ul></div>`;
-      }
-    }
-  }
-
-  private onChoice(question: Question, index: number, checked: boolean): void {
-    if (question.kind === 'single') {
-      this.setAnswer(question, index);
-      return;
-    }
-    const current = Array.isArray(this.answers[question.id]) ? (this.answers[question.id] as number[]) : [];
-    const chosen = checked ? [...new Set([...current, index])].sort((a, b) => a - b) : current.filter((i) => i !== index);
-    this.setAnswer(question, chosen);
-  }
-
-  /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2). */
+  /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2), rendered
+   * once per source. */
   private markdown(source: string) {
-    return unsafeHTML(renderMarkdown(source, { baseUrl: this.contentBase }));
+    return unsafeHTML(renderedMarkdown(source, this.contentBase));
   }
 
   private inline(source: string) {
-    return unsafeHTML(renderInline(source, { baseUrl: this.contentBase }));
+    return unsafeHTML(renderedInline(source, this.contentBase));
   }
-
-  private get contentBase(): string {
-    return this.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : document.baseURI);
-  }
-
-  private onMatch(question: MatchingQuestion, left: number, right: number): void {
-    const current = [...((this.answers[question.id] as number[] | undefined) ?? question.pairs.map(() => -1))];
-    current[left] = right;
-    this.setAnswer(question, current);
-  }
-}
-
-/**
- * Inline Markdown as written in a page, indented like the HTML around it. The blank lines before it go
- * (front matter must come first), and so does the indentation its lines share (indented four spaces,
- * "= 52" would be a code block, not an answer); deeper indentation, such as an option's feedback, stays.
- * Indentation is counted in characters, a tab as one, so a page should not mix tabs and spaces.
- *
- * `line` is the line the kept text starts on, counting the script's text from line 1, the rest of the
- * `<script>` tag's own line; the parser adds it to the lines it reports, so author errors count the same
- * way: line N is N - 1 lines below the tag. (Where the tag sits in the page is not known here.)
- */
-function dedent(text: string): { text: string; line: number } {
-  const lines = text.split('\n');
-  const first = lines.findIndex((line) => line.trim());
-  if (first === -1) return { text: '', line: 1 };
-  const kept = lines.slice(first);
-  const indent = Math.min(...kept.filter((line) => line.trim()).map((line) => line.search(/\S/)));
-  return { text: kept.map((line) => line.slice(indent)).join('\n'), line: first + 1 };
 }
 
 function formatSeconds(total: number): string {
