@@ -1,5 +1,6 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
@@ -59,6 +60,11 @@ export class SabaqQuiz extends SabaqElement {
   /** The course the quiz belongs to, when inside one. */
   @property({ attribute: 'course-id' }) courseId = '';
 
+  /** The quiz file's `locale`, used when the element has no `lang`. */
+  override get contentLang(): string | undefined {
+    return this.currentQuiz?.settings.locale;
+  }
+
   @state() private loaded: { quiz: Quiz } | { problems: Problem[]; message: string } | undefined;
   @state() private answers: Answers = {};
   @state() private revealedHints = new Set<string>();
@@ -112,6 +118,8 @@ export class SabaqQuiz extends SabaqElement {
     super.willUpdate(changed);
     if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
     if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
+    // Alone on a page, the quiz is a box of its own: inside a lesson it is part of the lesson's.
+    this.toggleAttribute('data-standalone', !this.quiz);
     // Another learner (a shared computer), namespace or quiz: nothing of the last one's stays on screen.
     if (this.owner !== this.shownFor) {
       this.shownFor = this.owner;
@@ -308,7 +316,7 @@ export class SabaqQuiz extends SabaqElement {
     const questions = askedQuestions(quiz, arrangement);
     const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
-      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')}>
+      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} style=${styleMap(quizColours(quiz))}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
         ${this.secondsLeft !== undefined && !shown
@@ -379,6 +387,7 @@ export class SabaqQuiz extends SabaqElement {
   private renderResult(quiz: Quiz, result: QuizResult) {
     const percent = (value: number) => this.localize.percent(value);
     const best = bestAttempt(this.attempts);
+    const message = result.passed ? quiz.settings.passMessage : quiz.settings.failMessage;
     return html`<div class="result ${result.passed ? 'passed' : 'failed'}" part="result" tabindex="-1">
       <p><strong>
         ${result.passed
@@ -386,6 +395,7 @@ export class SabaqQuiz extends SabaqElement {
           : this.localize.term('failed', percent(result.score), percent(quiz.settings.pass))}
       </strong></p>
       ${best && this.attempts.length > 1 ? html`<p>${this.localize.term('bestScore', percent(best.score))}</p>` : nothing}
+      ${message ? html`<div class="prose">${this.markdown(message)}</div>` : nothing}
     </div>`;
   }
 
@@ -398,6 +408,21 @@ export class SabaqQuiz extends SabaqElement {
   private inline(source: string) {
     return unsafeHTML(renderedInline(source, this.contentBase));
   }
+}
+
+/**
+ * The quiz file's own colours (Quizdown's `primaryColor`, `secondaryColor`, `textColor`), under the
+ * partner's: a `--sabaq-*` colour the page sets still wins, as it does over sabaq's defaults.
+ */
+function quizColours({ settings: { colors = {} } }: Quiz): Record<string, string> {
+  const own = { primary: ['--_primary', '--sabaq-color-primary'], secondary: ['--_surface-alt', '--sabaq-color-surface-alt'], text: ['--_text', '--sabaq-color-text'] } as const;
+  const style: Record<string, string> = {};
+  for (const [name, [property, partner]] of Object.entries(own)) {
+    const colour = colors[name as keyof typeof own];
+    // A colour and nothing else: a url() here would make the page fetch it wherever the colour is used.
+    if (colour && CSS.supports('color', colour)) style[property] = `var(${partner}, ${colour})`;
+  }
+  return style;
 }
 
 function formatSeconds(total: number): string {
