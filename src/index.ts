@@ -4,7 +4,7 @@
  */
 export * from './lib/types.js';
 export * from './lib/problems.js';
-export type { CourseProgress, LessonProgress, LessonStatus, QuizAttempt, IssuedCertificate } from './lib/progress.js';
+export type { CourseProgress, LessonProgress, LessonStatus, QuizAttempt, OpenQuizAttempt, IssuedCertificate } from './lib/progress.js';
 export { bestAttempt, emptyProgress } from './lib/progress.js';
 export { parseFrontMatter } from './lib/front-matter.js';
 export { parseManifest } from './lib/course/manifest.js';
@@ -30,13 +30,21 @@ export { registerTranslation } from './i18n/localize.js';
 export type { Translation } from './i18n/en.js';
 export { certificateCode } from './lib/certificate.js';
 export type { CertificateContents } from './lib/certificate.js';
-export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
+export {
+  openStore,
+  createMemoryStore,
+  ProgressImportError,
+  QuizAttemptsUsedError,
+  PROGRESS_FORMAT,
+  PROGRESS_FORMAT_VERSION,
+} from './lib/store/index.js';
 export type {
   ProgressStore,
   OpenStoreOptions,
   CourseRef,
   NewQuizAttempt,
   NewCertificate,
+  QuizStart,
   ProgressChange,
   StorageStatus,
   StorageProblem,
