@@ -8,9 +8,10 @@ import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
 import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
-import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
+import { type OpenQuizAttempt, type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
+import { QuizAttemptsUsedError } from '../../lib/store/index.js';
 import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
 import { baseName, contentHash, dedent } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
@@ -72,6 +73,8 @@ export class SabaqQuiz extends SabaqElement {
   @state() private warning = '';
   @state() private secondsLeft: number | undefined;
   @state() private saving = false;
+  /** The attempt being answered, as the store started it: its seed and, when timed, its deadline. */
+  @state() private open: OpenQuizAttempt | undefined;
 
   private timer: ReturnType<typeof setInterval> | undefined;
   /** The attempt number whose answers (or result) are on screen; 0 until one is prepared. */
@@ -106,8 +109,8 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   /** The arrangement of the attempt being answered now. */
-  private get arrangement(): Arrangement {
-    return this.arrangementFor(this.attemptNumber);
+  private get arrangement(): Arrangement | undefined {
+    return this.open && this.arrangementFor(this.open.attempt, this.open.seed);
   }
 
   private get contentBase(): string {
@@ -129,6 +132,11 @@ export class SabaqQuiz extends SabaqElement {
     // While an attempt is being saved, submit() shows its result itself once the write is done: the
     // store's change notice may arrive first and must not show a result (with Try again) any earlier.
     if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startTimer(); // Moved in the page: the countdown goes on.
   }
 
   override disconnectedCallback(): void {
@@ -174,6 +182,7 @@ export class SabaqQuiz extends SabaqElement {
   private clearAttempt(): void {
     this.stopTimer();
     this.preparedAttempt = 0;
+    this.open = undefined;
     this.answers = {};
     this.revealedHints = new Set();
     this.warning = '';
@@ -181,32 +190,53 @@ export class SabaqQuiz extends SabaqElement {
     this.secondsLeft = undefined;
   }
 
-  /** Starts a fresh attempt's answers (or shows the last result), once per attempt number. */
+  /**
+   * Shows the last result, or the attempt being answered, once per attempt number. After a result the
+   * next attempt starts when the learner asks to try again, unless they had started it already (and
+   * reloaded).
+   */
   private prepareAttempt(quiz: Quiz): void {
     this.clearAttempt();
     this.preparedAttempt = this.attemptNumber;
-    const { order, questionIds } = this.arrangement;
+    const started = this.progress.progress.openAttempts[quiz.id];
+    if (this.attempts.length > 0 && started?.attempt !== this.attemptNumber) this.viewing = 'result';
+    else void this.guard(() => this.startAttempt(quiz));
+  }
+
+  /** Asks the store for the attempt (its seed, a fresh one per learner and attempt, and its deadline). */
+  private async startAttempt(quiz: Quiz): Promise<void> {
+    const owner = this.owner;
+    const time = quiz.settings.time;
+    const open = await this.progress.startQuizAttempt({ quizId: quiz.id, ...(time ? { timeLimitMs: Math.round(time * 60_000) } : {}) });
+    if (owner !== this.owner) return;
+    const { order, questionIds } = this.arrangementFor(open.attempt, open.seed);
     const answers: Answers = {};
     for (const question of askedQuestions(quiz, { order, questionIds })) {
       if (question.kind === 'ordering') answers[question.id] = [...order[question.id]!];
       if (question.kind === 'matching') answers[question.id] = question.pairs.map(() => -1);
     }
     this.answers = answers;
-    this.viewing = this.attempts.length > 0 ? 'result' : 'answering';
-    if (this.viewing === 'answering') this.startTimer(quiz);
+    this.revealedHints = new Set();
+    this.warning = '';
+    this.open = open;
+    this.viewing = 'answering';
+    this.startTimer();
   }
 
-  private startTimer(quiz: Quiz): void {
+  /** Counts down to the attempt's deadline, read from the clock at each tick: a reload, a move in the
+   * page or a throttled background tab changes nothing. Time already up submits at once. */
+  private startTimer(): void {
     this.stopTimer();
-    if (!quiz.settings.time) return;
-    this.secondsLeft = Math.round(quiz.settings.time * 60);
-    this.timer = setInterval(() => {
-      this.secondsLeft = Math.max(0, (this.secondsLeft ?? 0) - 1);
-      if (this.secondsLeft === 0) {
-        this.stopTimer();
-        void this.guard(() => this.submit(true));
-      }
-    }, 1000);
+    const deadline = this.open?.deadline;
+    if (deadline === undefined || this.viewing !== 'answering') return;
+    const tick = () => {
+      this.secondsLeft = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      if (this.secondsLeft > 0) return;
+      this.stopTimer();
+      void this.guard(() => this.submit(true));
+    };
+    this.timer = setInterval(tick, 250);
+    tick();
   }
 
   private stopTimer(): void {
@@ -235,8 +265,9 @@ export class SabaqQuiz extends SabaqElement {
 
   private async submit(timeUp = false): Promise<void> {
     const quiz = this.currentQuiz;
-    if (!quiz || this.saving || this.attemptsLeft === 0 || this.viewing !== 'answering') return;
-    const asked = askedQuestions(quiz, this.arrangement);
+    const arrangement = this.arrangement;
+    if (!quiz || !arrangement || this.saving || this.attemptsLeft === 0 || this.viewing !== 'answering') return;
+    const asked = askedQuestions(quiz, arrangement);
     // The store keeps no longer text: say so rather than lose the attempt (the box takes no more, but a
     // script or an old browser can put more in).
     const tooLong = asked.findIndex((question) => String(this.answers[question.id] ?? '').length > MAX_ANSWER_LENGTH);
@@ -262,14 +293,20 @@ export class SabaqQuiz extends SabaqElement {
         score: result.score,
         passed: result.passed,
         quizHash: quiz.hash,
+        allowed: quiz.settings.attempts,
       });
+    } catch (error) {
+      if (!(error instanceof QuizAttemptsUsedError)) throw error;
+      // Another tab kept the last attempt first: show where things stand instead of this attempt.
+      await this.progress.refresh();
+      if (owner === this.owner) this.showResult(this.localize.term('attemptsUsedElsewhere'));
+      return;
     } finally {
       this.saving = false;
     }
     if (owner !== this.owner) return; // Kept for the learner who answered; another one is on screen now.
-    this.preparedAttempt = this.attemptNumber;
-    this.viewing = 'result';
-    this.warning = ''; // "N questions are not answered yet" is stale beside the result.
+    // "N questions are not answered yet" is stale beside the result; time up says why it was submitted.
+    this.showResult(timeUp ? this.localize.term('timeUp') : '');
     this.emit('sabaq-quiz-submit', {
       ...(this.courseId ? { courseId: this.courseId } : {}),
       quizId: quiz.id,
@@ -282,18 +319,27 @@ export class SabaqQuiz extends SabaqElement {
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
+  private showResult(warning: string): void {
+    this.stopTimer();
+    this.preparedAttempt = this.attemptNumber;
+    this.open = undefined;
+    this.viewing = 'result';
+    this.warning = warning;
+  }
+
   private async focusQuestion(question: Question): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-question="${question.id}"] :is(input, select)`)?.focus();
   }
 
-  private tryAgain(): void {
+  private async tryAgain(): Promise<void> {
     const quiz = this.currentQuiz;
     if (!quiz) return;
-    this.prepareAttempt(quiz);
-    this.viewing = 'answering';
-    this.startTimer(quiz);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, select, button')?.focus());
+    // The result stays on screen until the new attempt has started.
+    this.preparedAttempt = this.attemptNumber;
+    await this.startAttempt(quiz);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input, select, button')?.focus();
   }
 
   override render() {
@@ -312,7 +358,8 @@ export class SabaqQuiz extends SabaqElement {
     const quiz = this.loaded.quiz;
     const last = this.attempts.at(-1);
     const shown = this.viewing === 'result' && last !== undefined ? last : undefined;
-    const arrangement = shown ? this.arrangementFor(shown.attempt) : this.arrangement;
+    const arrangement = shown ? this.arrangementFor(shown.attempt, shown.seed) : this.arrangement;
+    if (!arrangement) return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     const questions = askedQuestions(quiz, arrangement);
     const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
@@ -372,14 +419,18 @@ export class SabaqQuiz extends SabaqElement {
     };
   }
 
-  /** The same seed for the same attempt, so a reload shows the same questions in the same order. */
-  private arrangementFor(attempt: number): Arrangement {
+  /**
+   * The questions and order an attempt is shown with, from the seed the store drew for it. Attempts
+   * kept before attempts had seeds were arranged from their learner, quiz and number, as here.
+   */
+  private arrangementFor(attempt: number, seed?: number): Arrangement {
     const quiz = this.currentQuiz!;
-    const key = `${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`;
-    let arrangement = this.arrangements.get(`${quiz.hash}\n${key}`);
+    const drawn = seed ?? parseInt(contentHash(`${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`).slice(-8), 16);
+    const key = `${quiz.hash}\n${drawn}`;
+    let arrangement = this.arrangements.get(key);
     if (!arrangement) {
-      arrangement = arrangeQuiz(quiz, parseInt(contentHash(key).slice(-8), 16));
-      this.arrangements.set(`${quiz.hash}\n${key}`, arrangement);
+      arrangement = arrangeQuiz(quiz, drawn);
+      this.arrangements.set(key, arrangement);
     }
     return arrangement;
   }
