@@ -199,7 +199,7 @@ export class SabaqQuiz extends SabaqElement {
     this.clearAttempt();
     this.preparedAttempt = this.attemptNumber;
     const started = this.progress.progress.openAttempts[quiz.id];
-    if (this.attempts.length > 0 && started?.attempt !== this.attemptNumber) this.viewing = 'result';
+    if (this.attempts.length > 0 && (this.attemptsLeft === 0 || started?.attempt !== this.attemptNumber)) this.viewing = 'result';
     else void this.guard(() => this.startAttempt(quiz));
   }
 
