@@ -203,12 +203,20 @@ export class SabaqQuiz extends SabaqElement {
     else void this.guard(() => this.startAttempt(quiz));
   }
 
-  /** Asks the store for the attempt (its seed, a fresh one per learner and attempt, and its deadline). */
+  /**
+   * Shows the attempt the learner started before (a reload), or asks the store to start one: its seed,
+   * drawn afresh for each learner and attempt, and its deadline.
+   */
   private async startAttempt(quiz: Quiz): Promise<void> {
+    const kept = this.progress.progress.openAttempts[quiz.id];
+    if (kept?.attempt === this.attemptNumber) return this.beginAnswering(quiz, kept);
     const owner = this.owner;
     const time = quiz.settings.time;
     const open = await this.progress.startQuizAttempt({ quizId: quiz.id, ...(time ? { timeLimitMs: Math.round(time * 60_000) } : {}) });
-    if (owner !== this.owner) return;
+    if (owner === this.owner) this.beginAnswering(quiz, open);
+  }
+
+  private beginAnswering(quiz: Quiz, open: OpenQuizAttempt): void {
     const { order, questionIds } = this.arrangementFor(open.attempt, open.seed);
     const answers: Answers = {};
     for (const question of askedQuestions(quiz, { order, questionIds })) {
