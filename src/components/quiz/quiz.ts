@@ -278,7 +278,10 @@ export class SabaqQuiz extends SabaqElement {
     const asked = askedQuestions(quiz, arrangement);
     // The store keeps no longer text: say so rather than lose the attempt (the box takes no more, but a
     // script or an old browser can put more in).
-    const tooLong = asked.findIndex((question) => String(this.answers[question.id] ?? '').length > MAX_ANSWER_LENGTH);
+    const tooLong = asked.findIndex((question) => {
+      const value = this.answers[question.id];
+      return typeof value === 'string' && value.length > MAX_ANSWER_LENGTH;
+    });
     if (tooLong !== -1) {
       this.warning = this.localize.term('answerTooLong', tooLong + 1, this.localize.number(MAX_ANSWER_LENGTH));
       return this.focusQuestion(asked[tooLong]!);
