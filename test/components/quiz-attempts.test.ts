@@ -9,6 +9,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { openStore } from '../../src/lib/store/index.js';
+import type { Quiz } from '../../src/lib/types.js';
 import { QUIZ } from '../fixtures/quizzes/every-type.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
@@ -53,6 +54,25 @@ describe('<sabaq-quiz> attempts', () => {
         expect(element.shadowRoot!.querySelector('[role=alert]'), 'the warning').to.equal(null);
       });
     }
+
+    it('shows none of the last quiz’s answers when another quiz is set in its place', async () => {
+      const quiz = (id: string): Quiz => ({
+        id,
+        hash: id,
+        file: 'lesson.md',
+        line: 1,
+        settings: { pass: 100, attempts: 0, shuffle: 'none', final: false, partial: false },
+        questions: [{ id: 'q1', line: 1, kind: 'single', prompt: `Question of ${id}`, options: [{ text: 'A', correct: true }, { text: 'B', correct: false }] }],
+      });
+      const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${freshNamespace()} course-id="course" .quiz=${quiz('first')}></sabaq-quiz>`);
+      await shadowElement(element, '.question');
+      all<HTMLInputElement>(element, 'input[type=radio]')[0]!.click();
+      await element.updateComplete;
+      element.quiz = quiz('second');
+      await until(() => element.shadowRoot!.textContent!.includes('Question of second'));
+      await shownAgain(element);
+      expect(all<HTMLInputElement>(element, 'input:checked'), 'ticked options').to.have.length(0);
+    });
 
     it('shows the next learner their own attempt, not the last learner’s result', async () => {
       const namespace = freshNamespace();
