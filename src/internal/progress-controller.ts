@@ -4,8 +4,8 @@
  * learner gets when progress cannot be kept.
  */
 import { html, nothing, type ReactiveController } from 'lit';
-import { type CourseProgress, type IssuedCertificate, type QuizAttempt, emptyProgress } from '../lib/progress.js';
-import { type CourseRef, type NewQuizAttempt, type ProgressStore, type StorageProblem, openStore } from '../lib/store/index.js';
+import { type CourseProgress, type IssuedCertificate, type OpenQuizAttempt, type QuizAttempt, emptyProgress } from '../lib/progress.js';
+import { type CourseRef, type NewQuizAttempt, type ProgressStore, type QuizStart, type StorageProblem, openStore } from '../lib/store/index.js';
 import { SabaqEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize.js';
 import type { SabaqElement } from './sabaq-element.js';
@@ -140,7 +140,15 @@ export class ProgressController implements ReactiveController {
     return this.write((store, ref) => store.addTimeSpent(ref, lessonId, milliseconds));
   }
 
-  /** Keeps an attempt (on disk before it resolves) and returns it numbered and dated. */
+  /** The learner's attempt at a quiz, started now or earlier (in this tab or another): its seed and deadline. */
+  async startQuizAttempt(quiz: QuizStart): Promise<OpenQuizAttempt> {
+    let open: OpenQuizAttempt | undefined;
+    await this.write(async (store, ref) => (open = await store.startQuizAttempt(ref, quiz)));
+    return open!;
+  }
+
+  /** Keeps an attempt (on disk before it resolves) and returns it numbered and dated; rejects with
+   * `QuizAttemptsUsedError` when `allowed` attempts are already kept. */
   async addQuizAttempt(attempt: NewQuizAttempt): Promise<QuizAttempt> {
     let kept: QuizAttempt | undefined;
     await this.write(async (store, ref) => (kept = await store.addQuizAttempt(ref, attempt)));

@@ -130,7 +130,7 @@ describe('<sabaq-quiz>', () => {
     expect(element.shadowRoot!.textContent).to.contain('1 attempt left');
 
     button(element, 'Try again').click();
-    await element.updateComplete;
+    await shadowElement(element, '.question input:not([disabled])'); // Once the store has started the attempt.
     await answerAllRight(element);
     button(element, 'Submit').click();
     await until(() => events.of('sabaq-quiz-submit').length === 2);

@@ -1,9 +1,21 @@
 import { css } from 'lit';
 
 export const quizStyles = css`
+  /* The quiz paints its own surface, so its text reads on any page in either colour scheme (a white
+     page with the device in dark mode made the text near-white on white). */
   .quiz {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
+    background: var(--_surface);
+    color: var(--_text);
+    /* A long word (CommercialInvoice/PackingList) breaks rather than widening the page on a phone. */
+    overflow-wrap: anywhere;
+  }
+
+  :host([data-standalone]) .quiz {
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
 
   .question {
@@ -158,7 +170,6 @@ export const quizStyles = css`
   .matching .term {
     flex: 1 1 12rem;
     min-width: 0;
-    overflow-wrap: anywhere;
   }
 
   .ordering .moves {
