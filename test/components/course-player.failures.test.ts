@@ -93,7 +93,7 @@ describe('<sabaq-course-player> when something fails', () => {
 
   it('shows a lesson it cannot render as an error in its place, keeps working, and reopens after a reload', async () => {
     // Nesting deep enough to overflow the stack of a recursive Markdown renderer.
-    const src = blobCourse({ first: 'A plain lesson.', deep: `${'>'.repeat(20000)} deep`, last: 'The end.' });
+    const src = blobCourse({ first: 'A plain lesson.', deep: `${'>'.repeat(5000)} deep`, last: 'The end.' });
     const namespace = freshNamespace();
     const element = await player(src, namespace);
     const events = recordEvents(element);
