@@ -117,7 +117,7 @@ describe('<sabaq-certificate>', () => {
     }
     window.print = () => {
       whilePrinting = {
-        page: getComputedStyle(other).visibility,
+        page: getComputedStyle(other).display,
         certificate: getComputedStyle(element.shadowRoot!.querySelector('svg')!).visibility,
         buttons: getComputedStyle(element.shadowRoot!.querySelector('.actions')!).display,
       };
@@ -129,7 +129,7 @@ describe('<sabaq-certificate>', () => {
       await emulateMedia({ media: 'screen' });
       other.remove();
     }
-    expect(whilePrinting).to.deep.equal({ page: 'hidden', certificate: 'visible', buttons: 'none' });
+    expect(whilePrinting).to.deep.equal({ page: 'none', certificate: 'visible', buttons: 'none' });
     window.dispatchEvent(new Event('afterprint'));
     expect(element.hasAttribute('data-sabaq-printing')).to.equal(false);
     expect(document.adoptedStyleSheets).to.have.length(0);

@@ -91,17 +91,19 @@ describe('<sabaq-course-player> when something fails', () => {
     }
   });
 
-  it('shows a lesson it cannot render as an error in its place, keeps working, and reopens after a reload', async () => {
-    // Nesting deep enough to overflow the stack of a recursive Markdown renderer.
-    const src = blobCourse({ first: 'A plain lesson.', deep: `${'>'.repeat(5000)} deep`, last: 'The end.' });
+  it('shows a lesson it cannot render as an error in its place, keeps working, and reopens after a reload', async function () {
+    // Nesting deep enough to overflow the stack of a recursive Markdown renderer in every engine (WebKit's
+    // takes 20,000 levels), which takes the renderer seconds to reach.
+    this.timeout(40000);
+    const src = blobCourse({ first: 'A plain lesson.', deep: `${'>'.repeat(20000)} deep`, last: 'The end.' });
     const namespace = freshNamespace();
     const element = await player(src, namespace);
     const events = recordEvents(element);
     button(element, 'Start the course').click();
     await until(() => lessonTitle(element) === 'First');
     button(element, 'Next').click();
-    await until(() => lessonTitle(element) === 'Deep', 'the deep lesson did not open');
-    await until(() => element.shadowRoot!.querySelector('main [role=alert]'), 'no error in place of the lesson');
+    await until(() => lessonTitle(element) === 'Deep', 'the deep lesson did not open', 15000);
+    await until(() => element.shadowRoot!.querySelector('main [role=alert]'), 'no error in place of the lesson', 15000);
     await until(() => events.of('sabaq-error').length > 0, 'no sabaq-error');
     expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lesson-invalid']);
 
@@ -112,7 +114,7 @@ describe('<sabaq-course-player> when something fails', () => {
     element.remove();
 
     const reloaded = await player(src, namespace);
-    await until(() => lessonTitle(reloaded) === 'Deep', 'a reload did not reopen the last lesson');
+    await until(() => lessonTitle(reloaded) === 'Deep', 'a reload did not reopen the last lesson', 15000);
     expect(reloaded.shadowRoot!.querySelector('main [role=alert]')).to.exist;
     expect(text(reloaded)).not.to.contain('Loading the course');
   });
@@ -179,6 +181,10 @@ describe('<sabaq-course-player> when something fails', () => {
     await until(() => events.of('sabaq-lesson-start').length === 1);
     const store = openStore({ namespace });
     const saved = async () => (await store.getProgress({ learner: 'default', courseId: 'academy' })).lessons.welcome?.timeSpentMs ?? 0;
-    await until(async () => (await saved()) >= 25_000, 'no time saved while the lesson stayed open', 40000);
+    await until(
+      async () => (await saved()) >= 25_000,
+      `no time saved while the lesson stayed open (the page was ${document.visibilityState})`,
+      40000,
+    );
   });
 });

@@ -66,7 +66,7 @@ export class SabaqCertificate extends SabaqElement {
       }
 
       input {
-        min-height: 2.75rem;
+        min-height: var(--_target);
         padding: 0.4rem 0.6rem;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -145,20 +145,30 @@ export class SabaqCertificate extends SabaqElement {
     }
   }
 
-  /** Prints the certificate alone: the rest of the page is hidden for the print only. */
+  /**
+   * Prints the certificate alone: for the print only, everything on the page but the certificate and the
+   * elements around it is left out (not merely hidden, which would print a long page's blank pages).
+   */
   private print(): void {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       // Written minified: the bundle's minifier leaves strings as they are.
-      '@media print{body *{visibility:hidden!important}[data-sabaq-printing]{visibility:visible!important;position:absolute;inset:0 auto auto 0;width:100%}}',
+      '@media print{[data-sabaq-print-path]>:not([data-sabaq-print-path],[data-sabaq-printing]){display:none!important}}',
     );
+    // The document's elements around the certificate, crossing any shadow root it is inside.
+    const path: Element[] = [];
+    for (let node = containerOf(this); node && node !== document.documentElement; node = containerOf(node)) {
+      if (node.getRootNode() === document) path.push(node);
+    }
     const restore = () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       this.removeAttribute('data-sabaq-printing');
+      path.forEach((element) => element.removeAttribute('data-sabaq-print-path'));
       window.removeEventListener('afterprint', restore);
     };
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     this.setAttribute('data-sabaq-printing', '');
+    path.forEach((element) => element.setAttribute('data-sabaq-print-path', ''));
     window.addEventListener('afterprint', restore);
     window.print();
     // Some browsers fire no afterprint when printing is cancelled or unsupported.
@@ -269,6 +279,12 @@ function paperInk(color: string): string {
   // Its relative luminance (with gamma 2.2) at most 0.179 is 4.5:1 on the paper (#fffdf7, 0.98).
   const luminance = 0.2126 * ((rgb >> 16) / 255) ** 2.2 + 0.7152 * (((rgb >> 8) & 255) / 255) ** 2.2 + 0.0722 * ((rgb & 255) / 255) ** 2.2;
   return hex[0] === '#' && luminance < 0.179 ? hex : '#0b6b3a';
+}
+
+/** The element an element is inside, crossing out of a shadow root to its host. */
+function containerOf(element: Element): Element | undefined {
+  const root = element.getRootNode();
+  return element.parentElement ?? (root instanceof ShadowRoot ? root.host : undefined);
 }
 
 /** Draws an SVG image into a canvas and returns it as PNG. */
