@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { type PropertyValues, type SVGTemplateResult, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
@@ -9,7 +9,7 @@ import { certificateCode } from '../../lib/certificate.js';
 import { summarizeCourse } from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import type { IssuedCertificate } from '../../lib/progress.js';
-import { certificateSvg } from './certificate-svg.js';
+import { type CertificateText, certificateSvg } from './certificate-svg.js';
 
 /**
  * The course certificate. Before completion it says what is still missing; after it, it asks for the
@@ -117,8 +117,39 @@ export class SabaqCertificate extends SabaqElement {
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
 
+  /** The drawing, measured in the page (a probe SVG, getBBox) only when its texts, font or colour change. */
+  private artwork: { key: string; drawing: SVGTemplateResult } | undefined;
+
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const course = this.course.course;
+    const certificate = this.progress.progress.certificate;
+    if (course?.certificate && certificate && this.progress.ready) this.prepareArtwork(course.title, course.issuer, certificate);
+  }
+
+  private prepareArtwork(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate): void {
+    const styles = getComputedStyle(this);
+    const text: CertificateText = {
+      heading: this.localize.term('certificateTitle'),
+      certifies: this.localize.term('certifies'),
+      learnerName: certificate.learnerName,
+      hasCompleted: this.localize.term('hasCompleted'),
+      courseTitle,
+      ...(issuer ? { issuedBy: this.localize.term('issuedBy', issuer) } : {}),
+      date: this.localize.term('issuedOn', this.localize.date(certificate.issuedAt)),
+      score: this.localize.term('score', this.localize.percent(certificate.score)),
+      codeLabel: this.localize.term('verificationCode'),
+      code: certificate.code,
+      dir: this.localize.dir,
+      fontFamily: styles.fontFamily || 'sans-serif',
+      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
+    };
+    const key = JSON.stringify(text);
+    if (this.artwork?.key !== key) this.artwork = { key, drawing: certificateSvg(text) };
   }
 
   private async issue(event: SubmitEvent): Promise<void> {
@@ -208,7 +239,7 @@ export class SabaqCertificate extends SabaqElement {
       ${!course.certificate
         ? html`<p>${this.localize.term('certificateDisabled')}</p>`
         : certificate
-          ? this.renderCertificate(course.title, course.issuer, certificate)
+          ? this.renderCertificate(certificate)
           : summary.certificateEarned
             ? this.renderNameForm()
             : this.renderMissing(summary.total - summary.completed, summary.score, course.pass, summary.complete)}
@@ -235,25 +266,9 @@ export class SabaqCertificate extends SabaqElement {
     </form>`;
   }
 
-  private renderCertificate(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate) {
-    const styles = getComputedStyle(this);
-    const drawing = certificateSvg({
-      heading: this.localize.term('certificateTitle'),
-      certifies: this.localize.term('certifies'),
-      learnerName: certificate.learnerName,
-      hasCompleted: this.localize.term('hasCompleted'),
-      courseTitle,
-      ...(issuer ? { issuedBy: this.localize.term('issuedBy', issuer) } : {}),
-      date: this.localize.term('issuedOn', this.localize.date(certificate.issuedAt)),
-      score: this.localize.term('score', this.localize.percent(certificate.score)),
-      codeLabel: this.localize.term('verificationCode'),
-      code: certificate.code,
-      dir: this.localize.dir,
-      fontFamily: styles.fontFamily || 'sans-serif',
-      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
-    });
+  private renderCertificate(certificate: IssuedCertificate) {
     const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
-    return html`<div part="certificate">${drawing}</div>
+    return html`<div part="certificate">${this.artwork?.drawing}</div>
       ${verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
         ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
         : nothing}
@@ -272,6 +287,15 @@ export class SabaqCertificate extends SabaqElement {
  * scheme's primary does, and the default green otherwise (a dark scheme's pale primary, say).
  */
 function paperInk(color: string): string {
+  let ink = inks.get(color);
+  if (ink === undefined) inks.set(color, (ink = measureInk(color)));
+  return ink;
+}
+
+/** Colours already checked: the check draws into a canvas, which a re-render should not repeat. */
+const inks = new Map<string, string>();
+
+function measureInk(color: string): string {
   const context = document.createElement('canvas').getContext('2d')!;
   context.fillStyle = color || '#0b6b3a';
   const hex = context.fillStyle as string; // #rrggbb for any opaque colour
