@@ -14,6 +14,9 @@ export const en = {
   storageUnavailable:
     'Your progress cannot be saved in this browser (private browsing, or storage is full or turned off). ' +
     'You can keep learning, but your progress will be lost when you close this page.',
+  storageClosed:
+    'The browser cleared the progress this site had saved (site data was cleared), so some of your progress may be gone. ' +
+    'What you do from now on is saved again.',
   dismiss: 'Dismiss',
 
   // Callouts in lessons, named in the course's language
@@ -41,6 +44,9 @@ export const en = {
   lockedSequential: (title: string) => `Complete "${title}" first.`,
   lockedRequires: (titles: string) => `Complete ${titles} first.`,
   lessonBroken: 'This lesson cannot be shown because it has errors:',
+  lessonNetwork: 'This lesson could not be loaded. Check your connection and try again.',
+  lessonServerError: (status: number) => `The server failed to send this lesson (error ${status}). Try again in a moment.`,
+  lessonNotDisplayed: 'This lesson could not be displayed. Please tell the site that published it.',
   passQuizzesToContinue: 'Pass the quiz in this lesson to complete it.',
   courseProgress: 'Course progress',
   courseComplete: 'You have completed the course.',

@@ -11,13 +11,12 @@ import { ProblemList } from '../../lib/problems.js';
 import { type OpenQuizAttempt, type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
-import { QuizAttemptsUsedError } from '../../lib/store/index.js';
+import { MAX_TEXT_LENGTH, QuizAttemptsUsedError } from '../../lib/store/index.js';
 import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
 import { baseName, contentHash, dedent } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
 import type { Question, Quiz } from '../../lib/types.js';
 import { renderQuestion } from './questions/question.js';
-import { MAX_ANSWER_LENGTH } from './questions/short-answer.js';
 import type { QuestionView } from './questions/view.js';
 import { quizStyles } from './quiz.styles.js';
 
@@ -56,7 +55,8 @@ export class SabaqQuiz extends SabaqElement {
   /** The course the quiz belongs to, when inside one. */
   @property({ attribute: 'course-id' }) courseId = '';
 
-  /** The quiz file's `locale`, used when the element has no `lang`. */
+  /** The quiz file's `locale`, used when the element has no `lang`.
+   * @internal */
   override get contentLang(): string | undefined {
     return this.currentQuiz?.settings.locale;
   }
@@ -275,10 +275,10 @@ export class SabaqQuiz extends SabaqElement {
     // script or an old browser can put more in).
     const tooLong = asked.findIndex((question) => {
       const value = this.answers[question.id];
-      return typeof value === 'string' && value.length > MAX_ANSWER_LENGTH;
+      return typeof value === 'string' && value.length > MAX_TEXT_LENGTH;
     });
     if (tooLong !== -1) {
-      this.warning = this.localize.term('answerTooLong', tooLong + 1, this.localize.number(MAX_ANSWER_LENGTH));
+      this.warning = this.localize.term('answerTooLong', tooLong + 1, this.localize.number(MAX_TEXT_LENGTH));
       return this.focusQuestion(asked[tooLong]!);
     }
     const unanswered = asked.filter((question) => !this.isAnswered(question));

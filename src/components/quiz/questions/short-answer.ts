@@ -1,11 +1,10 @@
 /** A short answer: one text box; Enter submits the quiz, as in any one-line form. */
 import { html } from 'lit';
 import { parseRange } from '../../../lib/quiz/score.js';
+import { MAX_TEXT_LENGTH } from '../../../lib/store/index.js';
 import type { ShortAnswerQuestion } from '../../../lib/types.js';
 import type { QuestionView } from './view.js';
 
-/** The longest answer the progress store keeps (its limit on any text); the box takes no more. */
-export const MAX_ANSWER_LENGTH = 10_000;
 
 export function renderShortAnswer(question: ShortAnswerQuestion, view: QuestionView) {
   const onKeydown = (event: KeyboardEvent) => {
@@ -16,7 +15,7 @@ export function renderShortAnswer(question: ShortAnswerQuestion, view: QuestionV
   };
   return html`<div class="short-answer">
     <label for="answer-${question.id}" class="visually-hidden">${view.localize.term('yourAnswer')}</label>
-    <input id="answer-${question.id}" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_ANSWER_LENGTH}
+    <input id="answer-${question.id}" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_TEXT_LENGTH}
       .value=${typeof view.value === 'string' ? view.value : ''} ?disabled=${view.submitted}
       @input=${(event: Event) => view.answer((event.target as HTMLInputElement).value)} @keydown=${onKeydown} />
   </div>`;
