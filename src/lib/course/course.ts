@@ -95,7 +95,7 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
   const quizById = new Map<string, string>();
   const at = (entry: LessonEntry, key: string) => ({ file: entry.file, line: entry.parsed.keyLines[key] ?? 1 });
 
-  for (const entry of entries) {
+  entries.forEach((entry, index) => {
     const { lesson } = entry.parsed;
     const twin = lessonById.get(lesson.id);
     if (twin) {
@@ -104,7 +104,11 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
         at(entry, 'id'),
         `the lesson id "${lesson.id}" is already used by ${twin.file}: give each lesson its own id`,
       );
-    } else lessonById.set(lesson.id, entry);
+      // Progress, links and the contents find lessons by id: the first keeps it, this one gets its own
+      // (with a character ids cannot hold, so it matches no real lesson) until the author fixes it.
+      lesson.id = `${lesson.id}~${index + 1}`;
+    }
+    lessonById.set(lesson.id, entry);
 
     for (const quiz of lesson.quizzes) {
       const other = quizById.get(quiz.id);
@@ -116,7 +120,7 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
         );
       } else quizById.set(quiz.id, entry.file);
     }
-  }
+  });
 
   const order = new Map(entries.map((entry, index) => [entry.parsed.lesson.id, index]));
   // An unreadable lesson's real id is unknown: a requirement naming it is not the author's mistake.

@@ -1,0 +1,63 @@
+/**
+ * A lesson whose front matter has an author's error (requiring itself, `duration: 5 min`, another
+ * lesson's id) shows its errors in place, and the rest of a sequential course stays reachable.
+ */
+import { expect, fixtureSync, html } from '@open-wc/testing';
+import '../../src/define.js';
+import { forgetCourse } from '../../src/lib/course/loader.js';
+import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
+
+const COURSE = new URL('../fixtures/courses/broken-metadata/course.md', import.meta.url).href;
+
+const tocItems = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')];
+const toc = (element: Element) =>
+  tocItems(element).map((item) => `${item.querySelector('.toc-text span')!.textContent}: ${item.querySelector('.toc-state')!.textContent!.trim()}`);
+const title = (element: Element) => element.shadowRoot!.querySelector('.lesson-title')?.textContent;
+const alert = (element: Element) => element.shadowRoot!.querySelector('article [role=alert]')?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+describe('<sabaq-course-player> with lessons whose metadata is broken', () => {
+  beforeEach(() => forgetCourse());
+
+  it('shows each broken lesson\'s errors in place and keeps every lesson of the sequential course reachable', async () => {
+    const element = fixtureSync(html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`);
+    await shadowElement(element, '.toc-item');
+    const events = recordEvents(element);
+    // The second lesson with the id "intro" neither hides nor replaces the first.
+    expect(toc(element)).to.deep.equal([
+      'Intro: Not started',
+      'Loop: Locked',
+      'Timed: Locked',
+      'Copy: Locked',
+      'End: Locked',
+    ]);
+
+    button(element, 'Start the course').click();
+    await until(() => title(element) === 'Intro');
+    const expected = [
+      ['Loop', 'lessons/loop.md:2: lessons require each other in a circle (loop → loop)'],
+      ['Timed', 'lessons/timed.md:2: "duration" must be a number greater than 0, not "5 min"'],
+      ['Copy', 'lessons/copy.md:2: the lesson id "intro" is already used by lessons/intro.md'],
+    ];
+    for (const [lesson, error] of expected) {
+      button(element, 'Next').click();
+      await until(() => title(element) === lesson, `Next did not open ${lesson}: ${element.shadowRoot!.querySelector('.notice')?.textContent}`);
+      expect(alert(element)).to.contain(error);
+    }
+    button(element, 'Next').click();
+    await until(() => title(element) === 'End');
+    expect(alert(element)).to.equal('');
+    expect(toc(element)).to.deep.equal([
+      'Intro: Complete',
+      'Loop: In progress',
+      'Timed: In progress',
+      'Copy: In progress',
+      'End: In progress',
+    ]);
+
+    // The first lesson with the id is still the one its entry opens.
+    tocItems(element)[0]!.click();
+    await until(() => title(element) === 'Intro');
+    expect(element.shadowRoot!.querySelector('.prose')!.textContent).to.contain('Welcome.');
+    expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lesson-invalid', 'lesson-invalid', 'lesson-invalid']);
+  });
+});
