@@ -32,7 +32,8 @@ export type ProblemCode =
   | 'multiple-choice-no-correct'
   | 'pick-too-large'
   | 'attempts-lock-out'
-  | 'not-a-course';
+  | 'not-a-course'
+  | 'nesting-too-deep';
 
 export interface Problem {
   severity: Severity;

@@ -1,6 +1,7 @@
 /**
  * A lesson whose front matter has an author's error (requiring itself, `duration: 5 min`, another
- * lesson's id) shows its errors in place, and the rest of a sequential course stays reachable.
+ * lesson's id) or nested deeper than marked can read shows its errors in place, and the rest of the
+ * course stays reachable.
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
@@ -8,6 +9,7 @@ import { forgetCourse } from '../../src/lib/course/loader.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const COURSE = new URL('../fixtures/courses/broken-metadata/course.md', import.meta.url).href;
+const DEEP = new URL('../fixtures/courses/deep-nesting/course.md', import.meta.url).href;
 
 const tocItems = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')];
 const toc = (element: Element) =>
@@ -15,7 +17,7 @@ const toc = (element: Element) =>
 const title = (element: Element) => element.shadowRoot!.querySelector('.lesson-title')?.textContent;
 const alert = (element: Element) => element.shadowRoot!.querySelector('article [role=alert]')?.textContent?.replace(/\s+/g, ' ') ?? '';
 
-describe('<sabaq-course-player> with lessons whose metadata is broken', () => {
+describe('<sabaq-course-player> with broken lessons', () => {
   beforeEach(() => forgetCourse());
 
   it('shows each broken lesson\'s errors in place and keeps every lesson of the sequential course reachable', async () => {
@@ -59,5 +61,29 @@ describe('<sabaq-course-player> with lessons whose metadata is broken', () => {
     await until(() => title(element) === 'Intro');
     expect(element.shadowRoot!.querySelector('.prose')!.textContent).to.contain('Welcome.');
     expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lesson-invalid', 'lesson-invalid', 'lesson-invalid']);
+  });
+
+  it('shows a lesson nested too deep as an author error at its lines, alone, and reopens on it after a reload', async () => {
+    const namespace = freshNamespace();
+    const open = async () => {
+      const element = fixtureSync(html`<sabaq-course-player src=${DEEP} namespace=${namespace}></sabaq-course-player>`);
+      await shadowElement(element, '.toc-item');
+      return element;
+    };
+    const element = await open();
+    tocItems(element)[1]!.click();
+    await until(() => title(element) === 'Deep');
+    expect(alert(element)).to.contain('lessons/deep.md:3: this line nests quotes (">") or lists more than 100 levels deep');
+    expect(alert(element)).to.contain('lessons/deep.md:5:');
+    tocItems(element)[0]!.click();
+    await until(() => title(element) === 'First');
+    tocItems(element)[1]!.click();
+    await until(() => title(element) === 'Deep');
+    element.remove();
+
+    forgetCourse();
+    const reloaded = await open();
+    await until(() => title(reloaded) === 'Deep', 'the player did not reopen on the deep lesson');
+    expect(alert(reloaded)).to.contain('more than 100 levels deep');
   });
 });

@@ -3,6 +3,7 @@
  * its `:::` admonitions and ```` ```quiz ```` fences, each quiz parsed where it stands.
  */
 import { FieldReader, ID_PATTERN, idAdvice, parseFrontMatter } from '../front-matter.js';
+import { checkNesting } from '../markdown.js';
 import { ProblemList } from '../problems.js';
 import { parseQuiz } from '../quiz/parse.js';
 import { baseName, contentHash, normalizeNewlines } from '../text.js';
@@ -82,6 +83,7 @@ export function parseLesson(rawSource: string, context: LessonContext, problems:
     );
   }
 
+  if (!checkNesting(frontMatter.body, file, frontMatter.bodyLine, problems)) return { lesson, keyLines: frontMatter.lines };
   const body = splitBlocks(frontMatter.body, frontMatter.bodyLine, file, problems);
   lesson.blocks = withoutRepeatedTitle(body.blocks, lesson.title);
   lesson.quizzes = body.quizzes.map((quiz, index) =>

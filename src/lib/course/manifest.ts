@@ -4,7 +4,7 @@
  */
 import type { Tokens } from 'marked';
 import { FieldReader, parseFrontMatter } from '../front-matter.js';
-import { listItemLines, markdown, tokensWithLines } from '../markdown.js';
+import { checkNesting, listItemLines, markdown, tokensWithLines } from '../markdown.js';
 import { ProblemList } from '../problems.js';
 import { normalizeNewlines } from '../text.js';
 import type { Course } from '../types.js';
@@ -60,7 +60,9 @@ export function parseManifest(rawSource: string, file: string, problems: Problem
   if (issuer) manifest.issuer = issuer;
   fields.finish();
 
-  readBody(manifest, frontMatter.body, frontMatter.bodyLine, file, problems);
+  if (checkNesting(frontMatter.body, file, frontMatter.bodyLine, problems)) {
+    readBody(manifest, frontMatter.body, frontMatter.bodyLine, file, problems);
+  }
 
   if (!manifest.title) {
     problems.error(

@@ -9,7 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
-import { markdown } from '../../../src/lib/markdown.js';
+import { MAX_NESTING, markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
 import { renderInline, renderLesson, renderMarkdown, sanitizeHtml } from '../../../src/lib/render/render.js';
 import type { Lesson, LessonBlock } from '../../../src/lib/types.js';
@@ -554,6 +554,18 @@ describe('renderMarkdown treats every link and load the same way', () => {
     expect(texts(html, 'p')).to.deep.equal(['Para one.', 'Para two.']);
     expect(html.querySelectorAll('form')).to.have.length(0);
     expect(html.querySelector('input')?.getAttribute('name') ?? null).to.equal(null);
+  });
+});
+
+describe('rendering Markdown nested deep', () => {
+  it('renders a lesson nested as deep as a lesson may be', () => {
+    const quotes = `${'> '.repeat(MAX_NESTING)}Deep quote.`;
+    const list = Array.from({ length: MAX_NESTING }, (_, level) => `${'  '.repeat(level)}- Level ${level + 1}`).join('\n');
+    const lesson = parse(`${quotes}\n\n${list}\n`);
+    expect(lesson.blocks).to.have.length(1);
+    const html = fragment(renderLesson(lesson));
+    expect(html.querySelectorAll('blockquote')).to.have.length(MAX_NESTING);
+    expect(html.querySelectorAll('li')).to.have.length(MAX_NESTING);
   });
 });
 
