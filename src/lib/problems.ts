@@ -33,7 +33,10 @@ export type ProblemCode =
   | 'pick-too-large'
   | 'attempts-lock-out'
   | 'not-a-course'
-  | 'nesting-too-deep';
+  | 'nesting-too-deep'
+  | 'not-utf8'
+  | 'not-markdown'
+  | 'backslash-path';
 
 export interface Problem {
   severity: Severity;
