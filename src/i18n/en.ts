@@ -41,6 +41,7 @@ export const en = {
   lockedSequential: (title: string) => `Complete "${title}" first.`,
   lockedRequires: (titles: string) => `Complete ${titles} first.`,
   lessonBroken: 'This lesson cannot be shown because it has errors:',
+  courseHasErrors: 'This course has errors its author should fix; until then it works as shown:',
   passQuizzesToContinue: 'Pass the quiz in this lesson to complete it.',
   courseProgress: 'Course progress',
   courseComplete: 'You have completed the course.',

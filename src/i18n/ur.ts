@@ -40,6 +40,7 @@ export const ur: Translation = {
   lockedSequential: (title) => `پہلے "${title}" مکمل کریں۔`,
   lockedRequires: (titles) => `پہلے ${titles} مکمل کریں۔`,
   lessonBroken: 'اس سبق میں غلطیاں ہیں اس لیے یہ دکھایا نہیں جا سکتا:',
+  courseHasErrors: 'اس کورس میں غلطیاں ہیں جنہیں اس کے مصنف کو درست کرنا چاہیے؛ تب تک یہ ویسے ہی چلے گا جیسا دکھائی دے رہا ہے:',
   passQuizzesToContinue: 'یہ سبق مکمل کرنے کے لیے اس کا کوئز پاس کریں۔',
   courseProgress: 'کورس میں پیش رفت',
   courseComplete: 'آپ نے کورس مکمل کر لیا ہے۔',

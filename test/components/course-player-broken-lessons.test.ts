@@ -10,6 +10,7 @@ import { button, freshNamespace, recordEvents, shadowElement, until } from './he
 
 const COURSE = new URL('../fixtures/courses/broken-metadata/course.md', import.meta.url).href;
 const DEEP = new URL('../fixtures/courses/deep-nesting/course.md', import.meta.url).href;
+const MISTAKES = new URL('../fixtures/courses/author-mistakes/course.md', import.meta.url).href;
 
 const tocItems = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')];
 const toc = (element: Element) =>
@@ -85,5 +86,50 @@ describe('<sabaq-course-player> with broken lessons', () => {
     const reloaded = await open();
     await until(() => title(reloaded) === 'Deep', 'the player did not reopen on the deep lesson');
     expect(alert(reloaded)).to.contain('more than 100 levels deep');
+  });
+
+  it('lists the manifest\'s errors at their lines on the start page, fires sabaq-error, and keeps the course usable', async () => {
+    const events = recordEvents(document);
+    const element = fixtureSync(html`<sabaq-course-player src=${MISTAKES} namespace=${freshNamespace()}></sabaq-course-player>`);
+    await shadowElement(element, '.toc-item');
+    await until(() => events.of('sabaq-error').length > 0);
+    events.stop();
+    const notice = [...element.shadowRoot!.querySelectorAll('.start [role=alert] li')].map((item) => item.textContent);
+    expect(notice).to.deep.equal([
+      'course.md:3: "sequential" must be "true" or "false", not "yes"',
+      'course.md:4: "pass" must be a percentage from 0 to 100, without the % sign, not "80%"',
+      'course.md:5: "lang: English" is not a language tag: write one such as "en" or "ur"',
+      'course.md:6: "certificate" must be "true" or "false", not "maybe"',
+      'course.md:14: "lessons/first.md" is already listed on line 13: list each lesson file once',
+    ]);
+    expect(events.of('sabaq-error').map((event) => event.detail)).to.deep.equal([
+      { code: 'course-invalid', message: '"sequential" must be "true" or "false", not "yes"', file: 'course.md', line: 3 },
+    ]);
+    button(element, 'Start the course').click();
+    await until(() => title(element) === 'First');
+    expect(element.shadowRoot!.querySelector('.prose')!.textContent).to.contain('First lesson.');
+  });
+
+  it('says what check says of a lesson not saved as UTF-8, an HTML page saved as a lesson and a backslash in a link', async () => {
+    const element = fixtureSync(html`<sabaq-course-player src=${MISTAKES} namespace=${freshNamespace()}></sabaq-course-player>`);
+    await shadowElement(element, '.toc-item');
+    const expected: [string, string][] = [
+      [
+        'Café',
+        'lessons/cafe.md:3: this file is not saved as UTF-8, so some of its letters cannot be read (they show as "�"): ' +
+          'save it again with the encoding "UTF-8" (in Notepad: File, Save as, Encoding: UTF-8)',
+      ],
+      [
+        'Saved page',
+        'course.md:16: the lesson file "lessons/page.md" is an HTML web page, not Markdown: if it is the lesson, save it ' +
+          'as Markdown text; if not, check the link (a web server may answer a missing file with its home page)',
+      ],
+      ['Windows path', 'course.md:17: the link "lessons\\win.md" separates folders with "\\": write "/" instead, as in "lessons/win.md"'],
+    ];
+    for (const [lesson, error] of expected) {
+      tocItems(element).find((item) => item.textContent!.includes(lesson))!.click();
+      await until(() => title(element) === lesson);
+      expect([...element.shadowRoot!.querySelectorAll('article [role=alert] li')].map((item) => item.textContent)).to.deep.equal([error]);
+    }
   });
 });

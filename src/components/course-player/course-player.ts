@@ -19,6 +19,7 @@ import {
   lessonStates,
   summarizeCourse,
 } from '../../lib/course/completion.js';
+import { courseLevelErrors } from '../../lib/course/course.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import { renderLesson, renderMarkdown } from '../../lib/render/render.js';
 import type { Course, Lesson } from '../../lib/types.js';
@@ -113,6 +114,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
     const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
     if (course && this.progress.ready && arrival !== this.restoredFor) {
+      if (course.url !== this.restoredFor?.split('\n')[0]) this.reportCourseErrors(course);
       this.restoredFor = arrival;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
@@ -134,6 +136,12 @@ export class SabaqCoursePlayer extends SabaqElement {
       this.lessonIndex = { course, byId: new Map(course.lessons.map((lesson) => [lesson.id, lesson])) };
     }
     return this.lessonIndex.byId.get(id);
+  }
+
+  /** Once per course: the author's errors outside any lesson, which the start page lists. */
+  private reportCourseErrors(course: Course): void {
+    const [first] = courseLevelErrors(course);
+    if (first) queueMicrotask(() => this.reportError('course-invalid', first.message, { file: first.file, line: first.line }));
   }
 
   private onLoadError(error: CourseLoadError): void {
@@ -347,7 +355,15 @@ export class SabaqCoursePlayer extends SabaqElement {
   private renderStart(course: Course, nextLessonId: string | undefined) {
     const started = Object.keys(this.progress.progress.lessons).length > 0;
     const first = nextLessonId ?? course.lessons[0]!.id;
+    // The manifest's errors (`sequential: yes`): the course still works, with the defaults in their place.
+    const errors = courseLevelErrors(course);
     return html`<div class="start">
+      ${errors.length > 0
+        ? html`<div class="notice error" role="alert">
+            ${this.localize.term('courseHasErrors')}
+            <ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
+          </div>`
+        : nothing}
       ${course.description ? html`<div class="prose">${unsafeHTML(renderMarkdown(course.description, { baseUrl: course.url }))}</div>` : nothing}
       <p class="lesson-meta">
         ${this.localize.term('lessonCount', course.lessons.length)}${course.duration

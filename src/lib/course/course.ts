@@ -3,7 +3,7 @@
  * lesson), then the checks that span files: duplicate ids, unknown or circular requirements.
  * The same code serves the browser loader and the CLI; only `readLesson` differs.
  */
-import { type Problem, ProblemList } from '../problems.js';
+import { type Problem, ProblemList, sortProblems } from '../problems.js';
 import { contentHash } from '../text.js';
 import type { Course } from '../types.js';
 import { HTML_PAGE_REASON, type ParsedLesson, checkSize, parseLesson } from './lesson.js';
@@ -222,4 +222,10 @@ function resolveUrl(href: string, base: string): string {
 /** Every error in the course, warnings left out. */
 export function courseErrors(course: Course): Problem[] {
   return course.problems.filter((problem) => problem.severity === 'error');
+}
+
+/** The errors that belong to no lesson, in file order: the manifest's (an invalid value, a lesson linked twice). */
+export function courseLevelErrors(course: Course): Problem[] {
+  const inLessons = new Set(course.lessons.flatMap((lesson) => lesson.problems));
+  return sortProblems(courseErrors(course).filter((problem) => !inLessons.has(problem)));
 }
