@@ -49,6 +49,9 @@ describe('<sabaq-course-player> with broken lessons', () => {
     button(element, 'Next').click();
     await until(() => title(element) === 'End');
     expect(alert(element)).to.equal('');
+    // Opening a lesson is stored, then announced: the contents show it after that.
+    await until(() => events.of('sabaq-lesson-start').length === 5);
+    await element.updateComplete;
     expect(toc(element)).to.deep.equal([
       'Intro: Complete',
       'Loop: In progress',
