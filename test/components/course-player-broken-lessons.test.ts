@@ -5,6 +5,7 @@
  */
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
+import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
@@ -22,7 +23,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
   beforeEach(() => forgetCourse());
 
   it('shows each broken lesson\'s errors in place and keeps every lesson of the sequential course reachable', async () => {
-    const element = fixtureSync(html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`);
+    const element = fixtureSync<SabaqCoursePlayer>(html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`);
     await shadowElement(element, '.toc-item');
     const events = recordEvents(element);
     // The second lesson with the id "intro" neither hides nor replaces the first.

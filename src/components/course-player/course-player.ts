@@ -77,6 +77,8 @@ export class SabaqCoursePlayer extends SabaqElement {
   private reportedComplete: Set<string> | undefined;
   private lessonOpenedAt = 0;
   private reportedBrokenLessons = new Set<string>();
+  /** The course whose manifest errors were last reported. */
+  private reportedCourse: Course | undefined;
   private readonly onContinue = (event: Event) => this.guard(() => this.handleContinue(event));
   private readonly onHidden = () => {
     if (document.visibilityState === 'hidden') void this.guard(() => this.saveTimeSpent());
@@ -114,7 +116,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
     const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
     if (course && this.progress.ready && arrival !== this.restoredFor) {
-      if (course.url !== this.restoredFor?.split('\n')[0]) this.reportCourseErrors(course);
+      this.reportCourseErrors(course);
       this.restoredFor = arrival;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
@@ -140,6 +142,8 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   /** Once per course: the author's errors outside any lesson, which the start page lists. */
   private reportCourseErrors(course: Course): void {
+    if (course === this.reportedCourse) return;
+    this.reportedCourse = course;
     const [first] = courseLevelErrors(course);
     if (first) queueMicrotask(() => this.reportError('course-invalid', first.message, { file: first.file, line: first.line }));
   }
