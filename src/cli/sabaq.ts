@@ -4,10 +4,10 @@
  * course, parsed and validated, as one JSON file the elements accept as `src`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readCourse } from '../lib/course/course.js';
 import { toCourseFile } from '../lib/course/course-file.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from '../lib/course/lesson.js';
 import { formatProblem, sortProblems } from '../lib/problems.js';
 import { readStandaloneQuiz } from '../lib/quiz/standalone.js';
 import type { Course } from '../lib/types.js';
@@ -20,7 +20,10 @@ const USAGE = `Usage:
   sabaq build <course.md> -o <out.json>   write the validated course as one JSON file
 ${PREVIEW_USAGE}
 ${IMPORT_GIFT_USAGE}
-  sabaq --help | --version`;
+  sabaq --help | --version
+Options for check and build:
+  --root <folder>   the folder your site serves at "/", for links such as "/courses/a.md"
+                    (default: the current folder)`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -47,7 +50,7 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
   }
 
   const output = optionValue(rest, '-o') ?? optionValue(rest, '--output');
-  const paths = rest.filter((arg, i) => !arg.startsWith('-') && !['-o', '--output'].includes(rest[i - 1]!));
+  const paths = rest.filter((arg, i) => !arg.startsWith('-') && !['-o', '--output', '--root'].includes(rest[i - 1]!));
   if (paths.length !== 1 || (command === 'build' && !output)) {
     io.err(`sabaq: ${command} needs ${command === 'build' ? 'one course file and -o <out.json>' : 'one course file'}\n${USAGE}`);
     return 2;
@@ -65,16 +68,21 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
   const standalone = readStandaloneQuiz(text, file);
   if (standalone) return checkStandaloneQuiz(command, standalone, file, io);
 
+  const site = siteFiles(resolve(io.cwd, optionValue(rest, '--root') ?? '.'), manifestPath);
   const course = await readCourse({
     text,
     file,
-    url: pathToFileURL(manifestPath).href,
+    url: site.url(manifestPath),
     readLesson: async (url) => {
+      let lesson: string;
       try {
-        return await readFile(fileURLToPath(url), 'utf8');
+        lesson = await readFile(site.path(url), 'utf8');
       } catch (error) {
         throw new Error(describe(error), { cause: error });
       }
+      // As the player's loader does: a web page is not a lesson.
+      if (HTML_PAGE.test(lesson)) throw new Error(HTML_PAGE_REASON);
+      return lesson;
     },
   });
 
@@ -127,6 +135,24 @@ function checkStandaloneQuiz(
   }
   io.out(`${quiz.id}: a quiz of ${plural(quiz.questions.length, 'question')}; no errors${warned}`);
   return 0;
+}
+
+/**
+ * Files as the site serves them: the root folder at "/" of an address that stands for the site, so that
+ * links resolve as in the browser, "/courses/a.md" from the root included. A course outside the root
+ * is served from its own folder.
+ */
+function siteFiles(root: string, manifestPath: string) {
+  const origin = 'https://site.invalid';
+  const base = relative(root, manifestPath).startsWith('..') ? dirname(manifestPath) : root;
+  return {
+    url: (path: string) => `${origin}/${relative(base, path).split(sep).map(encodeURIComponent).join('/')}`,
+    path: (url: string) => {
+      const { origin: from, pathname } = new URL(url);
+      if (from !== origin) throw new Error(`it is on another site (${from}), which sabaq check does not read`);
+      return join(base, ...decodeURIComponent(pathname).split('/'));
+    },
+  };
 }
 
 function summary(course: Course): string {

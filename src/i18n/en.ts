@@ -47,6 +47,7 @@ export const en = {
   lessonNetwork: 'This lesson could not be loaded. Check your connection and try again.',
   lessonServerError: (status: number) => `The server failed to send this lesson (error ${status}). Try again in a moment.`,
   lessonNotDisplayed: 'This lesson could not be displayed. Please tell the site that published it.',
+  courseHasErrors: 'This course has errors its author should fix; until then it works as shown:',
   passQuizzesToContinue: 'Pass the quiz in this lesson to complete it.',
   courseProgress: 'Course progress',
   courseComplete: 'You have completed the course.',

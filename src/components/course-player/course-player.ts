@@ -20,6 +20,7 @@ import {
   lessonStates,
   summarizeCourse,
 } from '../../lib/course/completion.js';
+import { courseLevelErrors } from '../../lib/course/course.js';
 import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
 import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';
@@ -89,6 +90,8 @@ export class SabaqCoursePlayer extends SabaqElement {
   private description: { course: Course; html: string } | undefined;
   /** Broken lessons already reported with `sabaq-error`; a lesson fetched again is a new object. */
   private readonly reportedBrokenLessons = new WeakSet<Lesson>();
+  /** The course whose manifest errors were last reported. */
+  private reportedCourse: Course | undefined;
   private readonly onContinue = (event: Event) => this.guard(() => this.handleContinue(event));
   private readonly onHidden = () => {
     if (document.visibilityState === 'hidden') void this.guard(() => this.saveTimeSpent());
@@ -134,6 +137,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
     const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
     if (course && this.progress.ready && arrival !== this.restoredFor) {
+      this.reportCourseErrors(course);
       this.restoredFor = arrival;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
@@ -228,6 +232,14 @@ export class SabaqCoursePlayer extends SabaqElement {
       this.lessonIndex = { course, byId: new Map(course.lessons.map((lesson) => [lesson.id, lesson])) };
     }
     return this.lessonIndex.byId.get(id);
+  }
+
+  /** Once per course: the author's errors outside any lesson, which the start page lists. */
+  private reportCourseErrors(course: Course): void {
+    if (course === this.reportedCourse) return;
+    this.reportedCourse = course;
+    const [first] = courseLevelErrors(course);
+    if (first) queueMicrotask(() => this.reportError('course-invalid', first.message, { file: first.file, line: first.line }));
   }
 
   private onLoadError(error: CourseLoadError): void {
@@ -428,7 +440,15 @@ export class SabaqCoursePlayer extends SabaqElement {
   private renderStart(course: Course, nextLessonId: string | undefined) {
     const started = Object.keys(this.progress.progress.lessons).length > 0;
     const first = nextLessonId ?? course.lessons[0]!.id;
+    // The manifest's errors (`sequential: yes`): the course still works, with the defaults in their place.
+    const errors = courseLevelErrors(course);
     return html`<div class="start">
+      ${errors.length > 0
+        ? html`<div class="notice error" role="alert">
+            ${this.localize.term('courseHasErrors')}
+            <ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
+          </div>`
+        : nothing}
       ${this.description?.course === course && this.description.html
         ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
         : nothing}

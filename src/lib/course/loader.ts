@@ -8,6 +8,7 @@ import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
 import { readCourse } from './course.js';
 import { fromCourseFile, isCourseFile } from './course-file.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from './lesson.js';
 
 export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
 
@@ -143,8 +144,11 @@ export async function retryFailedLessons(course: Course): Promise<Course> {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(status === 404 ? 'not found' : `HTTP ${status}`);
+  constructor(
+    readonly status: number,
+    message = status === 404 ? 'not found' : `HTTP ${status}`,
+  ) {
+    super(message);
   }
 }
 
@@ -168,7 +172,7 @@ export async function fetchText(url: string, options: LoadOptions = {}): Promise
       if (!response.ok) throw new HttpError(response.status);
       const text = await response.text();
       // Many servers answer a missing file with their home page (a single-page-app fallback).
-      if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) throw new HttpError(404);
+      if (HTML_PAGE.test(text)) throw new HttpError(404, HTML_PAGE_REASON);
       return text;
     } catch (error) {
       if (attempt >= delays.length || !isTransient(error)) {
