@@ -63,8 +63,8 @@ describe('<sabaq-certificate>', () => {
     expect(drawing.textContent).to.contain(detail.code);
     const verify = element.shadowRoot!.querySelector<HTMLAnchorElement>('a')!;
     expect(verify.href).to.equal(`https://verify.example/?c=${detail.code}`);
-    expect(button(element, 'Print')).to.exist;
-    expect(button(element, 'Download')).to.exist;
+    expect(button(element, 'Print').disabled, 'the button can be pressed').to.be.false;
+    expect(button(element, 'Download').disabled, 'the button can be pressed').to.be.false;
     await expect(element).to.be.accessible();
 
     // The same certificate, same code, after a reload.

@@ -17,6 +17,7 @@ const MATCHING = `### Match each way of being paid to what it means
 - Documentary collection -> Banks pass on documents, but do not guarantee payment
 - Open account -> The buyer pays some time after receiving the goods
 `;
+const MATCHING_TERMS = 4;
 
 /** A quiz inside a plain box `width` pixels wide, as on a phone or in a page's column. */
 async function quizIn(width: number, markdown: string, lang = 'en') {
@@ -92,7 +93,9 @@ describe('<sabaq-quiz> as a learner sees it', () => {
 
     it('gives a select room for its longest option on a wide screen', async () => {
       const { element } = await quizIn(900, MATCHING);
-      for (const select of all<HTMLSelectElement>(element, 'select')) {
+      const selects = all<HTMLSelectElement>(element, 'select');
+      expect(selects, 'one select per matching term').to.have.length(MATCHING_TERMS);
+      for (const select of selects) {
         // The same select, out of the row's flow: as wide as its longest option.
         const free = select.cloneNode(true) as HTMLSelectElement;
         free.style.cssText = 'position: absolute; max-width: none; visibility: hidden';
@@ -373,9 +376,9 @@ describe('<sabaq-quiz> as a learner sees it', () => {
     it('speaks the language its locale names when the element has no lang of its own', async () => {
       const urdu = await quizWith({ locale: 'ur' });
       expect(urdu.shadowRoot!.querySelector('.quiz')!.getAttribute('dir')).to.equal('rtl');
-      expect(button(urdu, 'جمع کرائیں')).to.exist;
+      expect(button(urdu, 'جمع کرائیں').disabled, 'the button can be pressed').to.be.false;
       const english = await quizWith({ locale: 'ur' }, 'en');
-      expect(button(english, 'Submit')).to.exist;
+      expect(button(english, 'Submit').disabled, 'the button can be pressed').to.be.false;
     });
 
     it('takes its colours, under the ones the page sets', async () => {
