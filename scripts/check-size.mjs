@@ -14,6 +14,9 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_KB = 55;
 export const CEILING_KB = 70;
 
+/** Gzipped JavaScript a page may fetch before its first screen (issue 11). */
+export const BUDGETS = { prebuiltCourse: 40, markdown: 69 };
+
 export function gzippedKb(path = 'dist/sabaq.js') {
   return gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 }
