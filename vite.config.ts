@@ -9,21 +9,31 @@ const root = import.meta.dirname;
 const PEER_LIBRARIES = ['lit', 'marked', 'idb', 'dompurify'];
 const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** `vite build --mode bundle`: `dist/sabaq.js`, one fully minified module with everything inside. Not a
- * library-mode build, which leaves ES output's whitespace unminified. */
+/**
+ * `vite build --mode bundle`: `dist/sabaq.js`, the one module a page includes, fully minified (not a
+ * library-mode build, which leaves ES output's whitespace unminified). What a first screen does not need
+ * (the Markdown pipeline, the certificate's drawing, the xAPI client) goes into `dist/sabaq-*.js` files
+ * beside it, which it imports by relative URLs when needed: the folder serves from any path or origin.
+ */
 const bundle: UserConfig = {
   // Lit's html`` and css`` templates keep their indentation unless minified too.
   plugins: [minifyTemplateLiterals()],
+  // The Markdown pipeline is fetched when a page first needs it, not imported with the rest.
+  resolve: { alias: [{ find: /^(.*)\/markdown-loader\.js$/, replacement: '$1/markdown-loader.split.ts' }] },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
     minify: true,
+    // Vite's preload helper would import lazy files from the site's root; plain import() resolves them
+    // against sabaq.js itself.
+    modulePreload: false,
     rolldownOptions: {
       input: resolve(root, 'src/sabaq.ts'),
-      preserveEntrySignatures: 'strict',
-      output: { format: 'es', entryFileNames: 'sabaq.js' },
+      // Code the lazy files share with the entry stays in it, rather than in a third file fetched after it.
+      preserveEntrySignatures: 'allow-extension',
+      output: { format: 'es', entryFileNames: 'sabaq.js', chunkFileNames: 'sabaq-[name]-[hash].js' },
     },
   },
 };

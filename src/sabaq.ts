@@ -1,4 +1,17 @@
-/** Entry of `dist/sabaq.js`: everything a partner page needs, in one module that defines the elements. */
+/**
+ * Entry of `dist/sabaq.js`: importing it defines the elements. It exports what a partner page's own
+ * script may use beside them; the parsers and renderers (the Markdown pipeline, which it loads from a
+ * file beside it only when a page reads Markdown) are in the npm entry, `sabaq`.
+ */
 import './define.js';
 
-export * from './index.js';
+export { SabaqCoursePlayer } from './components/course-player/course-player.js';
+export { SabaqQuiz } from './components/quiz/quiz.js';
+export { SabaqProgressTracker } from './components/progress-tracker/progress-tracker.js';
+export { SabaqCertificate } from './components/certificate/certificate.js';
+export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
+export { registerTranslation } from './i18n/localize.js';
+export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
+export { loadCourse, forgetCourse } from './lib/course/loader.js';
+export * from './lib/course/completion.js';
+export { certificateCode } from './lib/certificate.js';

@@ -8,7 +8,7 @@ import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
 import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
-import { parseQuiz } from '../../lib/quiz/parse.js';
+import { loadMarkdownPipeline } from '../../lib/markdown-loader.js';
 import { type AnswerValue, type Answers, type QuizResult, parseRange, scoreQuiz } from '../../lib/quiz/score.js';
 import { renderInline, renderMarkdown, renderText } from '../../lib/render/render.js';
 import { baseName, contentHash } from '../../lib/text.js';
@@ -116,6 +116,7 @@ export class SabaqQuiz extends SabaqElement {
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
     const line = inline?.line ?? 1;
+    const { parseQuiz } = await loadMarkdownPipeline();
     const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {

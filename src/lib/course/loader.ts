@@ -6,7 +6,8 @@
  */
 import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
-import { readCourse } from './course.js';
+import { loadMarkdownPipeline } from '../markdown-loader.js';
+import type { CourseInput } from './course.js';
 import { fromCourseFile, isCourseFile } from './course-file.js';
 
 export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
@@ -74,7 +75,8 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   if (text.trimStart().startsWith('{')) {
     try {
       const json: unknown = JSON.parse(text);
-      if (isCourseFile(json)) return fromCourseFile(json, url);
+      // Lessons of a course file are still Markdown, rendered in the browser.
+      if (isCourseFile(json)) return await loadMarkdownPipeline().then(() => fromCourseFile(json, url));
     } catch (error) {
       throw new CourseLoadError('course-invalid', `${url}: ${(error as Error).message}`, url);
     }
@@ -83,6 +85,11 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
 
   const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'course.md');
   return readCourse({ text, file, url, readLesson: read });
+}
+
+/** The course reader comes with the Markdown pipeline, which a prebuilt course never needs. */
+async function readCourse(input: CourseInput): Promise<Course> {
+  return (await loadMarkdownPipeline()).readCourse(input);
 }
 
 class HttpError extends Error {

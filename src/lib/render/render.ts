@@ -7,7 +7,7 @@
  * Needs a DOM (DOMPurify parses with the browser's own parser); the rest of `lib/` does not.
  */
 import DOMPurify, { type Config } from 'dompurify';
-import { markdown } from '../markdown.js';
+import { loadedMarkdownPipeline } from '../markdown-loader.js';
 import type { AdmonitionKind, Lesson, LessonBlock } from '../types.js';
 
 export interface RenderOptions {
@@ -80,6 +80,9 @@ function isExternal(href: string): boolean {
   }
 }
 
+/** marked, loaded with the Markdown pipeline by whatever read the Markdown (a course, a quiz). */
+const marked = () => loadedMarkdownPipeline().markdown;
+
 /** Removes everything dangerous from an HTML string. */
 export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
   currentBase = options.baseUrl;
@@ -91,18 +94,18 @@ export function sanitizeHtml(html: string, options: RenderOptions = {}): string 
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  return sanitizeHtml(markdown.parse(source, { async: false }), options);
+  return sanitizeHtml(marked().parse(source, { async: false }), options);
 }
 
 /** One line of Markdown without a surrounding paragraph: a question, an option, a title. */
 export function renderInline(source: string, options: RenderOptions = {}): string {
-  return sanitizeHtml(markdown.parseInline(source, { async: false }), options);
+  return sanitizeHtml(marked().parseInline(source, { async: false }), options);
 }
 
 /** One line of Markdown as plain text, for labels and options that cannot hold markup. Parsed by
  * DOMPurify, whose own Trusted Types policy lets it work where `innerHTML` strings are refused. */
 export function renderText(source: string): string {
-  const fragment = purifier.sanitize(markdown.parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  const fragment = purifier.sanitize(marked().parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   return fragment.textContent?.trim() ?? '';
 }
 
