@@ -4,6 +4,7 @@
  * file beside it only when a page reads Markdown) are in the npm entry, `sabaq`.
  */
 import './define.js';
+import { loadMarkdownPipeline } from './lib/markdown-loader.js';
 
 export { SabaqCoursePlayer } from './components/course-player/course-player.js';
 export { SabaqQuiz } from './components/quiz/quiz.js';
@@ -15,3 +16,9 @@ export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PRO
 export { loadCourse, forgetCourse } from './lib/course/loader.js';
 export * from './lib/course/completion.js';
 export { certificateCode } from './lib/certificate.js';
+
+// A page with a quiz or a Markdown course will surely need the Markdown pipeline: fetch it now, beside
+// the elements' first requests, rather than after them. (Whoever needs it awaits it and reports failures.)
+if (document.querySelector('sabaq-quiz, :is(sabaq-course-player, sabaq-progress-tracker, sabaq-certificate)[src]:not([src$=".json" i])')) {
+  loadMarkdownPipeline().catch(() => undefined);
+}

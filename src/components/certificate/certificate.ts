@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
+import { LazyModule } from '../../internal/lazy-module.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
@@ -9,7 +10,6 @@ import { certificateCode } from '../../lib/certificate.js';
 import { summarizeCourse } from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import type { IssuedCertificate } from '../../lib/progress.js';
-import { certificateSvg } from './certificate-svg.js';
 
 /**
  * The course certificate. Before completion it says what is still missing; after it, it asks for the
@@ -116,6 +116,7 @@ export class SabaqCertificate extends SabaqElement {
 
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+  private readonly drawingCode = new LazyModule(this, () => import('./certificate-svg.js'), (error) => this.reportError('network', String(error)));
 
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
@@ -227,6 +228,8 @@ export class SabaqCertificate extends SabaqElement {
 
   private renderCertificate(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate) {
     const styles = getComputedStyle(this);
+    const certificateSvg = this.drawingCode.module?.certificateSvg;
+    if (!certificateSvg) return nothing;
     const drawing = certificateSvg({
       heading: this.localize.term('certificateTitle'),
       certifies: this.localize.term('certifies'),
