@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { type UserConfig, defineConfig } from 'vite';
@@ -17,7 +17,19 @@ const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.s
  */
 const bundle: UserConfig = {
   // Lit's html`` and css`` templates keep their indentation unless minified too.
-  plugins: [minifyTemplateLiterals()],
+  plugins: [
+    minifyTemplateLiterals(),
+    {
+      // Lazy files are named by their content: drop the last build's, which nothing imports any more.
+      name: 'remove-old-lazy-files',
+      buildStart: () => {
+        const dist = resolve(root, 'dist');
+        for (const file of existsSync(dist) ? readdirSync(dist) : []) {
+          if (/^sabaq-.+\.js(\.map)?$/.test(file)) rmSync(resolve(dist, file));
+        }
+      },
+    },
+  ],
   // The Markdown pipeline is fetched when a page first needs it, not imported with the rest.
   resolve: { alias: [{ find: /^(.*)\/markdown-loader\.js$/, replacement: '$1/markdown-loader.split.ts' }] },
   build: {

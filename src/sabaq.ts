@@ -1,7 +1,9 @@
 /**
  * Entry of `dist/sabaq.js`: importing it defines the elements. It exports what a partner page's own
- * script may use beside them; the parsers and renderers (the Markdown pipeline, which it loads from a
- * file beside it only when a page reads Markdown) are in the npm entry, `sabaq`.
+ * script may use beside them (the element classes, events, translations and the store); the course
+ * engine, parsers and renderers are the npm entry's (`sabaq`), where a bundler can split them as it
+ * likes. The Markdown pipeline, which this file loads from a file beside it when a page reads Markdown,
+ * is most of their weight.
  */
 import './define.js';
 import { loadMarkdownPipeline } from './lib/markdown-loader.js';
@@ -13,9 +15,6 @@ export { SabaqCertificate } from './components/certificate/certificate.js';
 export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
 export { registerTranslation } from './i18n/localize.js';
 export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
-export { loadCourse, forgetCourse } from './lib/course/loader.js';
-export * from './lib/course/completion.js';
-export { certificateCode } from './lib/certificate.js';
 
 // A page with a quiz or a Markdown course will surely need the Markdown pipeline: fetch it now, beside
 // the elements' first requests, rather than after them. (Whoever needs it awaits it and reports failures.)
