@@ -14,7 +14,13 @@
  * - `sabaq-tab-reload` `{ id }`, `sabaq-tab-close` `{ id }` → `true`.
  * - `sabaq-cdp` `{ id, method, params }` → `{ value }`: a DevTools command sent from tab `id`. The
  *   session stays attached until the tab closes: `Storage.overrideQuotaForOrigin` holds only as long.
+ *
+ * It also serves the built `dist/` folder as a partner would copy it, at a sub-path
+ * ({@link VENDOR_PATH}) and to any origin (CORS), for tests of pages that load sabaq from elsewhere.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The empty page a tab shows; tests' own code reaches it through `sabaqCall`. */
 export const TAB_PATH = '/__sabaq__/tab.html';
@@ -25,6 +31,10 @@ const TAB_HTML = `<!doctype html>
   window.sabaqCall = async (module, name, args) => (await import(module))[name](...args);
 </script>
 `;
+
+/** Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`. */
+export const VENDOR_PATH = '/__sabaq__/vendor/sabaq/';
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /**
  * @typedef {import('puppeteer-core').Page} Page
@@ -48,8 +58,16 @@ export function sabaqCommandsPlugin() {
   return {
     name: 'sabaq-commands',
 
-    serve(context) {
+    async serve(context) {
       if (context.path === TAB_PATH) return { body: TAB_HTML, type: 'html' };
+      if (context.path.startsWith(VENDOR_PATH)) {
+        const name = context.path.slice(VENDOR_PATH.length);
+        if (!/^[\w.-]+$/.test(name)) return undefined;
+        const body = await readFile(join(DIST, name), 'utf8').catch(() => undefined);
+        if (body === undefined) return undefined;
+        context.set('access-control-allow-origin', '*');
+        return { body, type: name.endsWith('.map') ? 'json' : 'js' };
+      }
       return undefined;
     },
 
