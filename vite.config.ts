@@ -1,5 +1,7 @@
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { type UserConfig, defineConfig } from 'vite';
 
@@ -63,6 +65,11 @@ const library: UserConfig = {
   },
 };
 
+/** Writes a course as one course.json with the `sabaq build` command, as a partner would. */
+function buildCourseJson(manifest: string, out: string): void {
+  execFileSync(process.execPath, [resolve(root, 'bin/sabaq.js'), 'build', manifest, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 /** `vite` serves the demo academy, importing the library from ../src; `vite build --mode demo` writes it
  * to `dist-demo/` as a static site a partner could host as it is, courses included. */
 const demo: UserConfig = {
@@ -74,7 +81,34 @@ const demo: UserConfig = {
     {
       name: 'copy-demo-courses',
       apply: 'build',
-      closeBundle: () => cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true }),
+      closeBundle: () => {
+        cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true });
+        for (const course of readdirSync(resolve(root, 'demo/courses'))) {
+          buildCourseJson(resolve(root, 'demo/courses', course, 'course.md'), resolve(root, 'dist-demo/courses', course, 'course.json'));
+        }
+      },
+    },
+    {
+      // The dev server builds a course.json from its course.md on each request, as `sabaq build` would.
+      name: 'serve-demo-course-json',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((request, response, next) => {
+          const course = /^\/courses\/([\w-]+)\/course\.json(?:\?|$)/.exec(request.url ?? '')?.[1];
+          const manifest = course && resolve(root, 'demo/courses', course, 'course.md');
+          if (!manifest || !existsSync(manifest)) return next();
+          const out = resolve(mkdtempSync(resolve(tmpdir(), 'sabaq-demo-')), 'course.json');
+          try {
+            buildCourseJson(manifest, out);
+            response.setHeader('content-type', 'application/json');
+            response.end(readFileSync(out));
+          } catch (error) {
+            next(error);
+          } finally {
+            rmSync(dirname(out), { recursive: true, force: true });
+          }
+        });
+      },
     },
   ],
   build: {
