@@ -16,10 +16,15 @@
  *   session stays attached until the tab closes: `Storage.overrideQuotaForOrigin` holds only as long.
  *
  * It also serves the built `dist/` folder as a partner would copy it, at a sub-path
- * ({@link VENDOR_PATH}) and to any origin (CORS), for tests of pages that load sabaq from elsewhere.
+ * ({@link VENDOR_PATH}) and to any origin (CORS), for tests of pages that load sabaq from elsewhere;
+ * and each fixture course as the `course.json` that `sabaq build` writes from its `course.md`.
  */
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 /** The empty page a tab shows; tests' own code reaches it through `sabaqCall`. */
@@ -34,7 +39,24 @@ const TAB_HTML = `<!doctype html>
 
 /** Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`. */
 export const VENDOR_PATH = '/__sabaq__/vendor/sabaq/';
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+
+/** The CLI built from the current source, once per run (dist/cli.js may hold an older one). */
+let cliBuilt;
+
+/** `course.json` as `sabaq build` writes it from the `course.md` beside it. */
+async function buildCourseJson(/** @type {string} */ manifest) {
+  cliBuilt ??= promisify(execFile)(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+  await cliBuilt;
+  const dir = await mkdtemp(join(tmpdir(), 'sabaq-course-json-'));
+  try {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin/sabaq.js'), 'build', manifest, '-o', join(dir, 'course.json')]);
+    return await readFile(join(dir, 'course.json'), 'utf8');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * @typedef {import('puppeteer-core').Page} Page
@@ -68,6 +90,9 @@ export function sabaqCommandsPlugin() {
         context.set('access-control-allow-origin', '*');
         return { body, type: name.endsWith('.map') ? 'json' : 'js' };
       }
+      const fixture = /^\/test\/fixtures\/courses\/([\w-]+)\/course\.json$/.exec(context.path)?.[1];
+      const manifest = fixture && join(ROOT, 'test/fixtures/courses', fixture, 'course.md');
+      if (manifest && existsSync(manifest)) return { body: await buildCourseJson(manifest), type: 'json' };
       return undefined;
     },
 

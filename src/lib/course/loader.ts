@@ -8,7 +8,7 @@ import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
 import { loadMarkdownPipeline } from '../markdown-loader.js';
 import type { CourseInput } from './course.js';
-import { fromCourseFile, isCourseFile } from './course-file.js';
+import { fromCourseFile, isCourseFile, isPrerendered } from './course-file.js';
 
 export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
 
@@ -75,8 +75,11 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   if (text.trimStart().startsWith('{')) {
     try {
       const json: unknown = JSON.parse(text);
-      // Lessons of a course file are still Markdown, rendered in the browser.
-      if (isCourseFile(json)) return await loadMarkdownPipeline().then(() => fromCourseFile(json, url));
+      if (isCourseFile(json)) {
+        // A course file from before version 2 has no HTML: its Markdown is rendered in the browser.
+        if (!isPrerendered(json)) await loadMarkdownPipeline();
+        return fromCourseFile(json, url);
+      }
     } catch (error) {
       throw new CourseLoadError('course-invalid', `${url}: ${(error as Error).message}`, url);
     }

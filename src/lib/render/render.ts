@@ -8,6 +8,7 @@
  */
 import DOMPurify, { type Config } from 'dompurify';
 import { loadedMarkdownPipeline } from '../markdown-loader.js';
+import { prerendered } from './prerendered.js';
 import type { AdmonitionKind, Lesson, LessonBlock } from '../types.js';
 
 export interface RenderOptions {
@@ -80,8 +81,16 @@ function isExternal(href: string): boolean {
   }
 }
 
-/** marked, loaded with the Markdown pipeline by whatever read the Markdown (a course, a quiz). */
-const marked = () => loadedMarkdownPipeline().markdown;
+/**
+ * Markdown to unsanitised HTML: as `sabaq build` rendered it for a prebuilt course, else by marked,
+ * which whatever read the Markdown (a course, a quiz) loaded with the Markdown pipeline.
+ */
+function toHtml(source: string, inline: boolean): string {
+  const html = prerendered(source, inline);
+  if (html !== undefined) return html;
+  const { markdown } = loadedMarkdownPipeline();
+  return inline ? markdown.parseInline(source, { async: false }) : markdown.parse(source, { async: false });
+}
 
 /** Removes everything dangerous from an HTML string. */
 export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
@@ -94,18 +103,18 @@ export function sanitizeHtml(html: string, options: RenderOptions = {}): string 
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  return sanitizeHtml(marked().parse(source, { async: false }), options);
+  return sanitizeHtml(toHtml(source, false), options);
 }
 
 /** One line of Markdown without a surrounding paragraph: a question, an option, a title. */
 export function renderInline(source: string, options: RenderOptions = {}): string {
-  return sanitizeHtml(marked().parseInline(source, { async: false }), options);
+  return sanitizeHtml(toHtml(source, true), options);
 }
 
 /** One line of Markdown as plain text, for labels and options that cannot hold markup. Parsed by
  * DOMPurify, whose own Trusted Types policy lets it work where `innerHTML` strings are refused. */
 export function renderText(source: string): string {
-  const fragment = purifier.sanitize(marked().parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  const fragment = purifier.sanitize(toHtml(source, true), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   return fragment.textContent?.trim() ?? '';
 }
 
