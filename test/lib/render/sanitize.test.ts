@@ -2,7 +2,8 @@
  * SPEC §2.2 in a real browser. Each hostile payload (xss-corpus.ts) is rendered as sabaq renders author
  * text (Markdown as a block and inline, the payload as raw HTML through `sanitizeHtml`, lessons through
  * `renderLesson` and their quizzes' text), inserted into a live document, in the light DOM and in a
- * shadow root, in the way that would run scripts, and left to load. It is then proved inert twice over:
+ * shadow root, in the way that would run scripts, and left to load. Each is also given as the HTML a
+ * prebuilt course file carries for a text (marked's output and the raw payload), sanitised the same way. It is then proved inert twice over:
  * the sentinel every payload calls stays uncalled, and the DOM holds nothing that could run, load a
  * document or page, or restyle the host. Control tests show the same harness catching marked's
  * unsanitised output; the last blocks check that ordinary lesson Markdown survives sanitising.
@@ -11,6 +12,7 @@ import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
 import { markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
+import { addPrerendered } from '../../../src/lib/render/prerendered.js';
 import { renderInline, renderLesson, renderMarkdown, sanitizeHtml } from '../../../src/lib/render/render.js';
 import type { Lesson, LessonBlock } from '../../../src/lib/types.js';
 import { SENTINEL, XSS_CORPUS, type XssPayload } from './xss-corpus.js';
@@ -31,6 +33,25 @@ const sanitised: Renderer = {
   block: (source) => renderMarkdown(source, { baseUrl: LESSON_URL }),
   inline: (source) => renderInline(source, { baseUrl: LESSON_URL }),
   html: (source) => sanitizeHtml(source, { baseUrl: LESSON_URL }),
+};
+
+/**
+ * The same text in a prebuilt course (SPEC §2.6): its HTML comes from the course file, where anyone who
+ * can edit the file can write any HTML. Here the file gives, for a text, marked's output of the payload
+ * followed by the payload itself as HTML; the renderer must sanitise that as it sanitises marked's.
+ */
+let prebuiltTexts = 0;
+function fromCourseFile(kind: 'markdown' | 'inline', source: string, render: (text: string) => string): string {
+  const text = `prebuilt text ${++prebuiltTexts}`;
+  const html = (kind === 'inline' ? markdown.parseInline(source, { async: false }) : markdown.parse(source, { async: false })) + source;
+  addPrerendered({ markdown: {}, inline: {}, [kind]: { [text]: html } });
+  return render(text);
+}
+
+const prebuilt: Renderer = {
+  block: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
+  inline: (source) => fromCourseFile('inline', source, (text) => renderInline(text, { baseUrl: LESSON_URL })),
+  html: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
 };
 
 /** marked's own output (and the payload itself as HTML), which nothing has cleaned. */
@@ -275,7 +296,9 @@ describe('sanitising hostile Markdown', () => {
     this.timeout(20000);
     sentinel.install();
     stage = new Stage();
-    for (const payload of XSS_CORPUS) sections.set(payload.id, stage.insert(render(payload, sanitised), payload.id));
+    for (const payload of XSS_CORPUS) {
+      sections.set(payload.id, stage.insert([...render(payload, sanitised), ...render(payload, prebuilt)], payload.id));
+    }
     await settle([stage.light, stage.shadow]);
   });
 
