@@ -32,8 +32,8 @@ const bundle: UserConfig = {
       },
     },
   ],
-  // The Markdown pipeline is fetched when a page first needs it, not imported with the rest.
-  resolve: { alias: [{ find: /^(.*)\/markdown-loader\.js$/, replacement: '$1/markdown-loader.split.ts' }] },
+  // The Markdown pipeline and DOMPurify are fetched when a page first needs them, not imported with the rest.
+  resolve: { alias: [{ find: /^(.*)\/(markdown|sanitizer)-loader\.js$/, replacement: '$1/$2-loader.split.ts' }] },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: false,

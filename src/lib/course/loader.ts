@@ -7,6 +7,7 @@
 import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
 import { loadMarkdownPipeline } from '../markdown-loader.js';
+import { loadSanitizer } from '../render/sanitizer-loader.js';
 import type { CourseInput } from './course.js';
 import { fromCourseFile, isCourseFile, isPrerendered } from './course-file.js';
 
@@ -77,7 +78,7 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
       const json: unknown = JSON.parse(text);
       if (isCourseFile(json)) {
         // A course file from before version 2 has no HTML: its Markdown is rendered in the browser.
-        if (!isPrerendered(json)) await loadMarkdownPipeline();
+        await (isPrerendered(json) ? loadSanitizer() : loadMarkdownPipeline());
         return fromCourseFile(json, url);
       }
     } catch (error) {

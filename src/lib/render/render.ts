@@ -1,84 +1,21 @@
 /**
- * Lesson Markdown to safe HTML (SPEC §2.2). marked renders; DOMPurify, with the rules below, removes
- * anything that could run or restyle the host: scripts, event handlers, `javascript:` and (except on
- * images) `data:` URLs, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>` and `style=`. Links get
- * safe `rel` values and resolve against the lesson's own URL; images load lazily.
+ * Lesson Markdown to safe HTML (SPEC §2.2). marked renders (or `sabaq build` did, for a prebuilt
+ * course); the browser's HTML Sanitizer API where it has one, else DOMPurify, removes anything that
+ * could run or restyle the host: scripts, event handlers, `javascript:` and (except on images) `data:`
+ * URLs, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>` and `style=` (`sanitize-rules.ts`).
+ * Links get safe `rel` values and resolve against the lesson's own URL; images load lazily.
  *
- * Needs a DOM (DOMPurify parses with the browser's own parser); the rest of `lib/` does not.
+ * Needs a DOM (both sanitisers parse with the browser's own parser); the rest of `lib/` does not.
  */
-import DOMPurify, { type Config } from 'dompurify';
 import { loadedMarkdownPipeline } from '../markdown-loader.js';
-import { prerendered } from './prerendered.js';
 import type { AdmonitionKind, Lesson, LessonBlock } from '../types.js';
+import { hasBuiltInSanitizer, sanitizeWithBuiltIn, textWithBuiltIn } from './builtin-sanitizer.js';
+import { prerendered } from './prerendered.js';
+import { loadedDomPurify } from './sanitizer-loader.js';
 
 export interface RenderOptions {
   /** URL that relative links and images resolve against: the lesson file's own URL. */
   baseUrl?: string;
-}
-
-/** A private instance: hooks added here never touch a DOMPurify the host page uses. */
-const purifier = DOMPurify(window);
-
-const CONFIG: Config = {
-  FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'link', 'meta'],
-  // `srcset` is a list of URLs, which DOMPurify checks as one string and the hook below cannot resolve:
-  // `<img srcset="http://x 1x, javascript:… 2x">` kept its javascript: URL (angular/angular#9638), and
-  // relative candidates would load from the host page, not the lesson. `src` still shows the image.
-  FORBID_ATTR: ['style', 'autofocus', 'target', 'formaction', 'srcset'],
-  // http(s), mailto and relative URLs only; `data:` is then allowed on images alone (hook below).
-  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-};
-
-let currentBase: string | undefined;
-
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  const element = node as Element;
-  for (const name of ['href', 'src', 'xlink:href']) {
-    const value = element.getAttribute(name);
-    if (value === null) continue;
-    if (/^\s*data:/i.test(value) && !(element.tagName === 'IMG' && name === 'src')) {
-      element.removeAttribute(name);
-    } else {
-      element.setAttribute(name, resolve(value));
-    }
-  }
-  if (element.tagName === 'A' && element.hasAttribute('href')) {
-    const external = isExternal(element.getAttribute('href')!);
-    element.setAttribute('rel', external ? 'noopener noreferrer nofollow' : 'noopener');
-    if (external) element.setAttribute('target', '_blank');
-  }
-  if (element.tagName === 'IMG') {
-    element.setAttribute('loading', 'lazy');
-    element.setAttribute('decoding', 'async');
-  }
-  // axe (scrollable-region-focusable): a wide table or a long line of code scrolls sideways in its own
-  // box (theme.ts), which the keyboard can scroll only once the box can take focus.
-  if (element.tagName === 'PRE' || element.tagName === 'TABLE') element.setAttribute('tabindex', '0');
-  // axe (label): a task list's checkbox (`- [x] …`) is named by the text of its item.
-  if (element.tagName === 'INPUT' && element.getAttribute('type') === 'checkbox' && !element.hasAttribute('aria-label')) {
-    let text = '';
-    for (let node = element.nextSibling; node && node.nodeName !== 'UL' && node.nodeName !== 'OL'; node = node.nextSibling) text += node.textContent;
-    if (text.trim()) element.setAttribute('aria-label', text.replace(/\s+/g, ' ').trim());
-  }
-});
-
-function resolve(url: string): string {
-  if (!currentBase || url.startsWith('#') || /^\s*(data|mailto):/i.test(url)) return url;
-  try {
-    return new URL(url, currentBase).href;
-  } catch {
-    return url;
-  }
-}
-
-function isExternal(href: string): boolean {
-  if (href.startsWith('#') || href.startsWith('mailto:')) return false;
-  try {
-    const base = currentBase ?? globalThis.location?.href;
-    return new URL(href, base).origin !== new URL(base ?? href).origin;
-  } catch {
-    return true;
-  }
 }
 
 /**
@@ -94,12 +31,7 @@ function toHtml(source: string, inline: boolean): string {
 
 /** Removes everything dangerous from an HTML string. */
 export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
-  currentBase = options.baseUrl;
-  try {
-    return purifier.sanitize(html, CONFIG) as string;
-  } finally {
-    currentBase = undefined;
-  }
+  return hasBuiltInSanitizer() ? sanitizeWithBuiltIn(html, options.baseUrl) : loadedDomPurify().sanitizeWithDomPurify(html, options.baseUrl);
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
@@ -111,11 +43,10 @@ export function renderInline(source: string, options: RenderOptions = {}): strin
   return sanitizeHtml(toHtml(source, true), options);
 }
 
-/** One line of Markdown as plain text, for labels and options that cannot hold markup. Parsed by
- * DOMPurify, whose own Trusted Types policy lets it work where `innerHTML` strings are refused. */
+/** One line of Markdown as plain text, for labels and options that cannot hold markup. */
 export function renderText(source: string): string {
-  const fragment = purifier.sanitize(toHtml(source, true), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
-  return fragment.textContent?.trim() ?? '';
+  const html = toHtml(source, true);
+  return hasBuiltInSanitizer() ? textWithBuiltIn(html) : loadedDomPurify().textWithDomPurify(html);
 }
 
 export type AdmonitionLabels = Record<AdmonitionKind, string>;

@@ -3,7 +3,8 @@
  * text (Markdown as a block and inline, the payload as raw HTML through `sanitizeHtml`, lessons through
  * `renderLesson` and their quizzes' text), inserted into a live document, in the light DOM and in a
  * shadow root, in the way that would run scripts, and left to load. Each is also given as the HTML a
- * prebuilt course file carries for a text (marked's output and the raw payload), sanitised the same way. It is then proved inert twice over:
+ * prebuilt course file carries for a text (marked's output and the raw payload), sanitised the same way,
+ * and through each sanitiser by name: DOMPurify, and the HTML Sanitizer API where the browser has it. It is then proved inert twice over:
  * the sentinel every payload calls stays uncalled, and the DOM holds nothing that could run, load a
  * document or page, or restyle the host. Control tests show the same harness catching marked's
  * unsanitised output; the last blocks check that ordinary lesson Markdown survives sanitising.
@@ -12,6 +13,8 @@ import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
 import { markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
+import { hasBuiltInSanitizer, sanitizeWithBuiltIn } from '../../../src/lib/render/builtin-sanitizer.js';
+import { sanitizeWithDomPurify } from '../../../src/lib/render/dompurify-sanitizer.js';
 import { addPrerendered } from '../../../src/lib/render/prerendered.js';
 import { renderInline, renderLesson, renderMarkdown, sanitizeHtml } from '../../../src/lib/render/render.js';
 import type { Lesson, LessonBlock } from '../../../src/lib/types.js';
@@ -53,6 +56,17 @@ const prebuilt: Renderer = {
   inline: (source) => fromCourseFile('inline', source, (text) => renderInline(text, { baseUrl: LESSON_URL })),
   html: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
 };
+
+/**
+ * The same through each sanitiser by name, whichever `sanitizeHtml` picks in this browser: DOMPurify
+ * everywhere, the HTML Sanitizer API where the browser has one (`sanitizeHtml` then prefers it).
+ */
+const through = (sanitize: (html: string, base: string) => string): Renderer => ({
+  block: (source) => sanitize(markdown.parse(source, { async: false }), LESSON_URL),
+  inline: (source) => sanitize(markdown.parseInline(source, { async: false }), LESSON_URL),
+  html: (source) => sanitize(source, LESSON_URL),
+});
+const SANITISERS = [through(sanitizeWithDomPurify), ...(hasBuiltInSanitizer() ? [through(sanitizeWithBuiltIn)] : [])];
 
 /** marked's own output (and the payload itself as HTML), which nothing has cleaned. */
 const unsanitised: Renderer = {
@@ -297,7 +311,8 @@ describe('sanitising hostile Markdown', () => {
     sentinel.install();
     stage = new Stage();
     for (const payload of XSS_CORPUS) {
-      sections.set(payload.id, stage.insert([...render(payload, sanitised), ...render(payload, prebuilt)], payload.id));
+      const renderers = [sanitised, prebuilt, ...SANITISERS];
+      sections.set(payload.id, stage.insert(renderers.flatMap((renderer) => render(payload, renderer)), payload.id));
     }
     await settle([stage.light, stage.shadow]);
   });
