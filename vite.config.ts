@@ -11,6 +11,9 @@ const root = import.meta.dirname;
 const PEER_LIBRARIES = ['lit', 'marked', 'idb', 'dompurify'];
 const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.startsWith(`${name}/`));
 
+/** The Markdown pipeline and DOMPurify are fetched when a page first needs them, not imported with the rest. */
+const SPLIT_LOADERS = [{ find: /^(.*)\/(markdown|sanitizer)-loader\.js$/, replacement: '$1/$2-loader.split.ts' }];
+
 /**
  * `vite build --mode bundle`: `dist/sabaq.js`, the one module a page includes, fully minified (not a
  * library-mode build, which leaves ES output's whitespace unminified). What a first screen does not need
@@ -32,8 +35,7 @@ const bundle: UserConfig = {
       },
     },
   ],
-  // The Markdown pipeline and DOMPurify are fetched when a page first needs them, not imported with the rest.
-  resolve: { alias: [{ find: /^(.*)\/(markdown|sanitizer)-loader\.js$/, replacement: '$1/$2-loader.split.ts' }] },
+  resolve: { alias: SPLIT_LOADERS },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: false,
@@ -75,6 +77,8 @@ function buildCourseJson(manifest: string, out: string): void {
 const demo: UserConfig = {
   root: resolve(root, 'demo'),
   base: './',
+  // As dist/sabaq.js does, so that the demo loads what a partner's page loads.
+  resolve: { alias: SPLIT_LOADERS },
   server: { fs: { allow: [root] } },
   plugins: [
     minifyTemplateLiterals(),

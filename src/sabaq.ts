@@ -5,8 +5,8 @@
  * likes. The Markdown pipeline, which this file loads from a file beside it when a page reads Markdown,
  * is most of their weight.
  */
+import './internal/preload.js';
 import './define.js';
-import { loadMarkdownPipeline } from './lib/markdown-loader.js';
 
 export { SabaqCoursePlayer } from './components/course-player/course-player.js';
 export { SabaqQuiz } from './components/quiz/quiz.js';
@@ -16,8 +16,3 @@ export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
 export { registerTranslation } from './i18n/localize.js';
 export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
 
-// A page with a quiz or a Markdown course will surely need the Markdown pipeline: fetch it now, beside
-// the elements' first requests, rather than after them. (Whoever needs it awaits it and reports failures.)
-if (document.querySelector('sabaq-quiz, :is(sabaq-course-player, sabaq-progress-tracker, sabaq-certificate)[src]:not([src$=".json" i])')) {
-  loadMarkdownPipeline().catch(() => undefined);
-}
