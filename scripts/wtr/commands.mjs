@@ -39,6 +39,8 @@ const TAB_HTML = `<!doctype html>
 
 /** Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`. */
 export const VENDOR_PATH = '/__sabaq__/vendor/sabaq/';
+/** The same, except that the Markdown pipeline's file answers 503. */
+export const BROKEN_VENDOR_PATH = '/__sabaq__/vendor-without-markdown/sabaq/';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 
@@ -82,8 +84,11 @@ export function sabaqCommandsPlugin() {
 
     async serve(context) {
       if (context.path === TAB_PATH) return { body: TAB_HTML, type: 'html' };
-      if (context.path.startsWith(VENDOR_PATH)) {
-        const name = context.path.slice(VENDOR_PATH.length);
+      // The same folder where the Markdown pipeline cannot be fetched (a connection lost mid-page).
+      const broken = context.path.startsWith(BROKEN_VENDOR_PATH);
+      if (broken && context.path.includes('sabaq-markdown-pipeline-')) return { body: 'unavailable', status: 503, type: 'text' };
+      if (context.path.startsWith(VENDOR_PATH) || broken) {
+        const name = context.path.slice((broken ? BROKEN_VENDOR_PATH : VENDOR_PATH).length);
         if (!/^[\w.-]+$/.test(name)) return undefined;
         const body = await readFile(join(DIST, name), 'utf8').catch(() => undefined);
         if (body === undefined) return undefined;

@@ -53,4 +53,16 @@ describe('a page loading dist/sabaq.js from a folder of its own', function () {
       expect(win.sabaqErrors).to.deep.equal([]);
     });
   }
+
+  it('tells the learner when the Markdown pipeline cannot be fetched, and throws nothing', async () => {
+    const base = `${location.origin}/__sabaq__/vendor-without-markdown/sabaq/`;
+    frame.src = `${new URL('elsewhere.html', import.meta.url).href}?sabaq=${encodeURIComponent(base)}&namespace=${freshNamespace()}`;
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const win = frame.contentWindow as Window & typeof globalThis & { pageErrors: string[]; sabaqErrors: string[] };
+    const shadow = (selector: string) => frame.contentDocument!.querySelector(selector)?.shadowRoot;
+    await until(() => shadow('sabaq-quiz')?.textContent?.includes('could not be loaded'), 'the quiz said nothing', 20000);
+    expect(shadow('sabaq-quiz')!.textContent).to.contain('The quiz could not be loaded. Check your connection and try again.');
+    await until(() => shadow('sabaq-course-player')?.querySelector('[role="alert"]'), 'the player said nothing', 20000);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
 });

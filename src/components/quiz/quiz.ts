@@ -116,8 +116,12 @@ export class SabaqQuiz extends SabaqElement {
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
     const line = inline?.line ?? 1;
-    const { parseQuiz } = await loadMarkdownPipeline();
-    const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
+    const pipeline = await loadMarkdownPipeline().catch((error: unknown) => {
+      this.loaded = { problems: [], message: this.localize.term('quizNetwork') };
+      this.reportError('network', `the quiz reader could not be loaded (${String(error)})`);
+    });
+    if (!pipeline) return;
+    const quiz = pipeline.parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
       this.loaded = { problems: errors, message: this.localize.term('quizBroken') };
