@@ -43,9 +43,12 @@ export function hasBuiltInSanitizer(): boolean {
 
 /** Parsed in a document of its own, which loads nothing (no image, even one that is later removed). */
 let inert: Document | undefined;
+/** A form, whose properties a field's name must not shadow. */
+let formProbe: HTMLFormElement | undefined;
 
 function parse(html: string, base: string | undefined): HTMLElement {
   inert ??= document.implementation.createHTMLDocument('');
+  formProbe ??= inert.createElement('form');
   const body = inert.createElement('div');
   const { Sanitizer } = globalThis as unknown as { Sanitizer?: new (config: SanitizerConfig) => object };
   sanitizer ??= Sanitizer ? new Sanitizer(CONFIG) : CONFIG;
@@ -58,6 +61,12 @@ function parse(html: string, base: string | undefined): HTMLElement {
         // As DOMPurify: a data: URL survives here only to be kept on an image's src by finishElement.
         if (!/^\s*data:/i.test(value)) element.removeAttribute(name);
       }
+    }
+    // As DOMPurify's SANITIZE_DOM: no id or name that would shadow a property of the document or a form
+    // (`<input name="attributes">`), which scripts on the page read.
+    for (const name of ['id', 'name']) {
+      const value = element.getAttribute(name);
+      if (value !== null && (value in document || value in formProbe!)) element.removeAttribute(name);
     }
     finishElement(element, base);
   }
