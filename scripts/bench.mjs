@@ -77,10 +77,13 @@ if (failure) {
 }
 
 await benchFirstLesson();
-const { gzippedKb, BUDGET_KB, CEILING_KB } = await import('./check-size.mjs');
+const { gzippedKb, BUDGET_KB, CEILING_KB, SW_BUDGET_KB } = await import('./check-size.mjs');
 const size = gzippedKb();
 const verdict = `budget ${BUDGET_KB} KB: ${size <= BUDGET_KB ? 'within' : 'OVER'}; the build fails past ${CEILING_KB} KB`;
 console.log(`\n  ${'dist/sabaq.js, gzipped'.padEnd(72)} ${size.toFixed(1)} KB (${verdict})`);
+execFileSync('npx', ['vite', 'build', '--mode', 'sw', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const worker = gzippedKb('dist/sabaq-sw.js');
+console.log(`  ${'dist/sabaq-sw.js (service worker), gzipped'.padEnd(72)} ${worker.toFixed(1)} KB (budget ${SW_BUDGET_KB} KB: ${worker <= SW_BUDGET_KB ? 'within' : 'OVER'})`);
 
 /**
  * Script load to first lesson: a page that loads only the built dist/sabaq.js and a player for a
