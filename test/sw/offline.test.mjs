@@ -1,0 +1,233 @@
+// @ts-check
+/**
+ * Offline after the first visit (SPEC §7, issue 13) in a real browser: a partner site served by this
+ * file, with the built dist/sabaq.js under /sabaq/, dist/sabaq-sw.js copied beside the course page under
+ * /learn/ and registered there with `?sabaq=/sabaq/` (the README's recipe), and a course under /courses/.
+ *
+ * Chromium is driven by playwright-core, whose offline emulation (the DevTools protocol's
+ * Network.emulateNetworkConditions) reaches the service worker's own requests too. Each test checks that
+ * the browser really is offline: a request for a URL nothing stored must fail.
+ *
+ * Needs dist/sabaq.js and dist/sabaq-sw.js built (npm test builds both before its Node tests).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../scripts/browsers.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+const courseFolder = join(root, 'test/fixtures/courses/offline');
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Export course</title>
+<script type="module" src="/sabaq/sabaq.js"></script>
+<sabaq-course-player src="/courses/offline/course.md" namespace="offline-test"></sabaq-course-player>
+<script>navigator.serviceWorker.register('sabaq-sw.js?sabaq=/sabaq/');</script>
+`;
+
+const TYPES = { '.js': 'text/javascript', '.md': 'text/markdown', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+/**
+ * The partner's server. `changed` replaces a file's content by its path; every answer says `no-cache`,
+ * so that the browser's HTTP cache cannot stand in for the service worker once offline.
+ */
+const site = {
+  /** @type {Map<string, string>} */
+  changed: new Map(),
+  /** @type {import('node:http').Server | undefined} */
+  server: undefined,
+  origin: '',
+};
+
+/** @param {string} path @returns {string | undefined} */
+function fileFor(path) {
+  if (site.changed.has(path)) return site.changed.get(path);
+  if (path === '/learn/' || path === '/learn/index.html') return PAGE;
+  if (path === '/learn/sabaq-sw.js') return readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+  const local = path.startsWith('/sabaq/')
+    ? join(dist, normalize(path.slice('/sabaq/'.length)))
+    : path.startsWith('/courses/offline/')
+      ? join(courseFolder, normalize(path.slice('/courses/offline/'.length)))
+      : undefined;
+  return local && existsSync(local) ? readFileSync(local, 'utf8') : undefined;
+}
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * Waits until `check` (run in the page) returns something truthy, and returns it.
+ * @template T, A @param {Page} page @param {(arg: A) => T} check @param {A} [arg] @param {string} [what]
+ */
+async function until(page, check, arg, what = 'the condition') {
+  const handle = await page.waitForFunction(check, arg, { timeout: 20_000 }).catch(() => {
+    throw new Error(`Timed out waiting for ${what}`);
+  });
+  return /** @type {T} */ (await handle.jsonValue());
+}
+
+/** The player's shadow root's text. */
+const playerText = () => document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '';
+/** @param {string} title */
+const lessonShown = (title) =>
+  document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.lesson-title')?.textContent?.trim() === title;
+/** @param {string} name The image's file name: true once it is shown (loaded with a size). */
+const imageShown = (name) => {
+  const image = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector(`img[src$="${name}"]`);
+  return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
+};
+/** @param {string} title Opens a lesson from the table of contents. */
+const openLesson = (title) => {
+  const root = document.querySelector('sabaq-course-player')?.shadowRoot;
+  const item = [...(root?.querySelectorAll('button.toc-item') ?? [])].find((button) => button.textContent?.includes(title));
+  if (item instanceof HTMLElement) item.click();
+  return Boolean(item);
+};
+/** A request for a URL that nothing stored: fails only when the browser is really offline. */
+const reachesServer = () => fetch('/never-stored.txt').then(
+  () => true,
+  () => false,
+);
+
+/** @param {Page} page Loads the course page and waits until the player says it is stored. */
+async function firstVisit(page) {
+  await page.goto(`${site.origin}/learn/`);
+  await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
+  await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('Available offline'), undefined, '"Available offline"');
+}
+
+describe('Offline after the first visit (dist/sabaq-sw.js), Chromium', () => {
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+
+  before(async () => {
+    for (const file of ['sabaq.js', 'sabaq-sw.js']) {
+      assert.ok(existsSync(join(dist, file)), `dist/${file} is missing: run "npm run build" (npm test builds it) first.`);
+    }
+    site.server = createServer((request, response) => {
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const body = fileFor(path);
+      if (body === undefined) return void response.writeHead(404).end();
+      const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path) || '.html')] ?? 'text/plain';
+      response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache' }).end(body);
+    });
+    await new Promise((listening) => site.server?.listen(0, '127.0.0.1', () => listening(undefined)));
+    const address = site.server.address();
+    site.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    site.server?.close();
+  });
+
+  test('offline, a reload shows the learner\'s lesson, an unopened lesson opens with its image, a quiz is kept', async () => {
+    site.changed.clear();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await firstVisit(page);
+      await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+      await until(page, imageShown, 'carton.svg', 'the Packing lesson\'s image');
+
+      await context.setOffline(true);
+      assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
+      await page.reload();
+      await until(page, lessonShown, 'Packing', 'the learner\'s lesson after an offline reload');
+      await until(page, imageShown, 'carton.svg', 'the image of the learner\'s lesson offline');
+
+      // A lesson never opened, with an image never shown.
+      await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
+      await until(page, lessonShown, 'Shipping', 'a lesson never opened before, offline');
+      await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
+
+      // A quiz, submitted offline and still there after another offline reload.
+      await until(page, openLesson, 'Check', 'the Check lesson in the contents');
+      const quiz = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
+      await until(page, `(${quiz})()?.querySelector('.question input:not([disabled])') != null`, undefined, 'the quiz offline');
+      await page.evaluate(`(() => {
+        const root = (${quiz})();
+        const buyer = [...root.querySelectorAll('label')].find((label) => label.textContent.includes('The buyer'));
+        buyer.click();
+        [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Submit').click();
+      })()`);
+      await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the passed result offline');
+      await page.reload();
+      await until(page, lessonShown, 'Check', 'the quiz\'s lesson after another offline reload');
+      await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the kept quiz result after an offline reload');
+      assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
+    site.changed.clear();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await firstVisit(page);
+      await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+      await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('survives the sea'));
+
+      site.changed.set('/courses/offline/lessons/packing.md', 'Pack each carton twice.\n');
+      await page.reload();
+      await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('carton twice'), undefined, 'the changed lesson online');
+
+      await context.setOffline(true);
+      await page.reload();
+      await until(page, lessonShown, 'Packing', 'the lesson offline');
+      const text = await page.evaluate(playerText);
+      assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a new sabaq-sw.js waits while a page of the old one is open, and the next visit gets the new files', async () => {
+    site.changed.clear();
+    const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
+    const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+    /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
+    const release = (version) => {
+      site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
+      site.changed.set('/learn/sabaq-sw.js', worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`));
+    };
+    const loaded = () => /** @type {any} */ (globalThis).sabaqBuild;
+    const served = () => fetch('/sabaq/sabaq.js').then((response) => response.text()).then((text) => /sabaqBuild = '(\w+)'/.exec(text)?.[1]);
+    release('v1');
+    const context = await browser.newContext();
+    try {
+      const open = await context.newPage();
+      await firstVisit(open);
+      assert.equal(await open.evaluate(loaded), 'v1');
+
+      release('v2');
+      await open.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      await until(open, () => navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting !== null), undefined, 'the new worker installed and waiting');
+      // The open page, and a reload of it, still get the old version of every file.
+      assert.equal(await open.evaluate(served), 'v1', 'the open page is served the files of its own version');
+      await open.reload();
+      await until(open, () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null);
+      assert.deepEqual([await open.evaluate(loaded), await open.evaluate(served)], ['v1', 'v1'], 'no mix of versions in one page');
+      const stillWaiting = () => navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting !== null);
+      assert.equal(await open.evaluate(stillWaiting), true, 'the new worker waits while the page is open');
+
+      // The next visit, once no page of the old version is open: the new worker, the new files.
+      await open.close();
+      const next = await context.newPage();
+      await next.goto(`${site.origin}/learn/`);
+      await until(next, () => navigator.serviceWorker.controller !== null);
+      assert.deepEqual([await next.evaluate(loaded), await next.evaluate(served)], ['v2', 'v2']);
+    } finally {
+      await context.close();
+    }
+  });
+});
