@@ -96,6 +96,17 @@ const demo: UserConfig = {
       apply: 'build',
       closeBundle: () => cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true }),
     },
+    {
+      // The academy works offline after one visit, as a partner's site would: the worker beside the
+      // pages, with the files it precaches (build:demo builds them first).
+      name: 'copy-service-worker',
+      apply: 'build',
+      closeBundle: () => {
+        for (const file of ['sabaq-sw.js', ...sabaqFiles().map(({ url }) => url)]) {
+          cpSync(resolve(root, 'dist', file), resolve(root, 'dist-demo', file));
+        }
+      },
+    },
   ],
   build: {
     outDir: resolve(root, 'dist-demo'),

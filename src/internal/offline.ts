@@ -74,15 +74,22 @@ function serviceWorkers(): ServiceWorkerContainer | undefined {
   }
 }
 
-/** The page without its fragment, and the same-origin scripts and stylesheets it loaded. */
+/**
+ * The page without its fragment, and the same-origin scripts and stylesheets it loaded: those in its
+ * tags and those imported since (a bundler's lazily loaded files).
+ */
 function pageFiles(): string[] {
   const page = new URL(location.href);
   page.hash = '';
-  const links = document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
+  const tags = document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
     'script[src], link[rel~="stylesheet"][href], link[rel="modulepreload"][href]',
   );
-  const assets = [...links].map((element) => ('src' in element ? element.src : element.href));
-  return [page.href, ...assets.filter((url) => new URL(url).origin === location.origin)];
+  const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+  const assets = [...[...tags].map((tag) => ('src' in tag ? tag.src : tag.href)), ...loaded].filter((href) => {
+    const url = new URL(href);
+    return url.origin === location.origin && /\.(m?js|css)$/.test(url.pathname);
+  });
+  return [page.href, ...new Set(assets)];
 }
 
 /** Posts the message with a port for the answer; resolves to whether everything needed was stored. */
