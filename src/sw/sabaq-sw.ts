@@ -9,10 +9,11 @@
  *   its page with that page's same-origin scripts and stylesheets, the course's files and its
  *   lessons' images. Any other request passes through to the network and is never stored.
  *
- * A new version installs beside the old one and waits: it takes over only once no page the old one
- * serves is open, so an open page never loads a mix of old and new files.
+ * A new version installs beside the old one and waits: it takes over once no page of the old one is
+ * open, or when the only one open is being left (see `pageOrNewVersion`), so an open page never loads a
+ * mix of old and new files.
  */
-import { type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { type RouteHandlerCallbackOptions, type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -81,14 +82,38 @@ const strategies = {
   images: new CacheFirst({ cacheName: cacheName('images'), plugins: plugins('images'), matchOptions: { ignoreVary: true } }),
 } satisfies Record<keyof typeof LIMITS, Strategy>;
 
-registerRoute(
-  ({ request, sameOrigin }) =>
-    request.mode === 'navigate' || (sameOrigin && (request.destination === 'script' || request.destination === 'style')),
-  strategies.pages,
-);
+registerRoute(({ request }) => request.mode === 'navigate', pageOrNewVersion);
+registerRoute(({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'), strategies.pages);
 // `fetch()` requests: the course player's manifest, lessons, course.json and quizzes.
 registerRoute(({ request }) => request.destination === '', strategies.courses);
 registerRoute(({ request }) => request.destination === 'image', strategies.images);
+
+/**
+ * A page loads (a reload, a link) while a new version waits and no other page of this one is open: the
+ * new version takes over first and the page loads again under it, so a learner with one tab gets the
+ * update on the next visit. The page being left loads nothing more, so no page mixes two versions. With
+ * other pages open, the new version waits until they are closed.
+ */
+async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
+  const waiting = self.registration.waiting;
+  if (waiting && (await self.clients.matchAll({ type: 'window' })).length <= 1 && (await takeOver(waiting))) {
+    return new Response('', { headers: { Refresh: '0' } });
+  }
+  return strategies.pages.handle({ event, request });
+}
+
+/** Asks the waiting version to take over; true once it has (within a few seconds). */
+function takeOver(waiting: ServiceWorker): Promise<boolean> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (waiting.state === 'activated') resolve(true);
+      if (waiting.state === 'redundant') resolve(false);
+    };
+    waiting.addEventListener('statechange', check);
+    setTimeout(() => resolve(false), NETWORK_TIMEOUT_SECONDS * 1000);
+    waiting.postMessage({ type: 'sabaq-take-over' });
+  });
+}
 
 /** What a page sends once a player has shown a course: every URL it needs offline. */
 interface KeepOfflineMessage {
@@ -99,6 +124,10 @@ interface KeepOfflineMessage {
 }
 
 self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'sabaq-take-over') {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
   const message = event.data as Partial<KeepOfflineMessage> | null;
   const reply = event.ports[0];
   if (message?.type !== 'sabaq-keep-offline' || !reply) return;

@@ -191,41 +191,51 @@ describe('Offline after the first visit (dist/sabaq-sw.js), Chromium', () => {
     }
   });
 
-  test('a new sabaq-sw.js waits while a page of the old one is open, and the next visit gets the new files', async () => {
+  test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
     site.changed.clear();
     const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
     const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
     /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
     const release = (version) => {
       site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
-      site.changed.set('/learn/sabaq-sw.js', worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`));
+      const revised = worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
+      assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
+      site.changed.set('/learn/sabaq-sw.js', revised);
     };
-    const loaded = () => /** @type {any} */ (globalThis).sabaqBuild;
-    const served = () => fetch('/sabaq/sabaq.js').then((response) => response.text()).then((text) => /sabaqBuild = '(\w+)'/.exec(text)?.[1]);
+    /** The version the page runs, and the one it is served if it fetches sabaq's file now. */
+    const versions = () =>
+      fetch('/sabaq/sabaq.js')
+        .then((response) => response.text())
+        .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
+    const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
+    const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
     release('v1');
     const context = await browser.newContext();
     try {
-      const open = await context.newPage();
-      await firstVisit(open);
-      assert.equal(await open.evaluate(loaded), 'v1');
+      const page = await context.newPage();
+      await firstVisit(page);
+      const otherTab = await context.newPage();
+      await otherTab.goto(`${site.origin}/learn/`);
+      await until(otherTab, shown);
+      assert.deepEqual(await page.evaluate(versions), ['v1', 'v1']);
 
       release('v2');
-      await open.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
-      await until(open, () => navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting !== null), undefined, 'the new worker installed and waiting');
-      // The open page, and a reload of it, still get the old version of every file.
-      assert.equal(await open.evaluate(served), 'v1', 'the open page is served the files of its own version');
-      await open.reload();
-      await until(open, () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null);
-      assert.deepEqual([await open.evaluate(loaded), await open.evaluate(served)], ['v1', 'v1'], 'no mix of versions in one page');
-      const stillWaiting = () => navigator.serviceWorker.getRegistration().then((registration) => registration?.waiting !== null);
-      assert.equal(await open.evaluate(stillWaiting), true, 'the new worker waits while the page is open');
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      await until(page, waiting, undefined, 'the new worker installed and waiting');
+      assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page is served the files of its own version');
+      // Another page of the old version is open: a reload keeps the old version, whole.
+      await page.reload();
+      await until(page, shown);
+      assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'no mix of versions in one page');
+      assert.equal(await page.evaluate(waiting), true, 'the new worker waits while another page is open');
 
-      // The next visit, once no page of the old version is open: the new worker, the new files.
-      await open.close();
-      const next = await context.newPage();
-      await next.goto(`${site.origin}/learn/`);
-      await until(next, () => navigator.serviceWorker.controller !== null);
-      assert.deepEqual([await next.evaluate(loaded), await next.evaluate(served)], ['v2', 'v2']);
+      // The only page left: its next load is the new version, whole.
+      await otherTab.close();
+      await page.reload();
+      await until(page, () => /** @type {any} */ (globalThis).sabaqBuild === 'v2', undefined, 'the new version after a reload of the only page');
+      await until(page, shown);
+      assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
+      assert.equal(await page.evaluate(waiting), false);
     } finally {
       await context.close();
     }
