@@ -32,6 +32,14 @@ const PAGE = `<!doctype html>
 <script>navigator.serviceWorker.register('sabaq-sw.js?sabaq=/sabaq/');</script>
 `;
 
+/** Another page of the partner's site in the worker's scope, with no player. */
+const ABOUT_PAGE = `<!doctype html><meta charset="utf-8"><title>About us</title><p>About the academy</p>`;
+
+/** The README's way to remove the worker, served at its URL. */
+const REMOVAL_WORKER = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').match(
+  /Removing it\.[\s\S]*?```js\n([\s\S]*?)```/,
+)?.[1]?.replace(/^ {2}/gm, '');
+
 const TYPES = { '.js': 'text/javascript', '.md': 'text/markdown', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
 /**
@@ -50,6 +58,8 @@ const site = {
 function fileFor(path) {
   if (site.changed.has(path)) return site.changed.get(path);
   if (path === '/learn/' || path === '/learn/index.html') return PAGE;
+  if (path === '/learn/about.html') return ABOUT_PAGE;
+  if (path === '/plain/') return PAGE.replace(/<script>navigator.serviceWorker.*<\/script>\n/, '');
   if (path === '/learn/sabaq-sw.js') return readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
   const local = path.startsWith('/sabaq/')
     ? join(dist, normalize(path.slice('/sabaq/'.length)))
@@ -62,14 +72,18 @@ function fileFor(path) {
 /** @typedef {import('playwright-core').Page} Page */
 
 /**
- * Waits until `check` (run in the page) returns something truthy, and returns it.
- * @template T, A @param {Page} page @param {(arg: A) => T} check @param {A} [arg] @param {string} [what]
+ * Waits until `check` (run in the page, awaited if it returns a promise) returns something truthy, and
+ * returns it. Asked again every 50 ms; a reload in between is waited out.
+ * @template T, A @param {Page} page @param {((arg: A) => T) | string} check @param {A} [arg] @param {string} [what]
  */
 async function until(page, check, arg, what = 'the condition') {
-  const handle = await page.waitForFunction(check, arg, { timeout: 20_000 }).catch(() => {
-    throw new Error(`Timed out waiting for ${what}`);
-  });
-  return /** @type {T} */ (await handle.jsonValue());
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await page.evaluate(/** @type {any} */ (check), arg).catch(() => undefined);
+    if (value) return /** @type {Awaited<T>} */ (value);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The player's shadow root's text. */
@@ -77,6 +91,8 @@ const playerText = () => document.querySelector('sabaq-course-player')?.shadowRo
 /** @param {string} title */
 const lessonShown = (title) =>
   document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.lesson-title')?.textContent?.trim() === title;
+/** The player shows the course: its start page or a lesson. */
+const lessonShownOrStart = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button, .lesson-title') != null;
 /** @param {string} name The image's file name: true once it is shown (loaded with a size). */
 const imageShown = (name) => {
   const image = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector(`img[src$="${name}"]`);
@@ -236,6 +252,60 @@ describe('Offline after the first visit (dist/sabaq-sw.js), Chromium', () => {
       await until(page, shown);
       assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
       assert.equal(await page.evaluate(waiting), false);
+    } finally {
+      await context.close();
+    }
+  });
+  test('never stores another page of the site, even one in its scope', async () => {
+    site.changed.clear();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await firstVisit(page);
+      await page.goto(`${site.origin}/learn/about.html`);
+      await until(page, () => document.body.textContent?.includes('About the academy'));
+      await context.setOffline(true);
+      await assert.rejects(page.reload(), /ERR_INTERNET_DISCONNECTED|ERR_FAILED/, 'offline, the page without a player fails as before');
+      const coursePage = await context.newPage();
+      await coursePage.goto(`${site.origin}/learn/`);
+      await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
+    site.changed.clear();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/plain/`);
+      await until(page, lessonShownOrStart, undefined, 'the course');
+      // The lessons' images and anything else the page would fetch in the meantime.
+      await page.waitForLoadState('networkidle');
+      const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+      assert.ok(fetched.includes('/sabaq/sabaq.js'), 'the resource list is read');
+      assert.deepEqual(fetched.filter((path) => path.includes('offline-files')), []);
+      assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
+    assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
+    site.changed.clear();
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await firstVisit(page);
+      const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
+      assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
+      site.changed.set('/learn/sabaq-sw.js', REMOVAL_WORKER);
+      await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+      await until(page, () => navigator.serviceWorker.getRegistration().then((registration) => registration === undefined), undefined, 'the worker to unregister');
+      assert.equal(await page.evaluate(stores), 0);
     } finally {
       await context.close();
     }
