@@ -96,23 +96,11 @@ registerRoute(({ request }) => request.destination === 'image', strategies.image
  */
 async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
   const waiting = self.registration.waiting;
-  if (waiting && (await self.clients.matchAll({ type: 'window' })).length <= 1 && (await takeOver(waiting))) {
-    return new Response('', { headers: { Refresh: '0' } });
-  }
-  return strategies.pages.handle({ event, request });
-}
-
-/** Asks the waiting version to take over; true once it has (within a few seconds). */
-function takeOver(waiting: ServiceWorker): Promise<boolean> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (waiting.state === 'activated') resolve(true);
-      if (waiting.state === 'redundant') resolve(false);
-    };
-    waiting.addEventListener('statechange', check);
-    setTimeout(() => resolve(false), NETWORK_TIMEOUT_SECONDS * 1000);
-    waiting.postMessage({ type: 'sabaq-take-over' });
-  });
+  if (!waiting || (await self.clients.matchAll({ type: 'window' })).length > 1) return strategies.pages.handle({ event, request });
+  // Not waiting for it here: the browser activates a new version only once this answer is given. The page
+  // loads again at once, and its request waits for the new version to be active.
+  waiting.postMessage({ type: 'sabaq-take-over' });
+  return new Response('', { headers: { Refresh: '0' } });
 }
 
 /** What a page sends once a player has shown a course: every URL it needs offline. */

@@ -310,11 +310,13 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
         assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'no mix of versions in one page');
         assert.equal(await page.evaluate(waiting), true, 'the new worker waits while another page is open');
 
-        // The only page left: its next load is the new version, whole.
+        // The only page left: its next load is the new version, whole. The worker may count the closed
+        // tab for a moment longer, and then a reload still gets the old version, whole.
         await otherTab.close();
-        await page.reload();
-        await until(page, () => /** @type {any} */ (globalThis).sabaqBuild === 'v2', undefined, 'the new version after a reload of the only page');
-        await until(page, shown);
+        for (let load = 0; load < 3 && (await page.evaluate(versions))[0] !== 'v2'; load++) {
+          await page.reload();
+          await until(page, shown);
+        }
         assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
         assert.equal(await page.evaluate(waiting), false);
       } finally {
