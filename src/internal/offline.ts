@@ -1,9 +1,8 @@
 /**
  * Offline after the first visit (SPEC §7), the page's side. Once the host shows a course and a service
- * worker controls the page, it tells the worker every URL the course needs (the page itself with its
- * same-origin scripts and stylesheets, the course's files, its images) and asks to be told when they
- * are stored. sabaq's worker (dist/sabaq-sw.js) answers; any other worker ignores the message, and a
- * page without a worker never gets here. Once stored, the host shows a quiet "Available offline".
+ * worker controls the page, it loads `offline-announce.ts`, which tells the worker every URL the course
+ * needs and waits to hear they are stored; a page without a worker never loads it. Once stored, the host
+ * shows a quiet "Available offline".
  */
 import { html, nothing, type ReactiveController } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
@@ -50,11 +49,7 @@ export class OfflineController implements ReactiveController {
     if (!course || !worker || key === this.announced) return;
     this.announced = key;
     this.available = false;
-    const stored = async () => {
-      const { courseFiles } = await import('../lib/course/offline-files.js');
-      return askToKeep(worker, { type: 'sabaq-keep-offline', pages: pageFiles(), ...courseFiles(course) });
-    };
-    stored().then(
+    import('./offline-announce.js').then(({ keepOffline }) => keepOffline(worker, course)).then(
       (complete) => {
         if (!complete || this.announced !== key) return;
         this.available = true;
@@ -72,35 +67,4 @@ function serviceWorkers(): ServiceWorkerContainer | undefined {
   } catch {
     return undefined; // Firefox throws a SecurityError where service workers are turned off.
   }
-}
-
-/**
- * The page without its fragment, and the same-origin scripts and stylesheets it loaded: those in its
- * tags and those imported since (a bundler's lazily loaded files).
- */
-function pageFiles(): string[] {
-  const page = new URL(location.href);
-  page.hash = '';
-  const tags = document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>(
-    'script[src], link[rel~="stylesheet"][href], link[rel="modulepreload"][href]',
-  );
-  const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-  const assets = [...[...tags].map((tag) => ('src' in tag ? tag.src : tag.href)), ...loaded].filter((href) => {
-    const url = new URL(href);
-    return url.origin === location.origin && /\.(m?js|css)$/.test(url.pathname);
-  });
-  return [page.href, ...new Set(assets)];
-}
-
-/** Posts the message with a port for the answer; resolves to whether everything needed was stored. */
-function askToKeep(worker: ServiceWorker, message: object): Promise<boolean> {
-  const channel = new MessageChannel();
-  const answer = new Promise<boolean>((resolve) => {
-    channel.port1.onmessage = (event: MessageEvent<{ type?: string; complete?: boolean }>) => {
-      channel.port1.close();
-      resolve(event.data?.type === 'sabaq-kept-offline' && event.data.complete === true);
-    };
-  });
-  worker.postMessage(message, [channel.port2]);
-  return answer;
 }

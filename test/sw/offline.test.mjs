@@ -354,7 +354,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
         await context.idle(page);
         const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
         assert.ok(fetched.includes('/sabaq/sabaq.js'), 'the resource list is read');
-        assert.deepEqual(fetched.filter((path) => path.includes('offline-files')), []);
+        assert.deepEqual(fetched.filter((path) => path.startsWith('/sabaq/') && path.includes('offline')), []);
         assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
         assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
       } finally {

@@ -1,7 +1,7 @@
 /**
  * Every URL a course needs to work offline (SPEC §7): its manifest and lesson files, or its one
  * `course.json`, and the images its description, lessons and quizzes show. Loaded only when a service
- * worker controls the page (src/internal/offline.ts), so a page without one never fetches this code.
+ * worker controls the page (src/internal/offline-announce.ts), so a page without one never fetches this code.
  */
 import type { Course } from '../types.js';
 
