@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The demo academy: a partner-style page with no framework. It shows what a partner writes: the
 // elements, a few attributes, --sabaq-* theming, and listeners for the events.
 import { SABAQ_EVENT_TYPES } from '../src/sabaq.js';
@@ -123,4 +124,10 @@ for (const type of SABAQ_EVENT_TYPES) {
     log.prepend(item);
     while (log.children.length > 30) log.lastElementChild!.remove();
   });
+}
+
+// The built academy registers sabaq's service worker, so that it works offline after one visit (README,
+// "Offline"). Not under `npm start`: its dev server serves the library's source files one by one.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sabaq-sw.js').catch(() => {});
 }

@@ -37,12 +37,15 @@ try {
 }
 console.log(`Engines: ${engines.map(engineVersion).join(', ')}`);
 
-// The end-to-end tests load dist/sabaq.js as a partner page would: build it from the current source.
+// The end-to-end tests load dist/sabaq.js and dist/sabaq-sw.js as a partner page would: build them
+// from the current source (the service worker after the bundle, whose files it precaches).
 try {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', 'bundle', '--logLevel', 'error'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  for (const mode of ['bundle', 'sw']) {
+    execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', 'error'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  }
 } catch {
   console.log('0 passed, 1 failed');
   process.exit(1);

@@ -51,6 +51,7 @@ export const en = {
   passQuizzesToContinue: 'Pass the quiz in this lesson to complete it.',
   courseProgress: 'Course progress',
   courseComplete: 'You have completed the course.',
+  availableOffline: 'Available offline',
 
   // Quiz
   quiz: 'Quiz',

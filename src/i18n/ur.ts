@@ -50,6 +50,7 @@ export const ur: Translation = {
   passQuizzesToContinue: 'یہ سبق مکمل کرنے کے لیے اس کا کوئز پاس کریں۔',
   courseProgress: 'کورس میں پیش رفت',
   courseComplete: 'آپ نے کورس مکمل کر لیا ہے۔',
+  availableOffline: 'انٹرنیٹ کے بغیر بھی دستیاب',
 
   quiz: 'کوئز',
   question: (index, total) => `سوال ${index} از ${total}`,

@@ -9,6 +9,7 @@ import { courseStateView } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
+import { OfflineController } from '../../internal/offline.js';
 import { type ProgressPlace, ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
@@ -78,6 +79,7 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   private readonly course = new CourseController(this, (error) => this.onLoadError(error));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+  private readonly offline = new OfflineController(this, () => this.course.course);
   /** The course and learner the open lesson was last chosen for on arrival: reopened once per pair. */
   private restoredFor: string | undefined;
   /** The lessons that were complete when events were last fired. */
@@ -382,6 +384,7 @@ export class SabaqCoursePlayer extends SabaqElement {
             <span style=${styleMap({ width: `${summary.percent}%` })}></span>
           </div>
           <span class="progress-label">${this.localize.term('lessonsDone', summary.completed, summary.total)}</span>
+          ${this.offline.render(this.localize)}
         </header>
         ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : nothing}
         <div class="layout">

@@ -1,0 +1,172 @@
+/**
+ * `dist/sabaq-sw.js`: the service worker a partner copies beside its course pages (SPEC §7, README
+ * "Offline"). Built from Workbox's modules into one classic script by `vite build --mode sw`.
+ *
+ * What it stores, and nothing else:
+ * - sabaq's own files (`sabaq.js` and every file it loads), precached at install with the revision
+ *   the build computed, from the folder named by `?sabaq=` in the worker's URL (default: its own);
+ * - the exact URLs a sabaq player announced after showing a course (see `src/internal/offline.ts`):
+ *   its page with that page's same-origin scripts and stylesheets, the course's files and its
+ *   lessons' images. Any other request passes through to the network and is never stored.
+ *
+ * A new version installs beside the old one and waits: it takes over once no page of the old one is
+ * open, or when the only one open is being left (see `pageOrNewVersion`), so an open page never loads a
+ * mix of old and new files.
+ */
+import { type RouteHandlerCallbackOptions, type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, type Strategy } from 'workbox-strategies';
+
+declare const self: ServiceWorkerGlobalScope;
+/** sabaq's files and their revisions, relative to the folder of `sabaq.js`; written in by the build. */
+declare const SABAQ_PRECACHE: { url: string; revision: string }[];
+
+/** How long a page or course file may take online before the stored copy is shown instead. */
+const NETWORK_TIMEOUT_SECONDS = 3;
+
+/** Bounds that keep the caches small next to a phone's storage; the browser may evict them anyway. */
+const LIMITS = { pages: 40, courses: 1500, images: 150 };
+/** At most this many URLs are taken from one announcement; a course is far smaller. */
+const MAX_ANNOUNCED = 3000;
+
+setCacheNameDetails({ prefix: 'sabaq' });
+const cacheName = (kind: keyof typeof LIMITS) => `sabaq-${kind}-${self.registration.scope}`;
+
+const sabaqFolder = new URL(new URL(self.location.href).searchParams.get('sabaq') ?? './', self.location.href);
+precacheAndRoute(SABAQ_PRECACHE.map(({ url, revision }) => ({ url: new URL(url, sabaqFolder).href, revision })));
+cleanupOutdatedCaches();
+// The first install serves the page that registered it at once, so that one visit is enough; a later
+// version activates only when no page of the old one is open (no skipWaiting), so claiming mixes nothing.
+clientsClaim();
+
+/** URLs being stored because a page announced them, which `storeOnlyAnnounced` lets into a cache. */
+const admitting = new Set<string>();
+
+/**
+ * Lets a response into its cache only when its URL was announced: while being admitted, or to refresh
+ * what is already there. Only complete (200) responses: an opaque one costs megabytes of quota.
+ */
+function storeOnlyAnnounced(kind: keyof typeof LIMITS): WorkboxPlugin {
+  return {
+    cacheWillUpdate: async ({ request, response }) => {
+      if (response.status !== 200) return null;
+      if (admitting.has(request.url)) return response;
+      const stored = await (await caches.open(cacheName(kind))).match(request.url, { ignoreVary: true });
+      return stored ? response : null;
+    },
+  };
+}
+
+function plugins(kind: keyof typeof LIMITS): WorkboxPlugin[] {
+  return [storeOnlyAnnounced(kind), new ExpirationPlugin({ maxEntries: LIMITS[kind], purgeOnQuotaError: true })];
+}
+
+const strategies = {
+  pages: new NetworkFirst({
+    cacheName: cacheName('pages'),
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+    plugins: plugins('pages'),
+    matchOptions: { ignoreVary: true },
+  }),
+  // Network first with a short timeout rather than stale-while-revalidate: a changed course reaches the
+  // learner on the next visit online, and a slow connection still gets the stored copy after 3 seconds
+  // while the network's answer refreshes the cache in the background.
+  courses: new NetworkFirst({
+    cacheName: cacheName('courses'),
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+    plugins: plugins('courses'),
+    matchOptions: { ignoreVary: true },
+  }),
+  images: new CacheFirst({ cacheName: cacheName('images'), plugins: plugins('images'), matchOptions: { ignoreVary: true } }),
+} satisfies Record<keyof typeof LIMITS, Strategy>;
+
+registerRoute(({ request }) => request.mode === 'navigate', pageOrNewVersion);
+registerRoute(({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'), strategies.pages);
+// `fetch()` requests: the course player's manifest, lessons, course.json and quizzes.
+registerRoute(({ request }) => request.destination === '', strategies.courses);
+registerRoute(({ request }) => request.destination === 'image', strategies.images);
+
+/**
+ * A page loads (a reload, a link) while a new version waits and no other page of this one is open: the
+ * new version takes over first and the page loads again under it, so a learner with one tab gets the
+ * update on the next visit. The page being left loads nothing more, so no page mixes two versions. With
+ * other pages open, the new version waits until they are closed.
+ */
+async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
+  const waiting = self.registration.waiting;
+  if (!waiting || (await self.clients.matchAll({ type: 'window' })).length > 1) return strategies.pages.handle({ event, request });
+  // Not waiting for it here: the browser activates a new version only once this answer is given. The page
+  // loads again at once, and its request waits for the new version to be active.
+  waiting.postMessage({ type: 'sabaq-take-over' });
+  return new Response('', { headers: { Refresh: '0' } });
+}
+
+/** What a page sends once a player has shown a course: every URL it needs offline. */
+interface KeepOfflineMessage {
+  type: 'sabaq-keep-offline';
+  pages: string[];
+  files: string[];
+  images: string[];
+}
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'sabaq-take-over') {
+    event.waitUntil(self.skipWaiting());
+    return;
+  }
+  const message = event.data as Partial<KeepOfflineMessage> | null;
+  const reply = event.ports[0];
+  if (message?.type !== 'sabaq-keep-offline' || !reply) return;
+  event.waitUntil(
+    keepOffline(message, event).then((complete) => reply.postMessage({ type: 'sabaq-kept-offline', complete })),
+  );
+});
+
+/** Stores what a page announced; true when its pages and course files are all stored (images may fail). */
+async function keepOffline(message: Partial<KeepOfflineMessage>, event: ExtendableEvent): Promise<boolean> {
+  const urls = (list: unknown) => (Array.isArray(list) ? list.filter(isHttpUrl).slice(0, MAX_ANNOUNCED) : []);
+  const needed = [
+    ...urls(message.pages).map((url) => ({ url, kind: 'pages' as const })),
+    ...urls(message.files).map((url) => ({ url, kind: 'courses' as const })),
+  ];
+  const images = urls(message.images).map((url) => ({ url, kind: 'images' as const }));
+  const stored = await inBatches([...needed, ...images], ({ url, kind }) => store(url, kind, event));
+  return stored.slice(0, needed.length).every(Boolean);
+}
+
+/** Puts one URL in its cache through its strategy (so expiration counts it), unless it is there already. */
+async function store(url: string, kind: keyof typeof LIMITS, event: ExtendableEvent): Promise<boolean> {
+  if (getCacheKeyForURL(url)) return true; // One of sabaq's own files, precached.
+  const cache = await caches.open(cacheName(kind));
+  if (await cache.match(url, { ignoreVary: true })) return true;
+  admitting.add(url);
+  try {
+    const [response, done] = strategies[kind].handleAll({ request: new Request(url), event });
+    await Promise.all([response, done]);
+    return (await cache.match(url, { ignoreVary: true })) !== undefined;
+  } catch {
+    return false;
+  } finally {
+    admitting.delete(url);
+  }
+}
+
+function isHttpUrl(value: unknown): value is string {
+  return typeof value === 'string' && /^https?:\/\//.test(value);
+}
+
+/** Runs `task` over `items` a few at a time, so that a large course does not flood a slow connection. */
+async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, width = 6): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}

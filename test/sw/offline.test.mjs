@@ -1,0 +1,383 @@
+// @ts-check
+/**
+ * Offline after the first visit (SPEC §7, issue 13) in real browsers: a partner site served by this
+ * file, with the built dist/sabaq.js under /sabaq/, dist/sabaq-sw.js copied beside the course page under
+ * /learn/ and registered there with `?sabaq=/sabaq/` (the README's recipe), and a course under /courses/.
+ *
+ * How each engine goes offline (each test checks it: a request for a URL nothing stored must fail):
+ * - Chromium, driven by playwright-core: the DevTools protocol's network emulation
+ *   (Network.emulateNetworkConditions through `context.setOffline`), which reaches the service worker's
+ *   own requests too.
+ * - Firefox ESR, driven by puppeteer-core over WebDriver BiDi: its offline emulation stops the page's
+ *   requests but not the service worker's (a worker's fetch of an unstored URL still reached the server),
+ *   so the server goes away instead: it drops every connection, as an unreachable host would.
+ * - WebKitGTK: skipped. Its only driver here is classic WebDriver (WebKitWebDriver under Xvfb, which
+ *   `npm test` starts for web-test-runner alone), with no offline emulation and no second tab.
+ *
+ * Needs dist/sabaq.js and dist/sabaq-sw.js built (npm test builds both before its Node tests).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { chromiumPath, firefoxPath, selectedEngines } from '../../scripts/browsers.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+const courseFolder = join(root, 'test/fixtures/courses/offline');
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Export course</title>
+<script type="module" src="/sabaq/sabaq.js"></script>
+<sabaq-course-player src="/courses/offline/course.md" namespace="offline-test"></sabaq-course-player>
+<script>navigator.serviceWorker.register('sabaq-sw.js?sabaq=/sabaq/');</script>
+`;
+
+/** Another page of the partner's site in the worker's scope, with no player. */
+const ABOUT_PAGE = `<!doctype html><meta charset="utf-8"><title>About us</title><p>About the academy</p>`;
+
+/** The README's way to remove the worker, served at its URL. */
+const REMOVAL_WORKER = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').match(
+  /Removing it\.[\s\S]*?```js\n([\s\S]*?)```/,
+)?.[1]?.replace(/^ {2}/gm, '');
+
+const TYPES = { '.js': 'text/javascript', '.md': 'text/markdown', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+/**
+ * The partner's server. `changed` replaces a file's content by its path, `down` drops every connection;
+ * every answer says `no-cache`,
+ * so that the browser's HTTP cache cannot stand in for the service worker once offline.
+ */
+const site = {
+  /** @type {Map<string, string>} */
+  changed: new Map(),
+  /** The host cannot be reached: every connection is dropped. */
+  down: false,
+  /** @type {import('node:http').Server | undefined} */
+  server: undefined,
+  origin: '',
+};
+
+/** @param {string} path @returns {string | undefined} */
+function fileFor(path) {
+  if (site.changed.has(path)) return site.changed.get(path);
+  if (path === '/learn/' || path === '/learn/index.html') return PAGE;
+  if (path === '/learn/about.html') return ABOUT_PAGE;
+  if (path === '/plain/') return PAGE.replace(/<script>navigator.serviceWorker.*<\/script>\n/, '');
+  if (path === '/learn/sabaq-sw.js') return readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+  const local = path.startsWith('/sabaq/')
+    ? join(dist, normalize(path.slice('/sabaq/'.length)))
+    : path.startsWith('/courses/offline/')
+      ? join(courseFolder, normalize(path.slice('/courses/offline/'.length)))
+      : undefined;
+  return local && existsSync(local) ? readFileSync(local, 'utf8') : undefined;
+}
+
+/**
+ * What the tests need of a browser, the same for both drivers.
+ * @typedef {{ goto(url: string): Promise<unknown>, reload(): Promise<unknown>, close(): Promise<void>,
+ *   evaluate(check: any, arg?: any): Promise<any> }} Page
+ * @typedef {{ newPage(): Promise<Page>, offline(on: boolean): Promise<void>, idle(page: Page): Promise<void>,
+ *   close(): Promise<void> }} Context
+ * @typedef {{ newContext(): Promise<Context>, close(): Promise<void> }} Browser
+ */
+
+/** @type {Record<'chromium' | 'firefox', () => Promise<Browser>>} */
+const LAUNCH = {
+  async chromium() {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    return {
+      async newContext() {
+        const context = await browser.newContext();
+        return {
+          newPage: () => context.newPage(),
+          offline: (on) => context.setOffline(on),
+          idle: (page) => /** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (page)).waitForLoadState('networkidle'),
+          close: () => context.close(),
+        };
+      },
+      close: () => browser.close(),
+    };
+  },
+  async firefox() {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true, handleSIGINT: false });
+    return {
+      async newContext() {
+        const context = await browser.createBrowserContext();
+        return {
+          newPage: () => context.newPage(),
+          offline: async (on) => {
+            site.down = on;
+          },
+          idle: (page) => /** @type {import('puppeteer-core').Page} */ (/** @type {unknown} */ (page)).waitForNetworkIdle(),
+          close: async () => {
+            site.down = false;
+            await context.close();
+          },
+        };
+      },
+      close: () => browser.close(),
+    };
+  },
+};
+
+/**
+ * Waits until `check` (run in the page, awaited if it returns a promise) returns something truthy, and
+ * returns it. Asked again every 50 ms; a reload in between is waited out.
+ * @template T, A @param {Page} page @param {((arg: A) => T) | string} check @param {A} [arg] @param {string} [what]
+ */
+async function until(page, check, arg, what = 'the condition') {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await page.evaluate(/** @type {any} */ (check), arg).catch(() => undefined);
+    if (value) return /** @type {Awaited<T>} */ (value);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** The player's shadow root's text. */
+const playerText = () => document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '';
+/** @param {string} title */
+const lessonShown = (title) =>
+  document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.lesson-title')?.textContent?.trim() === title;
+/** The player shows the course: its start page or a lesson. */
+const lessonShownOrStart = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button, .lesson-title') != null;
+/** @param {string} name The image's file name: true once it is shown (loaded with a size). */
+const imageShown = (name) => {
+  const image = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector(`img[src$="${name}"]`);
+  return image instanceof HTMLImageElement && image.complete && image.naturalWidth > 0;
+};
+/** @param {string} title Opens a lesson from the table of contents. */
+const openLesson = (title) => {
+  const root = document.querySelector('sabaq-course-player')?.shadowRoot;
+  const item = [...(root?.querySelectorAll('button.toc-item') ?? [])].find((button) => button.textContent?.includes(title));
+  if (item instanceof HTMLElement) item.click();
+  return Boolean(item);
+};
+/** A request for a URL that nothing stored: fails only when the browser is really offline. */
+const reachesServer = () => fetch('/never-stored.txt').then(
+  () => true,
+  () => false,
+);
+
+/** @param {Page} page Loads the course page and waits until the player says it is stored. */
+async function firstVisit(page) {
+  await page.goto(`${site.origin}/learn/`);
+  await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
+  await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('Available offline'), undefined, '"Available offline"');
+}
+
+before(async () => {
+  for (const file of ['sabaq.js', 'sabaq-sw.js']) {
+    assert.ok(existsSync(join(dist, file)), `dist/${file} is missing: run "npm run build" (npm test builds it) first.`);
+  }
+  site.server = createServer((request, response) => {
+    if (site.down) return void request.socket.destroy();
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const body = fileFor(path);
+    if (body === undefined) return void response.writeHead(404).end();
+    const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path) || '.html')] ?? 'text/plain';
+    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache' }).end(body);
+  });
+  await new Promise((listening) => site.server?.listen(0, '127.0.0.1', () => listening(undefined)));
+  const address = site.server.address();
+  site.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+});
+
+after(() => site.server?.close());
+
+test('WebKit: offline after the first visit', { skip: 'no driver here takes WebKitGTK offline (see the top of this file)' }, () => {});
+
+for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
+  describe(`Offline after the first visit (dist/sabaq-sw.js), ${engine}`, { skip: !selectedEngines().includes(engine) && `${engine} is not among SABAQ_ENGINES` }, () => {
+    /** @type {Browser} */
+    let browser;
+
+    before(async () => {
+      browser = await LAUNCH[engine]();
+    });
+
+    after(async () => {
+      site.down = false;
+      await browser?.close();
+    });
+
+    test('offline, a reload shows the learner\'s lesson, an unopened lesson opens with its image, a quiz is kept', async () => {
+      site.changed.clear();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await firstVisit(page);
+        await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+        await until(page, imageShown, 'carton.svg', 'the Packing lesson\'s image');
+
+        await context.offline(true);
+        assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
+        await page.reload();
+        await until(page, lessonShown, 'Packing', 'the learner\'s lesson after an offline reload');
+        await until(page, imageShown, 'carton.svg', 'the image of the learner\'s lesson offline');
+
+        // A lesson never opened, with an image never shown.
+        await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
+        await until(page, lessonShown, 'Shipping', 'a lesson never opened before, offline');
+        await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
+
+        // A quiz, submitted offline and still there after another offline reload.
+        await until(page, openLesson, 'Check', 'the Check lesson in the contents');
+        const quiz = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
+        await until(page, `(${quiz})()?.querySelector('.question input:not([disabled])') != null`, undefined, 'the quiz offline');
+        await page.evaluate(`(() => {
+          const root = (${quiz})();
+          const buyer = [...root.querySelectorAll('label')].find((label) => label.textContent.includes('The buyer'));
+          buyer.click();
+          [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Submit').click();
+        })()`);
+        await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the passed result offline');
+        await page.reload();
+        await until(page, lessonShown, 'Check', 'the quiz\'s lesson after another offline reload');
+        await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the kept quiz result after an offline reload');
+        assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
+      site.changed.clear();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await firstVisit(page);
+        await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+        await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('survives the sea'));
+
+        site.changed.set('/courses/offline/lessons/packing.md', 'Pack each carton twice.\n');
+        await page.reload();
+        await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('carton twice'), undefined, 'the changed lesson online');
+
+        await context.offline(true);
+        await page.reload();
+        await until(page, lessonShown, 'Packing', 'the lesson offline');
+        const text = await page.evaluate(playerText);
+        assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
+      site.changed.clear();
+      const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
+      const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+      /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
+      const release = (version) => {
+        site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
+        const revised = worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
+        assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
+        site.changed.set('/learn/sabaq-sw.js', revised);
+      };
+      /** The version the page runs, and the one it is served if it fetches sabaq's file now. */
+      const versions = () =>
+        fetch('/sabaq/sabaq.js')
+          .then((response) => response.text())
+          .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
+      const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
+      const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
+      release('v1');
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await firstVisit(page);
+        const otherTab = await context.newPage();
+        await otherTab.goto(`${site.origin}/learn/`);
+        await until(otherTab, shown);
+        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1']);
+
+        release('v2');
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+        await until(page, waiting, undefined, 'the new worker installed and waiting');
+        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page is served the files of its own version');
+        // Another page of the old version is open: a reload keeps the old version, whole.
+        await page.reload();
+        await until(page, shown);
+        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'no mix of versions in one page');
+        assert.equal(await page.evaluate(waiting), true, 'the new worker waits while another page is open');
+
+        // The only page left: its next load is the new version, whole. The worker may count the closed
+        // tab for a moment longer, and then a reload still gets the old version, whole.
+        await otherTab.close();
+        for (let load = 0; load < 3 && (await page.evaluate(versions))[0] !== 'v2'; load++) {
+          await page.reload();
+          await until(page, shown);
+        }
+        assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
+        assert.equal(await page.evaluate(waiting), false);
+      } finally {
+        await context.close();
+      }
+    });
+    test('never stores another page of the site, even one in its scope', async () => {
+      site.changed.clear();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await firstVisit(page);
+        await page.goto(`${site.origin}/learn/about.html`);
+        await until(page, () => document.body.textContent?.includes('About the academy'));
+        await context.offline(true);
+        await page.reload().catch(() => {}); // The browser's error page.
+        const title = await page.evaluate(() => document.title).catch(() => '');
+        assert.notEqual(title, 'About us', 'offline, the page without a player fails as before');
+        const coursePage = await context.newPage();
+        await coursePage.goto(`${site.origin}/learn/`);
+        await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
+      } finally {
+        await context.close();
+      }
+    });
+
+    test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
+      site.changed.clear();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${site.origin}/plain/`);
+        await until(page, lessonShownOrStart, undefined, 'the course');
+        // The lessons' images and anything else the page would fetch in the meantime.
+        await context.idle(page);
+        const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+        assert.ok(fetched.includes('/sabaq/sabaq.js'), 'the resource list is read');
+        assert.deepEqual(fetched.filter((path) => path.startsWith('/sabaq/') && path.includes('offline')), []);
+        assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
+        assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+      } finally {
+        await context.close();
+      }
+    });
+
+    test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
+      assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
+      site.changed.clear();
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await firstVisit(page);
+        const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
+        assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
+        site.changed.set('/learn/sabaq-sw.js', REMOVAL_WORKER);
+        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+        await until(page, () => navigator.serviceWorker.getRegistration().then((registration) => registration === undefined), undefined, 'the worker to unregister');
+        assert.equal(await page.evaluate(stores), 0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
