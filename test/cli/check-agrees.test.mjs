@@ -2,25 +2,14 @@
 // cannot read, manifest values the player would otherwise replace by defaults, files not saved as UTF-8,
 // HTML pages saved as lessons, backslashes in links; and they read links from the site's root.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { buildCli, sabaq } from './run-sabaq.mjs';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/sabaq.js');
 
-before(() => import('../../scripts/build-cli.mjs'));
-
-function sabaq(args, cwd) {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
+before(buildCli);
 
 /** Writes the files (text, or bytes as a Buffer) under a new folder; returns it. */
 async function folder(files) {

@@ -1,26 +1,15 @@
 // The authors' CLI as an author runs it: `sabaq check` and `sabaq build` on real files, in Node.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { buildCli, sabaq } from './run-sabaq.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/sabaq.js');
 
-// Test the CLI built from the current source, not whatever dist/ holds from an earlier build.
-before(() => import('../../scripts/build-cli.mjs'));
-
-/** Runs `sabaq …` in `cwd`; resolves with the exit code and output, never rejects. */
-function sabaq(args, cwd) {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code : 0, stdout, stderr });
-    });
-  });
-}
+before(buildCli);
 
 async function writeCourse(dir, files) {
   for (const [path, text] of Object.entries(files)) {

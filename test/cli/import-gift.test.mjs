@@ -1,23 +1,16 @@
 // `sabaq import-gift` as an author runs it on a GIFT file exported from Moodle.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { buildCli, sabaq } from './run-sabaq.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'bin/sabaq.js');
 const fixture = join(root, 'test/fixtures/gift/every-type.gift');
 
-before(() => import('../../scripts/build-cli.mjs'));
-
-function sabaq(args, cwd) {
-  return new Promise((resolve) => {
-    execFile('node', [bin, ...args], { cwd }, (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
-  });
-}
+before(buildCli);
 
 describe('sabaq import-gift', () => {
   let dir;
