@@ -24,7 +24,7 @@ export interface ManifestModule {
 
 /** What the manifest says of the course; the lessons come from their own files. */
 export interface Manifest
-  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'pass' | 'sequential' | 'certificate'> {
+  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'activityId' | 'pass' | 'sequential' | 'certificate'> {
   modules: ManifestModule[];
 }
 
@@ -58,6 +58,8 @@ export function parseManifest(rawSource: string, file: string, problems: Problem
   };
   const issuer = fields.string('issuer');
   if (issuer) manifest.issuer = issuer;
+  const activityId = fields.iri('activity-id');
+  if (activityId) manifest.activityId = activityId;
   fields.finish();
 
   readBody(manifest, frontMatter.body, frontMatter.bodyLine, file, problems);

@@ -41,6 +41,7 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
   };
   const pick = fields.count('pick', 1) ?? fields.count('nQuestions', 1);
   const time = fields.positive('time');
+  const activityId = fields.iri('activity-id');
   if (pick !== undefined) settings.pick = pick;
   if (time !== undefined) settings.time = time;
   QUIZDOWN_IGNORED.forEach((key) => fields.has(key));
@@ -72,6 +73,7 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
 
   const quiz: Quiz = { id, questions, settings, hash: contentHash(source), file, line: firstLine };
   if (intro) quiz.intro = intro;
+  if (activityId) quiz.activityId = activityId;
   return quiz;
 }
 
