@@ -8,6 +8,8 @@ import { type CourseProgress, type IssuedCertificate, type QuizAttempt, emptyPro
 import { type CourseRef, type NewQuizAttempt, type ProgressStore, type StorageProblem, openStore } from '../lib/store/index.js';
 import { SabaqEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize.js';
+import type { Course } from '../lib/types.js';
+import { courseOpened } from './lrs/hooks.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 /** Elements told that progress cannot be kept, in order: the page shows the notice in the first one. */
@@ -28,7 +30,7 @@ export class ProgressController implements ReactiveController {
   constructor(
     private readonly host: SabaqElement,
     private readonly localize: LocalizeController,
-    private readonly course: () => { id: string; hash?: string } | undefined,
+    private readonly course: () => (Pick<Course, 'id'> & Partial<Pick<Course, 'hash' | 'url' | 'activityId'>>) | undefined,
   ) {
     host.addController(this);
   }
@@ -76,6 +78,8 @@ export class ProgressController implements ReactiveController {
       store.onProblem((problem) => this.onProblem(problem)),
     );
     void this.read(key);
+    // An LRS connection, if the page has one, restores this learner's progress in the course from it.
+    courseOpened({ namespace: this.namespace, learner: this.learner, course });
   }
 
   /** An empty attribute means the default, as an absent one does. */

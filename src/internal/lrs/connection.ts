@@ -1,0 +1,140 @@
+/**
+ * An LRS connection in the page (loaded by `connectLrs()` only): it delivers the namespace's outbox on
+ * load, when the browser comes back online, when the page is hidden and on a backing-off timer, from
+ * one tab at a time; it reports each attempt as `sabaq-sync` and trouble as `sabaq-error`
+ * (`lrs-auth`, `lrs-rejected`) on `document`; and it restores a learner's progress from the LRS when
+ * an element opens their course.
+ */
+import { SabaqEvent } from '../../events.js';
+import { openStore } from '../../lib/store/index.js';
+import { LrsClient } from '../../lib/xapi/client.js';
+import { type DeliveryReport, deliver } from '../../lib/xapi/delivery.js';
+import { MemoryOutbox, type Outbox } from '../../lib/xapi/outbox.js';
+import { progressFromStatements, readCourseStatements } from '../../lib/xapi/restore.js';
+import type { XapiAgent } from '../../lib/xapi/statements.js';
+import type { ConnectLrsOptions, LrsConnection } from '../../connect-lrs.js';
+import { type CourseOpened, lrsListeners, openedCourses } from './hooks.js';
+
+export interface SyncCounts {
+  pending: number;
+  sent: number;
+  rejected: number;
+}
+
+/** The first retry after a failure, and the longest wait between two. */
+const FIRST_RETRY_MS = 2_000;
+const LONGEST_RETRY_MS = 5 * 60_000;
+
+const outboxes = new Map<string, Outbox>();
+
+/**
+ * The namespace's outbox. For now it lives in memory, as long as the page: statements made while the
+ * page is open wait there until they are delivered.
+ */
+export function outboxFor(namespace: string): Outbox {
+  let outbox = outboxes.get(namespace);
+  if (!outbox) outboxes.set(namespace, (outbox = new MemoryOutbox()));
+  return outbox;
+}
+
+export function connect(options: ConnectLrsOptions): LrsConnection {
+  return new Connection(options);
+}
+
+class Connection implements LrsConnection {
+  private readonly namespace: string;
+  private readonly client: LrsClient;
+  private readonly outbox: Outbox;
+  private readonly actor: (learner: string) => XapiAgent;
+  private readonly restored = new Set<string>();
+  private running: Promise<SyncCounts> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  /** Delivery waits for `auth` to give a header the LRS accepts; the learner was told once. */
+  private authPaused = false;
+  private closed = false;
+  private readonly listeners: [EventTarget, string, () => void][];
+  private readonly onCourseOpened = (opened: CourseOpened) => void this.restore(opened);
+
+  constructor(options: ConnectLrsOptions) {
+    this.namespace = options.namespace || 'default';
+    this.client = new LrsClient(options);
+    this.outbox = outboxFor(this.namespace);
+    this.actor = options.actor ?? ((learner) => ({ objectType: 'Agent', account: { homePage: location.origin, name: learner } }));
+    const flush = () => void this.flush();
+    this.listeners = [
+      [window, 'online', flush],
+      [document, 'visibilitychange', () => document.visibilityState === 'hidden' && flush()],
+    ];
+    for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
+    lrsListeners.add(this.onCourseOpened);
+    openedCourses.forEach(this.onCourseOpened);
+    flush();
+  }
+
+  /** One delivery attempt (or the one running); resolves with the counts it ends with. */
+  flush(): Promise<SyncCounts> {
+    if (this.closed) return this.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
+    this.running ??= this.attempt().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
+    lrsListeners.delete(this.onCourseOpened);
+  }
+
+  private async attempt(): Promise<SyncCounts> {
+    clearTimeout(this.timer);
+    const report = await this.withDeliveryLock(() => deliver(this.outbox, this.client));
+    const counts = { pending: report.pending, sent: report.sent, rejected: report.rejected };
+    if (this.closed) return counts;
+    if (report.newlyRejected) this.error('lrs-rejected', `The LRS rejected ${report.newlyRejected} learning record(s); they are kept, set aside. ${report.message ?? ''}`);
+    if (report.stopped === 'auth' && !this.authPaused) this.error('lrs-auth', `Learning records wait: ${report.message ?? ''}`);
+    this.authPaused = report.stopped === 'auth';
+    this.failures = report.stopped === 'done' ? 0 : this.failures + 1;
+    if (report.stopped !== 'done') {
+      // Doubling waits with some jitter, so that many learners' pages do not retry all at once.
+      const wait = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** (this.failures - 1)) * (0.75 + Math.random() / 2);
+      this.timer = setTimeout(() => void this.flush(), wait);
+    }
+    document.dispatchEvent(new SabaqEvent('sabaq-sync', counts));
+    return counts;
+  }
+
+  /**
+   * Runs a delivery from one tab at a time when the outbox is shared between tabs (a Web Lock where
+   * the browser has them); a memory outbox is this page's alone.
+   */
+  private async withDeliveryLock(run: () => Promise<DeliveryReport>): Promise<DeliveryReport> {
+    if (this.outbox.kind === 'memory' || !navigator.locks) return run();
+    const report = await navigator.locks.request(`sabaq-lrs:${this.namespace}`, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
+    // Another tab is delivering: it takes what this one added too.
+    return report ?? { ...(await this.outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };
+  }
+
+  /** Reads the learner's statements about the course and merges them into their progress, once per page. */
+  private async restore({ namespace, learner, course: opened }: CourseOpened): Promise<void> {
+    const key = JSON.stringify([namespace, learner, opened.id]);
+    // A standalone quiz (no course URL) has no course to restore.
+    if (this.closed || namespace !== this.namespace || !opened.url || this.restored.has(key)) return;
+    const course = { ...opened, url: opened.url };
+    this.restored.add(key);
+    try {
+      const statements = await readCourseStatements(this.client, this.actor(learner), course);
+      if (statements.length === 0 || this.closed) return;
+      const document = progressFromStatements(statements, course, { namespace, learner }, Date.now());
+      await openStore({ namespace }).importProgress(learner, JSON.stringify(document));
+    } catch (error) {
+      // Not restored this time: the next page load tries again.
+      this.restored.delete(key);
+      this.error('network', `Progress could not be restored from the LRS: ${String(error)}`);
+    }
+  }
+
+  private error(code: 'lrs-auth' | 'lrs-rejected' | 'network', message: string): void {
+    document.dispatchEvent(new SabaqEvent('sabaq-error', { code, message }));
+  }
+}
