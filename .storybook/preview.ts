@@ -4,15 +4,12 @@ import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import '../src/define.js';
-import * as sabaq from '../src/index.js';
 import { theme } from '../src/internal/theme.js';
 import { COURSES } from '../stories/support.js';
 
 interface ManifestDeclaration {
   kind: string;
   name: string;
-  tagName?: string;
-  customElement?: boolean;
   members?: { kind: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string }[];
 }
 
@@ -22,10 +19,6 @@ const [manifest] = Object.values(
   import.meta.glob<{ modules: { declarations?: ManifestDeclaration[] }[] }>('../custom-elements.json', { eager: true, import: 'default' }),
 );
 for (const declaration of manifest?.modules.flatMap((module) => module.declarations ?? []) ?? []) {
-  // The classes carry no @tagname, so the manifest names no tag: take the one src/define.ts gave them.
-  const constructor = (sabaq as Record<string, unknown>)[declaration.name];
-  const tag = typeof constructor === 'function' ? customElements.getName(constructor as CustomElementConstructor) : null;
-  if (tag) Object.assign(declaration, { tagName: declaration.tagName ?? tag, customElement: true });
   // Controls and docs list the public API: attributes, public properties, events, parts, custom properties.
   declaration.members = declaration.members?.filter(
     (member) => member.kind === 'field' && !member.privacy && !member.static && !member.readonly && !member.attribute,

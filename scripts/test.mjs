@@ -232,13 +232,16 @@ async function runStoryChecks() {
   return counts;
 }
 
-/** Runs the CLI's Node tests (test/cli/), echoing their output; returns their counts, if there are any. */
+/** Runs the Node tests (every file under test/ named *.test.mjs: the CLI, the npm entry, the manifest),
+ * echoing their output; returns their counts, if there are any. */
 async function runNodeTests() {
-  const dir = join(root, 'test', 'cli');
-  // Git keeps no empty directory: a fresh clone has no test/cli/ until it holds a test.
-  if (!existsSync(dir) || readdirSync(dir).length === 0) return undefined;
+  const files = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.mjs'))
+    .map((file) => join('test', file))
+    .sort();
+  if (files.length === 0) return undefined;
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  const node = spawn(process.execPath, ['--test', '--test-reporter=spec', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const node = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   node.stdout?.on('data', (chunk) => {
     out += chunk;

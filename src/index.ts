@@ -4,7 +4,7 @@
  */
 export * from './lib/types.js';
 export * from './lib/problems.js';
-export type { CourseProgress, LessonProgress, LessonStatus, QuizAttempt, IssuedCertificate } from './lib/progress.js';
+export type { CourseProgress, LessonProgress, LessonStatus, QuizAttempt, OpenQuizAttempt, IssuedCertificate } from './lib/progress.js';
 export { bestAttempt, emptyProgress } from './lib/progress.js';
 export { parseFrontMatter } from './lib/front-matter.js';
 export { parseManifest } from './lib/course/manifest.js';
@@ -32,13 +32,21 @@ export { connectLrs } from './connect-lrs.js';
 export type { ConnectLrsOptions, LrsConnection, LrsAuth, SyncCounts, XapiAgent } from './connect-lrs.js';
 export { certificateCode } from './lib/certificate.js';
 export type { CertificateContents } from './lib/certificate.js';
-export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
+export {
+  openStore,
+  createMemoryStore,
+  ProgressImportError,
+  QuizAttemptsUsedError,
+  PROGRESS_FORMAT,
+  PROGRESS_FORMAT_VERSION,
+} from './lib/store/index.js';
 export type {
   ProgressStore,
   OpenStoreOptions,
   CourseRef,
   NewQuizAttempt,
   NewCertificate,
+  QuizStart,
   ProgressChange,
   StorageStatus,
   StorageProblem,

@@ -7,6 +7,30 @@ import { property } from 'lit/decorators.js';
 import { SabaqEvent, type SabaqErrorCode, type SabaqEventDetails, type SabaqEventType } from '../events.js';
 import { LocalizeController } from '../i18n/localize.js';
 
+/**
+ * Shared by every element, so the Custom Elements Manifest lists them once here and each element inherits them.
+ *
+ * @fires sabaq-error - Something failed: the course, a lesson or a quiz could not be loaded or read,
+ * progress cannot be kept, or learning records could not be delivered. `detail.code` says which.
+ *
+ * @csspart notice - The notice that progress will not be kept, or was lost (storage unavailable or closed).
+ *
+ * @cssproperty --sabaq-color-primary - Buttons, progress bars, links and the current lesson.
+ * @cssproperty --sabaq-color-on-primary - Text on the primary colour.
+ * @cssproperty --sabaq-color-text - Body text.
+ * @cssproperty --sabaq-color-muted - Secondary text.
+ * @cssproperty --sabaq-color-surface - The element's background.
+ * @cssproperty --sabaq-color-surface-alt - Boxes set off from the background.
+ * @cssproperty --sabaq-color-border - Borders and dividers.
+ * @cssproperty --sabaq-color-success - Right answers and passed results.
+ * @cssproperty --sabaq-color-danger - Wrong answers, failed results and errors.
+ * @cssproperty --sabaq-color-warning - Warnings.
+ * @cssproperty --sabaq-color-focus - The keyboard focus ring.
+ * @cssproperty --sabaq-font-family - The text font.
+ * @cssproperty --sabaq-font-family-rtl - The font for right-to-left languages (Urdu: a Nastaliq font).
+ * @cssproperty --sabaq-radius - Corner radius of boxes and buttons.
+ * @cssproperty --sabaq-spacing - The base spacing unit.
+ */
 export class SabaqElement extends LitElement {
   /** Separates learners who share a browser. */
   @property({ reflect: true }) learner = 'default';
@@ -20,13 +44,16 @@ export class SabaqElement extends LitElement {
 
   protected readonly localize = new LocalizeController(this);
 
-  /** The course's language, once known: used when the element has no `lang` of its own. */
+  /** The course's language, once known: used when the element has no `lang` of its own.
+   * @internal */
   get contentLang(): string | undefined {
     return undefined;
   }
 
   protected emit<T extends SabaqEventType>(type: T, detail: SabaqEventDetails[T]): void {
-    this.dispatchEvent(new SabaqEvent(type, detail));
+    // Built apart from dispatchEvent: the manifest analyser would list an event named after the variable `type`.
+    const event = new SabaqEvent(type, detail);
+    this.dispatchEvent(event);
   }
 
   protected reportError(code: SabaqErrorCode, message: string, where: { file?: string; line?: number } = {}): void {

@@ -27,6 +27,24 @@ export interface QuizAttempt {
   submittedAt: number;
   /** Content hash of the quiz that was answered. */
   quizHash: string;
+  /** The seed of the shuffle and pick the attempt was answered with; absent on older attempts. */
+  seed?: number;
+}
+
+/**
+ * An attempt the learner has started but not submitted: what keeps its shuffle, pick and deadline the
+ * same across reloads and tabs until it is submitted.
+ */
+export interface OpenQuizAttempt {
+  quizId: string;
+  /** The number this attempt will have once submitted (kept attempts + 1). */
+  attempt: number;
+  /** Seed of this attempt's shuffle and pick, drawn at random (crypto.getRandomValues) when it starts. */
+  seed: number;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  /** Epoch milliseconds at which a timed quiz's time is up. */
+  deadline?: number;
 }
 
 export interface IssuedCertificate {
@@ -43,13 +61,15 @@ export interface CourseProgress {
   lastLessonId?: string;
   /** Every attempt, oldest first, per quiz id. */
   attempts: Record<string, QuizAttempt[]>;
+  /** The attempt started and not yet submitted, per quiz id. */
+  openAttempts: Record<string, OpenQuizAttempt>;
   certificate?: IssuedCertificate;
   /** The course's content hash when progress was last written. */
   courseHash?: string;
 }
 
 export function emptyProgress(courseId: string): CourseProgress {
-  return { courseId, lessons: {}, attempts: {} };
+  return { courseId, lessons: {}, attempts: {}, openAttempts: {} };
 }
 
 /** The highest-scoring attempt; the earlier one on a tie. */

@@ -20,14 +20,9 @@ import { certificateSvg } from './certificate-svg.js';
  * @summary A certificate of completion.
  *
  * @fires sabaq-certificate-issue - The learner asked for the certificate and it was issued.
- * @fires sabaq-error - The course could not be loaded, or progress cannot be saved.
  *
  * @csspart certificate - The certificate drawing.
  * @csspart button - Print, Download and the name form's button.
- *
- * @cssproperty --sabaq-color-primary - The certificate's border and heading (where it reads on the paper), buttons and the Verify link.
- * @cssproperty --sabaq-font-family - The text font.
- * @cssproperty --sabaq-radius - Corner radius.
  */
 export class SabaqCertificate extends SabaqElement {
   static override styles = [
@@ -117,6 +112,7 @@ export class SabaqCertificate extends SabaqElement {
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
 
+  /** @internal */
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
   }

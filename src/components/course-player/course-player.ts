@@ -45,17 +45,12 @@ const STATE_ICON: Record<LessonState, SVGTemplateResult> = {
  * @fires sabaq-quiz-submit - Bubbles up from the quizzes inside lessons.
  * @fires sabaq-course-complete - Every lesson is complete.
  * @fires sabaq-progress - Progress changed through the learner's action.
- * @fires sabaq-error - The course or a lesson could not be loaded or read, or progress cannot be saved.
  *
  * @csspart header - Title and progress bar.
  * @csspart progress - The course progress bar.
  * @csspart contents - The table of contents.
  * @csspart lesson - The lesson being read.
  * @csspart button - Every button.
- *
- * @cssproperty --sabaq-color-primary - Buttons, the progress bar, the current lesson.
- * @cssproperty --sabaq-font-family - The text font.
- * @cssproperty --sabaq-radius - Corner radius of boxes and buttons.
  */
 export class SabaqCoursePlayer extends SabaqElement {
   static override styles = [theme, playerStyles];
@@ -82,6 +77,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     else this.lessonOpenedAt = performance.now();
   };
 
+  /** @internal */
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
   }

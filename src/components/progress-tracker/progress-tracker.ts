@@ -19,14 +19,9 @@ import type { CourseLoadError } from '../../lib/course/loader.js';
  * @tagname sabaq-progress-tracker
  * @summary Progress in one course, full or compact.
  *
- * @fires sabaq-error - The course could not be loaded, or progress cannot be saved.
  *
  * @csspart progress - The overall progress bar.
  * @csspart continue - The Continue link.
- *
- * @cssproperty --sabaq-color-primary - Bars and the Continue link.
- * @cssproperty --sabaq-font-family - The text font.
- * @cssproperty --sabaq-radius - Corner radius.
  */
 export class SabaqProgressTracker extends SabaqElement {
   static override styles = [
@@ -91,6 +86,7 @@ export class SabaqProgressTracker extends SabaqElement {
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
 
+  /** @internal */
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
   }

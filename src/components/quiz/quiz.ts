@@ -24,15 +24,10 @@ import { quizStyles } from './quiz.styles.js';
  * @summary A quiz written in Markdown, inside a lesson or alone on any page.
  *
  * @fires sabaq-quiz-submit - The learner submitted an attempt; `detail` has the score and answers.
- * @fires sabaq-error - The quiz could not be loaded or read, or progress cannot be saved.
  *
  * @csspart question - Each question's box.
  * @csspart result - The score and pass/fail after submitting.
  * @csspart button - Submit and Try again.
- *
- * @cssproperty --sabaq-color-primary - Buttons, selected options and links.
- * @cssproperty --sabaq-font-family - The text font.
- * @cssproperty --sabaq-radius - Corner radius of boxes and buttons.
  */
 export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];

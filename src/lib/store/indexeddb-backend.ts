@@ -1,29 +1,27 @@
 /**
  * Progress on IndexedDB, with memory behind it so that no failure loses what the learner did.
  *
- * Every write is applied first to a mirror in memory, which also keeps a copy of everything read, and
- * then to IndexedDB. When IndexedDB cannot be used (it is missing, fails, hangs, is blocked or full)
- * the store carries on from the mirror, so the learner sees the same progress as before, and reports
- * `storage-unavailable` once. A full disk is the one failure that can pass: writes refused for quota
- * stay queued and are saved, all in one transaction, with the first later write that succeeds.
+ * The memory backend it extends (the mirror) keeps a copy of every record read from or written to
+ * IndexedDB, as IndexedDB has it once the transaction commits. When IndexedDB cannot be used (it is
+ * missing, fails, hangs, is blocked or full) writes go to the mirror and the store carries on from it,
+ * so the learner sees the same progress as before, and reports `storage-unavailable` once. A full disk
+ * is the one failure that can pass: writes refused for quota stay queued and are saved, all in one
+ * transaction, with the first later write that succeeds.
  */
-import type { Backend } from './backend.js';
+import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
 import {
   type ConnectionEvents,
-  type ProgressDatabase,
-  type ProgressTransaction,
-  IndexedDbLearnerRecords,
-  STORE_NAMES,
   StorageFailure,
   describeError,
   isQuotaError,
   openProgressDatabase,
-} from './idb-records.js';
-import { MemoryRecords } from './memory-records.js';
+} from './indexeddb-connection.js';
+import { IndexedDbLearnerRecords } from './indexeddb-records.js';
+import type { CourseRecord, LearnerRecords } from './learner-records.js';
+import { MemoryBackend } from './memory.js';
 import type { Write } from './operations.js';
-import type { CourseRecord, LearnerRecords } from './records.js';
-import type { LessonProgress, QuizAttempt } from '../progress.js';
-import type { StorageProblem, StorageStatus } from './store.js';
+import { type ProgressDatabase, type ProgressTransaction, STORE_NAMES } from './schema.js';
 
 interface UnsavedWrite {
   learner: string;
@@ -33,11 +31,13 @@ interface UnsavedWrite {
 /** What `attempt` got done on IndexedDB; `ok: false` once the store has fallen back to memory. */
 type Outcome<T> = { ok: true; value: T } | { ok: false };
 
+/** What one write came to in a transaction: its value, or the refusal it rejects with. */
+type WriteResult = { value: unknown } | { refused: QuizAttemptsUsedError };
+
 const REOPEN_DELAYS_MS = [50, 250, 1000];
 
-export class IndexedDbBackend implements Backend {
-  status: StorageStatus = 'opening';
-  private readonly mirror = new MemoryRecords();
+export class IndexedDbBackend extends MemoryBackend {
+  override status: StorageStatus = 'opening';
   /** Writes in the mirror that IndexedDB has not taken yet, oldest first: more than one only while it is full. */
   private unsaved: UnsavedWrite[] = [];
   /** Resolves to undefined once IndexedDB has been given up on. */
@@ -61,64 +61,88 @@ export class IndexedDbBackend implements Backend {
     private readonly namespace: string,
     private readonly report: (problem: StorageProblem) => void,
   ) {
+    super();
     this.connection = this.connect(false);
   }
 
-  async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
-    const mirror = this.mirror.forLearner(this.namespace, learner);
+  override async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
     const database = await this.connection;
     if (database && this.status === 'indexeddb') {
       const outcome = await this.attempt(database, async (db) => {
         // Read-only: the records' put methods are never called.
         const transaction = db.transaction(STORE_NAMES, 'readonly') as unknown as ProgressTransaction;
-        const records = new RecordingReads(new IndexedDbLearnerRecords(transaction, this.namespace, learner));
+        const records = new MirroredRecords(new IndexedDbLearnerRecords(transaction, this.namespace, learner));
         const [value] = await Promise.all([read(records), transaction.done]);
         // After the transaction, which must await nothing but its own requests.
-        await records.copyInto(mirror);
+        await records.copyInto(this.inMemory(learner));
         return value;
       });
       if (outcome.ok) return outcome.value;
     }
-    return read(mirror);
+    return super.read(learner, read);
   }
 
-  async write<T>(learner: string, write: Write<T>): Promise<T> {
-    const kept = await write.apply(this.mirror.forLearner(this.namespace, learner));
+  override async write<T>(learner: string, write: Write<T>): Promise<T> {
     const database = await this.connection;
-    if (!database) return kept;
-    this.unsaved.push({ learner, write });
-    const outcome = await this.attempt(database, (db) => this.saveUnsaved(db));
-    if (!outcome.ok) return kept;
-    this.unsaved = [];
-    // Back from memory, if a full disk had sent it there.
-    if (this.status === 'memory') this.status = 'indexeddb';
-    if (write.durability === 'strict') this.askToPersist();
-    return outcome.value.at(-1) as T;
+    const unsaved: UnsavedWrite = { learner, write };
+    if (database) {
+      this.unsaved.push(unsaved);
+      const outcome = await this.attempt(database, (db) => this.saveUnsaved(db));
+      if (outcome.ok) {
+        this.unsaved = [];
+        // Back from memory, if a full disk had sent it there.
+        if (this.status === 'memory') this.status = 'indexeddb';
+        const result = outcome.value.at(-1)!;
+        if ('refused' in result) throw result.refused;
+        if (write.durability === 'strict') this.askToPersist();
+        return result.value as T;
+      }
+    }
+    // IndexedDB is full (the write stays queued for it) or given up: the mirror is the store.
+    try {
+      return await super.write(learner, write);
+    } catch (error) {
+      this.unsaved = this.unsaved.filter((queued) => queued !== unsaved);
+      throw error;
+    }
   }
 
-  close(): void {
-    this.status = 'closed';
+  override close(): void {
+    super.close();
     this.database?.close();
     this.database = undefined;
     this.connection = Promise.resolve(undefined);
     this.unsaved = [];
   }
 
-  /** Applies every unsaved write in one transaction, which commits all of them or none. */
-  private async saveUnsaved(database: ProgressDatabase): Promise<unknown[]> {
+  /**
+   * Applies every unsaved write in one transaction, which commits all of them or none, then gives the
+   * mirror what the transaction read and wrote. A write refused (it checks before it puts anything)
+   * leaves the others to commit.
+   */
+  private async saveUnsaved(database: ProgressDatabase): Promise<WriteResult[]> {
     const strict = this.unsaved.some(({ write }) => write.durability === 'strict');
     const transaction = database.transaction(STORE_NAMES, 'readwrite', { durability: strict ? 'strict' : 'relaxed' });
+    const copies: [learner: string, records: MirroredRecords][] = [];
     const applying = (async () => {
-      const values: unknown[] = [];
+      const results: WriteResult[] = [];
       for (const { learner, write } of this.unsaved) {
-        values.push(await write.apply(new IndexedDbLearnerRecords(transaction, this.namespace, learner)));
+        const records = new MirroredRecords(new IndexedDbLearnerRecords(transaction, this.namespace, learner));
+        copies.push([learner, records]);
+        try {
+          results.push({ value: await write.apply(records) });
+        } catch (error) {
+          if (!(error instanceof QuizAttemptsUsedError)) throw error;
+          results.push({ refused: error });
+        }
       }
-      return values;
+      return results;
     })();
     // A write that fails half way must not commit its first half.
     applying.catch(() => abortQuietly(transaction));
-    const [values] = await Promise.all([applying, transaction.done]);
-    return values;
+    const [results] = await Promise.all([applying, transaction.done]);
+    for (const [learner, records] of copies) await records.copyInto(this.inMemory(learner));
+    return results;
   }
 
   /**
@@ -238,8 +262,11 @@ function abortQuietly(transaction: { abort(): void }): void {
   }
 }
 
-/** Reads through to IndexedDB, noting every record read so that the mirror can be given a copy. */
-class RecordingReads implements LearnerRecords {
+/**
+ * Reads and writes through to IndexedDB, noting every record read or written, in order, so that once
+ * the transaction has committed the mirror can be given the same records.
+ */
+class MirroredRecords implements LearnerRecords {
   private readonly copies: ((mirror: LearnerRecords) => Promise<unknown>)[] = [];
 
   constructor(private readonly source: LearnerRecords) {}
@@ -260,8 +287,9 @@ class RecordingReads implements LearnerRecords {
     return course;
   }
 
-  putCourse(record: CourseRecord): Promise<void> {
-    return this.source.putCourse(record);
+  async putCourse(record: CourseRecord): Promise<void> {
+    await this.source.putCourse(record);
+    this.copies.push((mirror) => mirror.putCourse(record));
   }
 
   async getLessons(courseId: string): Promise<LessonProgress[]> {
@@ -276,8 +304,9 @@ class RecordingReads implements LearnerRecords {
     return lesson;
   }
 
-  putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
-    return this.source.putLesson(courseId, lesson);
+  async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
+    await this.source.putLesson(courseId, lesson);
+    this.copies.push((mirror) => mirror.putLesson(courseId, lesson));
   }
 
   async getAttempts(courseId: string): Promise<QuizAttempt[]> {
@@ -298,8 +327,31 @@ class RecordingReads implements LearnerRecords {
     return attempts;
   }
 
-  putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
-    return this.source.putQuizAttempts(courseId, quizId, attempts);
+  async putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
+    await this.source.putQuizAttempts(courseId, quizId, attempts);
+    this.copies.push((mirror) => mirror.putQuizAttempts(courseId, quizId, attempts));
+  }
+
+  async getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]> {
+    const openAttempts = await this.source.getOpenAttempts(courseId);
+    this.copies.push((mirror) => Promise.all(openAttempts.map((open) => mirror.putOpenAttempt(courseId, open))));
+    return openAttempts;
+  }
+
+  async getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined> {
+    const open = await this.source.getOpenAttempt(courseId, quizId);
+    this.copies.push((mirror) => (open ? mirror.putOpenAttempt(courseId, open) : mirror.deleteOpenAttempt(courseId, quizId)));
+    return open;
+  }
+
+  async putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void> {
+    await this.source.putOpenAttempt(courseId, attempt);
+    this.copies.push((mirror) => mirror.putOpenAttempt(courseId, attempt));
+  }
+
+  async deleteOpenAttempt(courseId: string, quizId: string): Promise<void> {
+    await this.source.deleteOpenAttempt(courseId, quizId);
+    this.copies.push((mirror) => mirror.deleteOpenAttempt(courseId, quizId));
   }
 
   async getLearnerName(): Promise<string | undefined> {
@@ -308,7 +360,8 @@ class RecordingReads implements LearnerRecords {
     return name;
   }
 
-  putLearnerName(name: string): Promise<void> {
-    return this.source.putLearnerName(name);
+  async putLearnerName(name: string): Promise<void> {
+    await this.source.putLearnerName(name);
+    this.copies.push((mirror) => mirror.putLearnerName(name));
   }
 }

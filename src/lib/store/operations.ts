@@ -4,16 +4,11 @@
  * completion is never undone, attempts are only ever added, and an import never loses a completion or
  * a better score.
  */
-import type { CourseProgress, IssuedCertificate, LessonProgress, LessonStatus, QuizAttempt } from '../progress.js';
+import type { CourseProgress, IssuedCertificate, LessonProgress, LessonStatus, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import { type CourseRef, type QuizStart, QuizAttemptsUsedError } from './api.js';
+import type { CourseRecord, LearnerRecords } from './learner-records.js';
 import type { CourseExport, ProgressDocument } from './progress-document.js';
-import {
-  type CourseRecord,
-  type LearnerRecords,
-  courseRecord,
-  dictionary,
-  lessonProgress,
-} from './records.js';
-import type { CourseRef } from './store.js';
+import { courseRecord, dictionary, lessonProgress, openAttempt } from './validation.js';
 
 /**
  * A change to one learner's records, applied in one transaction. `strict` durability is for what a
@@ -26,21 +21,26 @@ export interface Write<T> {
 }
 
 export async function readProgress(records: LearnerRecords, courseId: string): Promise<CourseProgress> {
-  const [record, lessons, attempts] = await Promise.all([
+  const [record, lessons, attempts, openAttempts] = await Promise.all([
     records.getCourse(courseId),
     records.getLessons(courseId),
     records.getAttempts(courseId),
+    records.getOpenAttempts(courseId),
   ]);
-  const progress: CourseProgress = { courseId, lessons: dictionary(), attempts: dictionary() };
+  const progress: CourseProgress = { courseId, lessons: dictionary(), attempts: dictionary(), openAttempts: dictionary() };
   for (const lesson of lessons) progress.lessons[lesson.lessonId] = lesson;
   for (const attempt of attempts) (progress.attempts[attempt.quizId] ??= []).push(attempt);
+  for (const open of openAttempts) progress.openAttempts[open.quizId] = open;
   if (record?.lastLessonId !== undefined) progress.lastLessonId = record.lastLessonId;
   if (record?.certificate !== undefined) progress.certificate = record.certificate;
   if (record?.courseHash !== undefined) progress.courseHash = record.courseHash;
   return progress;
 }
 
-/** Everything the learner has in the namespace, as an export file lists it. */
+/**
+ * Everything the learner has in the namespace, as an export file lists it. Open attempts are left out:
+ * an unfinished attempt is worth nothing in another browser, where the quiz simply starts a new one.
+ */
 export async function readLearner(records: LearnerRecords): Promise<Pick<ProgressDocument, 'learnerName' | 'courses'>> {
   const [learnerName, courseRecords] = await Promise.all([records.getLearnerName(), records.listCourses()]);
   const courses = await Promise.all(
@@ -128,18 +128,53 @@ export function completeLesson(course: CourseRef, lessonId: string, now: number)
   );
 }
 
-/** Adds `attempt` as the quiz's next attempt and returns it with its number. */
-export function addQuizAttempt(course: CourseRef, attempt: QuizAttempt, now: number): Write<QuizAttempt> {
+/**
+ * The quiz's open attempt for its next attempt number, started now (with `seed`) unless one is;
+ * `started` says whether it was.
+ */
+export function startQuizAttempt(
+  course: CourseRef,
+  quiz: QuizStart,
+  now: number,
+  seed: number,
+): Write<{ open: OpenQuizAttempt; started: boolean }> {
   return {
     durability: 'strict',
     async apply(records) {
-      const [attempts, record] = await Promise.all([
+      const [attempts, kept] = await Promise.all([
+        records.getQuizAttempts(course.courseId, quiz.quizId),
+        records.getOpenAttempt(course.courseId, quiz.quizId),
+      ]);
+      const attempt = attempts.length + 1;
+      if (kept?.attempt === attempt) return { open: kept, started: false };
+      const deadline = quiz.timeLimitMs === undefined ? undefined : now + quiz.timeLimitMs;
+      const open = openAttempt({ quizId: quiz.quizId, attempt, seed, startedAt: now, deadline });
+      await records.putOpenAttempt(course.courseId, open);
+      return { open, started: true };
+    },
+  };
+}
+
+/**
+ * Adds `attempt` as the quiz's next attempt, with the seed of the quiz's open attempt, which it closes,
+ * and returns it with its number. Refused (before anything is written) once `allowed` attempts are
+ * kept: deciding here, in the transaction that keeps the attempt, is what stops two tabs submitting at
+ * once from both getting the last one.
+ */
+export function addQuizAttempt(course: CourseRef, attempt: QuizAttempt, allowed: number, now: number): Write<QuizAttempt> {
+  return {
+    durability: 'strict',
+    async apply(records) {
+      const [attempts, open, record] = await Promise.all([
         records.getQuizAttempts(course.courseId, attempt.quizId),
+        records.getOpenAttempt(course.courseId, attempt.quizId),
         records.getCourse(course.courseId),
       ]);
-      const numbered = Object.freeze({ ...attempt, attempt: attempts.length + 1 });
+      if (allowed > 0 && attempts.length >= allowed) throw new QuizAttemptsUsedError(attempt.quizId, allowed);
+      const numbered = Object.freeze({ ...attempt, attempt: attempts.length + 1, ...(open ? { seed: open.seed } : {}) });
       await Promise.all([
         records.putQuizAttempts(course.courseId, attempt.quizId, [...attempts, numbered]),
+        open && records.deleteOpenAttempt(course.courseId, attempt.quizId),
         records.putCourse(stampCourse(record, course, now, {})),
       ]);
       return numbered;

@@ -4,8 +4,8 @@
  * anything is written: a file is untrusted input, however it was made.
  */
 import type { LessonProgress, QuizAttempt } from '../progress.js';
+import type { CourseRecord } from './learner-records.js';
 import {
-  type CourseRecord,
   InvalidRecordError,
   own,
   readArray,
@@ -16,7 +16,7 @@ import {
   readQuizAttempt,
   readText,
   readTime,
-} from './records.js';
+} from './validation.js';
 
 export const PROGRESS_FORMAT = 'sabaq-progress';
 /** The version this sabaq writes; it reads this one and every earlier one. */

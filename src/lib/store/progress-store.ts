@@ -3,33 +3,36 @@
  * Calls run one at a time, in the order they were made, so that no two read-then-write operations
  * interleave (two quiz submissions can never get the same attempt number).
  */
-import type { CourseProgress, QuizAttempt } from '../progress.js';
-import { type Backend, MemoryBackend } from './backend.js';
-import { ChangeFeed, notify } from './changes.js';
-import { IndexedDbBackend } from './indexeddb-backend.js';
-import * as operations from './operations.js';
-import { parseProgressDocument, progressDocument } from './progress-document.js';
-import {
-  type LearnerRecords,
-  InvalidRecordError,
-  MAX_ID_LENGTH,
-  own,
-  quizAttempt,
-  readCertificate,
-  readId,
-  readObject,
-  readText,
-  readTime,
-} from './records.js';
+import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import type {
   CourseRef,
   NewCertificate,
   NewQuizAttempt,
   ProgressChange,
   ProgressStore,
+  QuizStart,
   StorageProblem,
   StorageStatus,
-} from './store.js';
+} from './api.js';
+import type { Backend } from './backend.js';
+import { ChangeFeed, notify } from './change-notices.js';
+import { IndexedDbBackend } from './indexeddb-backend.js';
+import type { LearnerRecords } from './learner-records.js';
+import { MemoryBackend } from './memory.js';
+import * as operations from './operations.js';
+import { parseProgressDocument, progressDocument } from './progress-document.js';
+import {
+  InvalidRecordError,
+  MAX_ID_LENGTH,
+  own,
+  quizAttempt,
+  readCertificate,
+  readCount,
+  readId,
+  readObject,
+  readText,
+  readTime,
+} from './validation.js';
 
 export interface OpenStoreOptions {
   /** Separates partner sites or deployments on one origin (SPEC §3). Default `default`. */
@@ -46,29 +49,59 @@ const openStores = new Map<string, ProgressStore>();
  * The progress store for a namespace, on IndexedDB with memory behind it. Returns at once: the database
  * opens in the background and calls wait for it (3 seconds at most). Every call for the same database
  * and namespace gets the same store, so a page has one connection and reports a problem once, until
- * the store is closed. Throws a `TypeError` for a namespace or database name that is empty or longer
- * than 256 characters.
+ * the store is closed. A namespace or database name it cannot use (empty, or longer than 256
+ * characters) gives a store in memory only, which reports `storage-unavailable` (`invalid-name`);
+ * only names that are not text throw (a `TypeError`).
  */
 export function openStore(options: OpenStoreOptions = {}): ProgressStore {
-  const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
-  const databaseName = argument(() => readId(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName'));
+  const namespace = argument(() => readText(options.namespace ?? 'default', 'namespace', undefined, Infinity));
+  const databaseName = argument(() => readText(options.databaseName ?? DEFAULT_DATABASE_NAME, 'databaseName', undefined, Infinity));
   const key = JSON.stringify([databaseName, namespace]);
   const open = openStores.get(key);
   if (open) return open;
-  const store: ProgressStore = new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
-    channelName: `sabaq:${databaseName}`,
-    onClose: () => {
-      if (openStores.get(key) === store) openStores.delete(key);
-    },
+  const invalidName = nameProblem(() => {
+    readId(namespace, 'namespace');
+    readId(databaseName, 'databaseName');
   });
+  const onClose = () => {
+    if (openStores.get(key) === store) openStores.delete(key);
+  };
+  const store: ProgressStore = invalidName
+    ? new Store(
+        namespace,
+        (report) => {
+          report(invalidName);
+          return new MemoryBackend();
+        },
+        { onClose },
+      )
+    : new Store(namespace, (report) => new IndexedDbBackend(databaseName, namespace, report), {
+        channelName: `sabaq:${databaseName}`,
+        onClose,
+      });
   openStores.set(key, store);
   return store;
+}
+
+/** Why a name cannot be used, as the problem the store reports; undefined when it can. */
+function nameProblem(check: () => void): StorageProblem | undefined {
+  try {
+    check();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof InvalidRecordError)) throw error;
+    return {
+      code: 'storage-unavailable',
+      reason: 'invalid-name',
+      message: `Progress cannot be saved: the ${error.message} (a name has 1 to ${MAX_ID_LENGTH} characters); it is kept in memory only, until the page closes.`,
+    };
+  }
 }
 
 /** A store that keeps progress in memory only, for as long as the page lives: for previews and tests. */
 export function createMemoryStore(options: Pick<OpenStoreOptions, 'namespace'> = {}): ProgressStore {
   const namespace = argument(() => readId(options.namespace ?? 'default', 'namespace'));
-  return new Store(namespace, () => new MemoryBackend(namespace), {});
+  return new Store(namespace, () => new MemoryBackend(), {});
 }
 
 /** Arguments are checked like stored records; a wrong one is the caller's mistake: a TypeError. */
@@ -147,16 +180,36 @@ class Store implements ProgressStore {
     await this.write(ref.learner, operations.completeLesson(ref, id, Date.now()), [ref.courseId]);
   }
 
+  async startQuizAttempt(course: CourseRef, quiz: QuizStart): Promise<OpenQuizAttempt> {
+    const ref = courseArgument(course);
+    const checked = argument(() => {
+      const fields = readObject(quiz, 'quiz');
+      const timeLimitMs = own(fields, 'timeLimitMs');
+      return {
+        quizId: readId(own(fields, 'quizId'), 'quiz', 'quizId'),
+        ...(timeLimitMs === undefined ? {} : { timeLimitMs: readTime(timeLimitMs, 'quiz', 'timeLimitMs') }),
+      };
+    });
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    const { open, started } = await this.write(ref.learner, operations.startQuizAttempt(ref, checked, Date.now(), seed), []);
+    if (started) this.publish(ref.learner, ref.courseId);
+    return open;
+  }
+
   async addQuizAttempt(course: CourseRef, attempt: NewQuizAttempt): Promise<QuizAttempt> {
     const ref = courseArgument(course);
     const now = Date.now();
-    // Numbered for real inside the write, from the attempts already kept.
-    const checked = argument(() => {
+    // Numbered, given its seed and checked against `allowed` for real inside the write.
+    const [checked, allowed] = argument(() => {
       const fields = readObject(attempt, 'attempt');
       const answers = cloneData(own(fields, 'answers'), 'attempt.answers');
-      return quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now }, 'attempt');
+      const limit = own(fields, 'allowed');
+      return [
+        quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now, seed: undefined }, 'attempt'),
+        limit === undefined ? 0 : readCount(limit, 'attempt', 'allowed'),
+      ] as const;
     });
-    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, now), [ref.courseId]);
+    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, allowed, now), [ref.courseId]);
   }
 
   async saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void> {
@@ -232,9 +285,11 @@ class Store implements ProgressStore {
   /** Applies the write, then tells subscribers which of the learner's courses (undefined: the name) changed. */
   private async write<T>(learner: string, write: operations.Write<T>, changed: (string | undefined)[]): Promise<T> {
     const value = await this.enqueue(() => this.backend.write(learner, write));
-    for (const courseId of changed) {
-      this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
-    }
+    for (const courseId of changed) this.publish(learner, courseId);
     return value;
+  }
+
+  private publish(learner: string, courseId: string | undefined): void {
+    this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
   }
 }

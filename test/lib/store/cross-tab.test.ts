@@ -4,12 +4,20 @@
  */
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import type { CourseProgress } from '../../../src/lib/progress.js';
-import { SCHEMA_VERSION } from '../../../src/lib/store/idb-records.js';
-import { type CourseRef, type ProgressChange, type ProgressStore, openStore } from '../../../src/lib/store/index.js';
+import type { CourseProgress, OpenQuizAttempt, QuizAttempt } from '../../../src/lib/progress.js';
+import { SCHEMA_VERSION } from '../../../src/lib/store/schema.js';
+import {
+  type CourseRef,
+  type NewQuizAttempt,
+  type ProgressChange,
+  type ProgressStore,
+  QuizAttemptsUsedError,
+  openStore,
+} from '../../../src/lib/store/index.js';
 import { type Tab, deleteDatabase, openTab, uniqueDatabaseName, until } from './helpers.js';
 
 const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics' };
+const onlyAttempt: NewQuizAttempt = { quizId: 'final', answers: { q1: 0 }, score: 100, passed: true, quizHash: 'h1', allowed: 1 };
 
 describe('two tabs', () => {
   let databaseName: string;
@@ -63,6 +71,43 @@ describe('two tabs', () => {
     await until(() => heard.length === 1, 1000, 'the store\'s own notice');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).to.deep.equal([{ namespace: 'partner-b', learner: 'ayesha', courseId: 'export-basics' }]);
+  });
+
+  it('keeps one attempt when both tabs submit at the same moment a quiz that allows one', async () => {
+    store = openStore({ databaseName });
+    // Both tabs have read the quiz's (empty) attempts, as a quiz on screen has.
+    await Promise.all([store.getProgress(course), tab.call('callStore', 'getProgress', course)]);
+
+    const [here, there] = await Promise.all([
+      store.addQuizAttempt(course, onlyAttempt).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      tab.call('settleStore', 'addQuizAttempt', course, onlyAttempt),
+    ]);
+
+    const refused = [here, there].filter((result) => 'error' in result);
+    expect(refused, 'one tab is refused').to.have.length(1);
+    const error = (refused[0] as { error: { name: string } }).error;
+    expect(error.name).to.equal('QuizAttemptsUsedError');
+    if ('error' in here) expect(here.error).to.be.instanceOf(QuizAttemptsUsedError);
+    const kept = ((await tab.call('callStore', 'getProgress', course)) as CourseProgress).attempts.final;
+    expect(kept, 'on disk').to.have.length(1);
+    expect((await store.getProgress(course)).attempts.final, 'as this tab sees it').to.deep.equal(kept);
+    const accepted = ('value' in here ? here.value : (there as { value: QuizAttempt }).value) as QuizAttempt;
+    expect(accepted.attempt).to.equal(1);
+  });
+
+  it('gives both tabs the same open attempt when they start a quiz at the same moment', async () => {
+    store = openStore({ databaseName });
+    await Promise.all([store.getProgress(course), tab.call('callStore', 'getProgress', course)]);
+    const quiz = { quizId: 'final', timeLimitMs: 45_000 };
+    const [here, there] = await Promise.all([
+      store.startQuizAttempt(course, quiz),
+      tab.call('callStore', 'startQuizAttempt', course, quiz) as Promise<OpenQuizAttempt>,
+    ]);
+    expect(there).to.deep.equal(here);
+    expect((await store.getProgress(course)).openAttempts.final).to.deep.equal(here);
   });
 
   it('never blocks a newer version of the site from upgrading, and the older tab carries on in memory', async () => {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import { SCHEMA_VERSION } from '../../../src/lib/store/idb-records.js';
+import { SCHEMA_VERSION } from '../../../src/lib/store/schema.js';
 import { type CourseRef, type ProgressStore, type StorageProblem, openStore } from '../../../src/lib/store/index.js';
 import { deleteDatabase, rawRecords, replaceOpen, uniqueDatabaseName, until, watch, watchUnhandledRejections } from './helpers.js';
 

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { openDB } from 'idb';
-import type { CourseProgress } from '../../../src/lib/progress.js';
+import type { CourseProgress, OpenQuizAttempt } from '../../../src/lib/progress.js';
 import { type CourseRef, type ProgressStore, openStore } from '../../../src/lib/store/index.js';
 import { type Tab, deleteDatabase, openTab, uniqueDatabaseName, watchUnhandledRejections } from './helpers.js';
 
@@ -57,6 +57,19 @@ describe('store persistence', () => {
       expect(after.certificate?.code).to.equal('SBQ-1');
       expect(await tab.call('callStore', 'getLearnerName', 'ayesha')).to.equal('Ayesha Siddiqui');
       expect((await tab.call('storeState')).status).to.equal('indexeddb');
+    });
+
+    it("restores a started attempt, its seed and a timed quiz's deadline, until it is submitted", async () => {
+      tab = await openTab();
+      await tab.call('openTestStore', databaseName);
+      const quiz = { quizId: 'timed', timeLimitMs: 60_000 };
+      const started = (await tab.call('callStore', 'startQuizAttempt', course, quiz)) as OpenQuizAttempt;
+
+      await tab.reload();
+      await tab.call('openTestStore', databaseName);
+      expect(await tab.call('callStore', 'startQuizAttempt', course, quiz), 'the same attempt after a reload').to.deep.equal(started);
+      expect(((await tab.call('callStore', 'getProgress', course)) as CourseProgress).openAttempts.timed).to.deep.equal(started);
+      expect(started.deadline).to.equal(started.startedAt + 60_000);
     });
   });
 

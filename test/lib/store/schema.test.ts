@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { deleteDB, openDB } from 'idb';
-import { SCHEMA_VERSION, STORE_NAMES } from '../../../src/lib/store/idb-records.js';
+import { SCHEMA_VERSION, STORE_NAMES } from '../../../src/lib/store/schema.js';
 import { type CourseRef, type ProgressStore, openStore } from '../../../src/lib/store/index.js';
 import { deleteDatabase, uniqueDatabaseName, watch } from './helpers.js';
 
@@ -16,6 +16,21 @@ const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics' };
  */
 const EARLIER_VERSIONS: Record<number, { left: string; create(name: string): Promise<void>; completeLessons: string[] }> = {
   0: { left: 'no database at all', create: async () => {}, completeLessons: [] },
+  1: {
+    left: 'courses, lessons, attempts and learners, no open attempts',
+    async create(name) {
+      const database = await openDB(name, 1, {
+        upgrade(upgrading) {
+          for (const store of ['courses', 'lessons', 'attempts', 'learners']) upgrading.createObjectStore(store);
+        },
+      });
+      const key = ['default', 'ayesha', 'export-basics'];
+      await database.put('lessons', { lessonId: 'why', status: 'complete', startedAt: 1, completedAt: 2, timeSpentMs: 0 }, [...key, 'why']);
+      await database.put('courses', { courseId: 'export-basics', updatedAt: 2 }, key);
+      database.close();
+    },
+    completeLessons: ['why'],
+  },
 };
 
 describe('schema', () => {

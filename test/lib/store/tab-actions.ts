@@ -30,6 +30,15 @@ export async function callStore(method: StoreMethod, ...args: unknown[]): Promis
   return (store[method] as (...args: unknown[]) => Promise<unknown>)(...args);
 }
 
+/** Like `callStore`, but a rejection comes back as its error's name and message instead of failing the call. */
+export async function settleStore(method: StoreMethod, ...args: unknown[]): Promise<{ value: unknown } | { error: { name: string; message: string } }> {
+  try {
+    return { value: await callStore(method, ...args) };
+  } catch (error) {
+    return { error: { name: (error as Error).name, message: (error as Error).message } };
+  }
+}
+
 export function storeState(): { status: string; problems: StorageProblem[]; changes: ProgressChange[] } {
   return { status: store?.status ?? 'none', problems, changes };
 }

@@ -1,12 +1,13 @@
 /**
- * The records the store keeps and the checks each one passes before it is used. What is read back
+ * The checks every record passes before the store uses it, and the builders of frozen records. What is read back
  * from IndexedDB may have been written by any script on the origin, and an imported file by anyone,
  * so both are untrusted: every record is rebuilt field by field (answers checked in place) into frozen
  * plain data, and the dictionaries the store builds, keyed by lesson and quiz ids, have no prototype,
  * so an id such as `constructor` or `__proto__` stays an ordinary key.
  */
-import type { IssuedCertificate, LessonProgress, LessonStatus, QuizAttempt } from '../progress.js';
+import type { IssuedCertificate, LessonProgress, LessonStatus, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import type { Answers } from '../quiz/score.js';
+import type { CourseRecord, StoredAttempt } from './learner-records.js';
 
 /** Longest namespace, learner, course, lesson or quiz id, content hash or certificate code kept. */
 export const MAX_ID_LENGTH = 256;
@@ -14,16 +15,6 @@ export const MAX_ID_LENGTH = 256;
 export const MAX_TEXT_LENGTH = 10_000;
 /** Most questions answered in one attempt, and most items in one answer. */
 export const MAX_ANSWERS = 1_000;
-
-/** What the store keeps about one course of one learner, besides lessons and attempts. */
-export interface CourseRecord {
-  courseId: string;
-  /** Epoch milliseconds of the last write to this course. */
-  updatedAt: number;
-  lastLessonId?: string;
-  courseHash?: string;
-  certificate?: IssuedCertificate;
-}
 
 /** Input that does not have the expected shape; `path` says where, as in `courses[2].lessons[0].status`. */
 export class InvalidRecordError extends Error {
@@ -96,6 +87,26 @@ export function readScore(value: unknown, path: string, key?: string | number): 
   return value;
 }
 
+/** A seed of the quiz's shuffle: a whole number that fits in 32 bits, as `crypto.getRandomValues` draws them. */
+export function readSeed(value: unknown, path: string, key?: string | number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffff_ffff) {
+    throw new InvalidRecordError(where(path, key), 'must be a whole number from 0 to 4294967295');
+  }
+  return value;
+}
+
+/** A whole number, `least` or more. */
+export function readCount(value: unknown, path: string, key?: string, least = 0): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
+    throw new InvalidRecordError(where(path, key), `must be a whole number, ${least} or more`);
+  }
+  return value;
+}
+
+function readAttemptNumber(value: unknown, path: string, key: string): number {
+  return readCount(value, path, key, 1);
+}
+
 function readBoolean(value: unknown, path: string, key: string): boolean {
   if (typeof value !== 'boolean') throw new InvalidRecordError(where(path, key), 'must be true or false');
   return value;
@@ -166,21 +177,12 @@ export function readAnswers(value: unknown, path: string, key?: string): Answers
 export function readQuizAttempt(value: unknown, path: string, key?: number): QuizAttempt {
   const object = readObject(value, path, key);
   const at = where(path, key);
-  const attempt = own(object, 'attempt');
-  if (typeof attempt !== 'number' || !Number.isSafeInteger(attempt) || attempt < 1) {
-    throw new InvalidRecordError(`${at}.attempt`, 'must be a whole number, 1 or more');
-  }
-  return quizAttempt(readId(own(object, 'quizId'), at, 'quizId'), attempt, object, at);
+  return quizAttempt(readId(own(object, 'quizId'), at, 'quizId'), readAttemptNumber(own(object, 'attempt'), at, 'attempt'), object, at);
 }
-
-/**
- * One attempt as the attempts store keeps it: its quiz id and number come from the record that holds
- * it (its position in the quiz's list), so they are not repeated in every attempt.
- */
-export type StoredAttempt = Omit<QuizAttempt, 'quizId' | 'attempt'>;
 
 /** Builds a frozen attempt from `fields` (at `path`), checking each one. */
 export function quizAttempt(quizId: string, attempt: number, fields: Readonly<Record<string, unknown>>, path: string): QuizAttempt {
+  const seed = own(fields, 'seed');
   return Object.freeze({
     quizId,
     attempt,
@@ -189,11 +191,30 @@ export function quizAttempt(quizId: string, attempt: number, fields: Readonly<Re
     passed: readBoolean(own(fields, 'passed'), path, 'passed'),
     submittedAt: readTime(own(fields, 'submittedAt'), path, 'submittedAt'),
     quizHash: readText(own(fields, 'quizHash'), path, 'quizHash', MAX_ID_LENGTH),
+    ...(seed === undefined ? {} : { seed: readSeed(seed, path, 'seed') }),
   });
 }
 
-export function storedAttempt({ answers, score, passed, submittedAt, quizHash }: QuizAttempt): StoredAttempt {
-  return { answers, score, passed, submittedAt, quizHash };
+export function storedAttempt({ answers, score, passed, submittedAt, quizHash, seed }: QuizAttempt): StoredAttempt {
+  return { answers, score, passed, submittedAt, quizHash, ...(seed === undefined ? {} : { seed }) };
+}
+
+export function readOpenAttempt(value: unknown, path: string, key?: string): OpenQuizAttempt {
+  const object = readObject(value, path, key);
+  const at = where(path, key);
+  const deadline = own(object, 'deadline');
+  return openAttempt({
+    quizId: readId(own(object, 'quizId'), at, 'quizId'),
+    attempt: readAttemptNumber(own(object, 'attempt'), at, 'attempt'),
+    seed: readSeed(own(object, 'seed'), at, 'seed'),
+    startedAt: readTime(own(object, 'startedAt'), at, 'startedAt'),
+    deadline: deadline === undefined ? undefined : readTime(deadline, at, 'deadline'),
+  });
+}
+
+/** A frozen open attempt without a deadline when it has none. */
+export function openAttempt({ quizId, attempt, seed, startedAt, deadline }: OpenQuizAttempt): OpenQuizAttempt {
+  return Object.freeze({ quizId, attempt, seed, startedAt, ...(deadline === undefined ? {} : { deadline }) });
 }
 
 export function readCertificate(value: unknown, path: string, key?: string): IssuedCertificate {
@@ -237,33 +258,4 @@ export function courseRecord(record: CourseRecord): CourseRecord {
     ...(courseHash === undefined ? {} : { courseHash }),
     ...(certificate === undefined ? {} : { certificate }),
   });
-}
-
-/**
- * One learner's records in one namespace, as one transaction sees them. Each operation is written once
- * against this interface and runs the same on IndexedDB and in memory. Records going in and coming out
- * are frozen, so an implementation may keep and hand out the same objects.
- */
-export interface LearnerRecords {
-  /** Every course the learner has progress in, by course id. */
-  listCourses(): Promise<CourseRecord[]>;
-  getCourse(courseId: string): Promise<CourseRecord | undefined>;
-  putCourse(record: CourseRecord): Promise<void>;
-  /** By lesson id. */
-  getLessons(courseId: string): Promise<LessonProgress[]>;
-  getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined>;
-  putLesson(courseId: string, lesson: LessonProgress): Promise<void>;
-  /** Every attempt at every quiz of the course, by quiz id, each quiz's oldest first. */
-  getAttempts(courseId: string): Promise<QuizAttempt[]>;
-  /** Oldest first, numbered 1, 2, 3… */
-  getQuizAttempts(courseId: string, quizId: string): Promise<QuizAttempt[]>;
-  /** Replaces a quiz's attempts with `attempts`, which are numbered 1, 2, 3… */
-  putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void>;
-  getLearnerName(): Promise<string | undefined>;
-  putLearnerName(name: string): Promise<void>;
-}
-
-/** Orders ids as IndexedDB orders string keys: by UTF-16 code unit. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,8 +3,8 @@
  * share the database, hear of it through a BroadcastChannel once it has committed. Anything on the
  * origin can post to the channel, so what arrives is checked before it is passed on.
  */
-import { InvalidRecordError, own, readId, readObject } from './records.js';
-import type { ProgressChange } from './store.js';
+import { InvalidRecordError, own, readId, readObject } from './validation.js';
+import type { ProgressChange } from './api.js';
 
 export class ChangeFeed {
   private readonly listeners = new Set<(change: ProgressChange) => void>();

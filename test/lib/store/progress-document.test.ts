@@ -61,6 +61,7 @@ describe('exportProgress and importProgress', () => {
     await store.addTimeSpent(basics, 'why', 61_000);
     await store.completeLesson(basics, 'why');
     await store.openLesson(basics, 'incoterms');
+    await store.startQuizAttempt(basics, { quizId: 'incoterms-check' });
     await store.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 0, q2: [0, 2], q3: 'FOB' }, score: 33.33, passed: false, quizHash: 'q-v1' });
     await store.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 1, q2: [0, 1], q3: 'CIF' }, score: 100, passed: true, quizHash: 'q-v2' });
     await store.addQuizAttempt(basics, { quizId: 'final', answers: { q1: [2, 0, 1], q2: [1, 0, -1] }, score: 75, passed: true, quizHash: 'f-v1' });
@@ -93,6 +94,9 @@ describe('exportProgress and importProgress', () => {
     const document = JSON.parse(exported) as ProgressDocument;
     expect(document).to.include({ format: 'sabaq-progress', version: PROGRESS_FORMAT_VERSION, namespace: 'default', learner: 'ayesha' });
     expect(document.courses.map((course) => course.courseId)).to.deep.equal(['export-basics', 'pricing']);
+    const seed = progress[0]!.attempts['incoterms-check']![0]!.seed;
+    expect(seed, 'the seed the first attempt was answered with').to.be.a('number');
+    expect(document.courses[0]!.attempts.find((each) => each.quizId === 'incoterms-check')!.seed).to.equal(seed);
   });
 
   it('merges into existing progress without losing a completion, an attempt or a better score', async () => {
@@ -160,6 +164,7 @@ describe('exportProgress and importProgress', () => {
       ['version as text', edit((d) => ((d as Record<string, unknown>).version = '1')), /"version" must be a whole number/],
       ['unknown status', edit((d) => ((d.courses[0]!.lessons[0] as { status: string }).status = 'hacked')), /courses\[0\]\.lessons\[0\]\.status must be one of/],
       ['score of Infinity', edit((d) => (d.courses[0]!.attempts[0]!.score = 424242)).replace('424242', '1e999'), /courses\[0\]\.attempts\[0\]\.score must be a number from 0 to 100/],
+      ['a seed that is not a whole number', edit((d) => (d.courses[0]!.attempts[0]!.seed = 0.5)), /courses\[0\]\.attempts\[0\]\.seed must be a whole number from 0 to 4294967295/],
       ['an answer that is an object', edit((d) => ((d.courses[0]!.attempts[0]!.answers as Record<string, unknown>).q1 = { $gt: '' })), /answers\.q1 must be a number, text, a list of whole numbers or null/],
       ['a script as an id', edit((d) => ((d.courses[0]!.lessons[0] as { lessonId: unknown }).lessonId = { toString: 'alert(1)' })), /lessonId must be text/],
       ['an id of 300 characters', edit((d) => (d.courses[0]!.courseId = 'x'.repeat(300))), /courseId must be at most 256 characters/],

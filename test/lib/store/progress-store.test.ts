@@ -8,10 +8,15 @@ import {
   type CourseRef,
   type NewQuizAttempt,
   type ProgressStore,
+  QuizAttemptsUsedError,
   createMemoryStore,
   openStore,
 } from '../../../src/lib/store/index.js';
 import { deleteDatabase, uniqueDatabaseName, watch } from './helpers.js';
+
+async function rawDatabaseNames(): Promise<(string | undefined)[]> {
+  return (await indexedDB.databases()).map((database) => database.name);
+}
 
 const course: CourseRef = { learner: 'ayesha', courseId: 'export-basics', courseHash: 'course-v1' };
 
@@ -51,7 +56,7 @@ for (const implementation of implementations) {
 
     it('starts with empty progress', async () => {
       const progress = await store.getProgress(course);
-      expect(progress).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {} });
+      expect(progress).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
     });
 
     it("follows a lesson from opening to completion, with its times and the last lesson opened", async () => {
@@ -119,6 +124,59 @@ for (const implementation of implementations) {
       expect(numbers).to.deep.equal([1, 2, 3, 4]);
     });
 
+    it('starts an attempt once, with a random seed and the deadline of a timed quiz, until it is submitted', async () => {
+      const quiz = { quizId: 'incoterms-check', timeLimitMs: 60_000 };
+      const before = Date.now();
+      const open = await store.startQuizAttempt(course, quiz);
+      expect(open).to.include({ quizId: 'incoterms-check', attempt: 1 });
+      expect(open.startedAt).to.be.within(before, Date.now());
+      expect(open.deadline).to.equal(open.startedAt + 60_000);
+      expect(Number.isInteger(open.seed) && open.seed >= 0 && open.seed < 2 ** 32, `seed ${open.seed}`).to.equal(true);
+
+      const [again, atOnce] = await Promise.all([store.startQuizAttempt(course, quiz), store.startQuizAttempt(course, quiz)]);
+      expect(again, 'asked again').to.deep.equal(open);
+      expect(atOnce, 'asked at the same moment').to.deep.equal(open);
+      expect((await store.getProgress(course)).openAttempts).to.deep.equal({ 'incoterms-check': open });
+
+      const submitted = await store.addQuizAttempt(course, attempt(50));
+      expect(submitted).to.include({ attempt: 1, seed: open.seed });
+      const progress = await store.getProgress(course);
+      expect(progress.openAttempts, 'submitting closes the open attempt').to.deep.equal({});
+      expect(progress.attempts['incoterms-check']![0]!.seed).to.equal(open.seed);
+
+      const next = await store.startQuizAttempt(course, { quizId: 'incoterms-check' });
+      expect(next.attempt).to.equal(2);
+      expect(next.seed, "the next attempt's seed").not.to.equal(open.seed);
+      expect(next).not.to.have.property('deadline');
+    });
+
+    it('draws a different seed for each learner, and tells subscribers only of an attempt it starts', async () => {
+      const { changes } = watch(store);
+      const quiz = { quizId: 'incoterms-check' };
+      const ayesha = await store.startQuizAttempt(course, quiz);
+      await store.startQuizAttempt(course, quiz);
+      const bilal = await store.startQuizAttempt({ ...course, learner: 'bilal' }, quiz);
+      expect(bilal.seed).not.to.equal(ayesha.seed);
+      expect(changes.map((change) => change.learner)).to.deep.equal(['ayesha', 'bilal']);
+    });
+
+    it('refuses an attempt over the allowed number, writing nothing', async () => {
+      await store.startQuizAttempt(course, { quizId: 'incoterms-check' });
+      await store.addQuizAttempt(course, { ...attempt(50), allowed: 2 });
+      await store.addQuizAttempt(course, { ...attempt(60), allowed: 2 });
+      await store.startQuizAttempt(course, { quizId: 'incoterms-check' });
+      const error = await store.addQuizAttempt(course, { ...attempt(90), allowed: 2 }).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).to.be.instanceOf(QuizAttemptsUsedError);
+      expect(error).to.include({ name: 'QuizAttemptsUsedError', quizId: 'incoterms-check', allowed: 2 });
+      const progress = await store.getProgress(course);
+      expect(progress.attempts['incoterms-check']!.map((each) => each.score)).to.deep.equal([50, 60]);
+      expect(progress.openAttempts['incoterms-check'], 'the open attempt is left as it was').to.include({ attempt: 3 });
+      expect(await store.addQuizAttempt(course, { ...attempt(90), allowed: 0 }), '0: no limit').to.include({ attempt: 3 });
+    });
+
     it("keeps the learner's name and the course's certificate", async () => {
       expect(await store.getLearnerName('ayesha')).to.equal(undefined);
       await store.setLearnerName('ayesha', 'Ayesha Siddiqui');
@@ -138,10 +196,10 @@ for (const implementation of implementations) {
       await store.setLearnerName('ayesha', 'Ayesha');
       await store.addQuizAttempt(course, attempt(90));
 
-      expect(await store.getProgress(bilal)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {} });
-      expect(await store.getProgress(otherCourse)).to.deep.equal({ courseId: 'pricing', lessons: {}, attempts: {} });
+      expect(await store.getProgress(bilal)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
+      expect(await store.getProgress(otherCourse)).to.deep.equal({ courseId: 'pricing', lessons: {}, attempts: {}, openAttempts: {} });
       expect(await store.getLearnerName('bilal')).to.equal(undefined);
-      expect(await partnerStore.getProgress(course)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {} });
+      expect(await partnerStore.getProgress(course)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
       expect(await partnerStore.getLearnerName('ayesha')).to.equal(undefined);
 
       await partnerStore.openLesson(course, 'marketplaces');
@@ -208,6 +266,9 @@ for (const implementation of implementations) {
         ['answers not an object', () => store.addQuizAttempt(course, { ...attempt(50), answers: 'all of them' as never })],
         ['certificate without code', () => store.saveCertificate(course, { learnerName: 'A', issuedAt: 1, score: 90 } as never)],
         ['name not text', () => store.setLearnerName('ayesha', { toString: () => 'Ayesha' } as never)],
+        ['allowed not a whole number', () => store.addQuizAttempt(course, { ...attempt(50), allowed: 1.5 })],
+        ['negative time limit', () => store.startQuizAttempt(course, { quizId: 'incoterms-check', timeLimitMs: -1 })],
+        ['quiz without id', () => store.startQuizAttempt(course, {} as never)],
       ];
       for (const [what, call] of wrong) {
         const error = await call().then(
@@ -216,7 +277,7 @@ for (const implementation of implementations) {
         );
         expect(error, what).to.be.instanceOf(TypeError);
       }
-      expect(await store.getProgress(course)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {} });
+      expect(await store.getProgress(course)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
       expect(await store.getLearnerName('ayesha')).to.equal(undefined);
     });
 
@@ -247,7 +308,25 @@ describe('openStore', () => {
     await deleteDatabase(name);
   });
 
-  it('throws a TypeError for an empty namespace', () => {
-    expect(() => openStore({ namespace: '' })).to.throw(TypeError);
+  it('keeps progress in memory, and says why, for a namespace it cannot use, instead of throwing', async () => {
+    const databaseName = uniqueDatabaseName('invalid-name');
+    for (const namespace of ['n'.repeat(257), '']) {
+      let store: ProgressStore | undefined;
+      expect(() => (store = openStore({ databaseName, namespace })), `namespace of ${namespace.length} characters`).not.to.throw();
+      const { problems } = watch(store!);
+      expect(openStore({ databaseName, namespace }), 'the same store for every caller').to.equal(store);
+      await store!.completeLesson(course, 'why');
+      expect((await store!.getProgress(course)).lessons.why?.status, 'kept in memory').to.equal('complete');
+      expect(store!.status).to.equal('memory');
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.include({ code: 'storage-unavailable', reason: 'invalid-name' });
+      expect(problems[0]!.message).to.match(namespace ? /namespace must be at most 256 characters/ : /namespace must not be empty/);
+      store!.close();
+    }
+    expect(await rawDatabaseNames(), 'no database was made').not.to.include(databaseName);
+  });
+
+  it('throws a TypeError for a namespace that is not text', () => {
+    expect(() => openStore({ namespace: 42 as unknown as string })).to.throw(TypeError);
   });
 });

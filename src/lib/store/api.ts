@@ -3,7 +3,7 @@
  * (SPEC §3 and §5). `openStore()` gives a store on IndexedDB that falls back to memory when IndexedDB
  * cannot be used; `createMemoryStore()` gives one that only ever lives in memory.
  */
-import type { CourseProgress, IssuedCertificate, QuizAttempt } from '../progress.js';
+import type { CourseProgress, IssuedCertificate, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 
 /** Which course of which learner a call is about. */
 export interface CourseRef {
@@ -17,8 +17,32 @@ export interface CourseRef {
   courseHash?: string;
 }
 
-/** A submitted quiz, as the quiz hands it to the store; the store numbers and timestamps it. */
-export type NewQuizAttempt = Pick<QuizAttempt, 'quizId' | 'answers' | 'score' | 'passed' | 'quizHash'>;
+/**
+ * A submitted quiz, as the quiz hands it to the store; the store numbers and timestamps it, and gives
+ * it the seed of the quiz's open attempt.
+ */
+export type NewQuizAttempt = Pick<QuizAttempt, 'quizId' | 'answers' | 'score' | 'passed' | 'quizHash'> & {
+  /** The quiz's `attempts` setting: how many attempts may be kept; 0 or absent for no limit. */
+  allowed?: number;
+};
+
+/** The quiz a learner starts an attempt at. */
+export interface QuizStart {
+  quizId: string;
+  /** A timed quiz's time limit, from which the attempt's deadline is set. */
+  timeLimitMs?: number;
+}
+
+/** The quiz already has as many attempts as it allows (in this tab or another); nothing was written. */
+export class QuizAttemptsUsedError extends Error {
+  constructor(
+    readonly quizId: string,
+    readonly allowed: number,
+  ) {
+    super(`Quiz "${quizId}" allows ${allowed} attempt${allowed === 1 ? '' : 's'}, and all are used.`);
+    this.name = 'QuizAttemptsUsedError';
+  }
+}
 
 /** A certificate as issued; the store files it under the course it is given with. */
 export type NewCertificate = Omit<IssuedCertificate, 'courseId'>;
@@ -42,9 +66,18 @@ export type StorageStatus = 'opening' | 'indexeddb' | 'memory' | 'closed';
  * Why progress went to memory: IndexedDB is missing or forbidden (`unsupported`), failed to open
  * (`failed`), did not answer within 3 seconds (`timeout`), is held at an older version by another tab
  * (`blocked`), was upgraded by a newer version of the site in another tab (`newer-version`), is full
- * (`quota`), or was closed by the browser a second time (`closed`).
+ * (`quota`), or was closed by the browser a second time (`closed`); or the page asked for a namespace
+ * or database name that cannot be used, empty or longer than 256 characters (`invalid-name`).
  */
-export type UnavailableReason = 'unsupported' | 'failed' | 'timeout' | 'blocked' | 'newer-version' | 'quota' | 'closed';
+export type UnavailableReason =
+  | 'unsupported'
+  | 'failed'
+  | 'timeout'
+  | 'blocked'
+  | 'newer-version'
+  | 'quota'
+  | 'closed'
+  | 'invalid-name';
 
 /**
  * A storage problem the learner should be told about. `storage-unavailable`: progress is now kept in
@@ -60,7 +93,8 @@ export type StorageProblem =
 /**
  * One namespace's progress store. Every method resolves (storage failures switch the store to memory
  * and are reported through `onProblem`, never thrown); they reject only when called with arguments of
- * the wrong shape (`TypeError`), and `importProgress` when the file cannot be imported.
+ * the wrong shape (`TypeError`), `addQuizAttempt` when the quiz's attempts are used, and `importProgress`
+ * when the file cannot be imported.
  *
  * Records handed out are frozen snapshots: read again after a change to see it.
  */
@@ -79,7 +113,17 @@ export interface ProgressStore {
   addTimeSpent(course: CourseRef, lessonId: string, milliseconds: number): Promise<void>;
   /** Marks the lesson complete; resolves once that is on disk. Completing it again changes nothing. */
   completeLesson(course: CourseRef, lessonId: string): Promise<void>;
-  /** Keeps a submitted attempt and resolves, once it is on disk, with its number and time. */
+  /**
+   * The quiz's open attempt: the one already started for the next attempt number, or a new one (a fresh
+   * random seed, started now, with a deadline when the quiz is timed). Decided in one transaction, so
+   * tabs starting the quiz at once get the same attempt. Resolves once it is on disk.
+   */
+  startQuizAttempt(course: CourseRef, quiz: QuizStart): Promise<OpenQuizAttempt>;
+  /**
+   * Keeps a submitted attempt and resolves, once it is on disk, with its number, time and the open
+   * attempt's seed (the open attempt is closed). Rejects with `QuizAttemptsUsedError`, writing nothing,
+   * when `allowed` attempts are already kept, whichever tab kept them.
+   */
   addQuizAttempt(course: CourseRef, attempt: NewQuizAttempt): Promise<QuizAttempt>;
   /** Keeps the course's certificate, replacing any earlier one; resolves once it is on disk. */
   saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void>;

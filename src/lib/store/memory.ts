@@ -1,15 +1,19 @@
 /**
- * Records kept in memory: the whole store when IndexedDB cannot be used, and, beside IndexedDB, a copy
- * of everything the page has read or written, so that a switch to memory mid-session shows the learner
- * the same progress as before it.
+ * Progress in memory, for as long as the page lives: the whole store of `createMemoryStore()`, and the
+ * base of the IndexedDB backend, which keeps here a copy of everything the page has read or written
+ * and carries on from it when IndexedDB cannot be used, so the learner sees the same progress as before.
  */
-import type { LessonProgress, QuizAttempt } from '../progress.js';
-import { type CourseRecord, type LearnerRecords, compareIds } from './records.js';
+import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import type { StorageStatus } from './api.js';
+import type { Backend } from './backend.js';
+import { type CourseRecord, type LearnerRecords, compareIds } from './learner-records.js';
+import type { Write } from './operations.js';
 
 interface CourseData {
   record?: CourseRecord;
   lessons: Map<string, LessonProgress>;
   attempts: Map<string, readonly QuizAttempt[]>;
+  openAttempts: Map<string, OpenQuizAttempt>;
 }
 
 interface LearnerData {
@@ -17,17 +21,32 @@ interface LearnerData {
   courses: Map<string, CourseData>;
 }
 
-export class MemoryRecords {
+/** Progress that lasts as long as the page. */
+export class MemoryBackend implements Backend {
+  status: StorageStatus = 'memory';
+  /** Of the backend's namespace, by learner. */
   private readonly learners = new Map<string, LearnerData>();
 
-  forLearner(namespace: string, learner: string): LearnerRecords {
-    const key = JSON.stringify([namespace, learner]);
-    let data = this.learners.get(key);
+  read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
+    return read(this.inMemory(learner));
+  }
+
+  write<T>(learner: string, write: Write<T>): Promise<T> {
+    return write.apply(this.inMemory(learner));
+  }
+
+  /** The learner's records in memory. */
+  protected inMemory(learner: string): LearnerRecords {
+    let data = this.learners.get(learner);
     if (!data) {
       data = { courses: new Map() };
-      this.learners.set(key, data);
+      this.learners.set(learner, data);
     }
     return new MemoryLearnerRecords(data);
+  }
+
+  close(): void {
+    this.status = 'closed';
   }
 }
 
@@ -37,7 +56,7 @@ class MemoryLearnerRecords implements LearnerRecords {
   private course(courseId: string): CourseData {
     let course = this.data.courses.get(courseId);
     if (!course) {
-      course = { lessons: new Map(), attempts: new Map() };
+      course = { lessons: new Map(), attempts: new Map(), openAttempts: new Map() };
       this.data.courses.set(courseId, course);
     }
     return course;
@@ -82,6 +101,23 @@ class MemoryLearnerRecords implements LearnerRecords {
 
   async putQuizAttempts(courseId: string, quizId: string, attempts: readonly QuizAttempt[]): Promise<void> {
     this.course(courseId).attempts.set(quizId, [...attempts]);
+  }
+
+  async getOpenAttempts(courseId: string): Promise<OpenQuizAttempt[]> {
+    const openAttempts = this.data.courses.get(courseId)?.openAttempts;
+    return [...(openAttempts?.values() ?? [])].sort((a, b) => compareIds(a.quizId, b.quizId));
+  }
+
+  async getOpenAttempt(courseId: string, quizId: string): Promise<OpenQuizAttempt | undefined> {
+    return this.data.courses.get(courseId)?.openAttempts.get(quizId);
+  }
+
+  async putOpenAttempt(courseId: string, attempt: OpenQuizAttempt): Promise<void> {
+    this.course(courseId).openAttempts.set(attempt.quizId, attempt);
+  }
+
+  async deleteOpenAttempt(courseId: string, quizId: string): Promise<void> {
+    this.data.courses.get(courseId)?.openAttempts.delete(quizId);
   }
 
   async getLearnerName(): Promise<string | undefined> {
