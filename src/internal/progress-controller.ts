@@ -30,7 +30,7 @@ export class ProgressController implements ReactiveController {
   constructor(
     private readonly host: SabaqElement,
     private readonly localize: LocalizeController,
-    private readonly course: () => (Pick<Course, 'id'> & Partial<Pick<Course, 'hash' | 'url' | 'activityId'>>) | undefined,
+    private readonly course: () => (Pick<Course, 'id'> & Partial<Course>) | undefined,
   ) {
     host.addController(this);
   }

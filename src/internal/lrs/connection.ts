@@ -2,14 +2,17 @@
  * An LRS connection in the page (loaded by `connectLrs()` only): it delivers the namespace's outbox on
  * load, when the browser comes back online, when the page is hidden and on a backing-off timer, from
  * one tab at a time; it reports each attempt as `sabaq-sync` and trouble as `sabaq-error`
- * (`lrs-auth`, `lrs-rejected`) on `document`; and it restores a learner's progress from the LRS when
- * an element opens their course.
+ * (`lrs-auth`, `lrs-rejected`) on `document`; it has the store record each learner action in a course
+ * an element has opened; and it restores a learner's progress from the LRS when an element opens
+ * their course.
  */
 import { SabaqEvent } from '../../events.js';
-import { openStore } from '../../lib/store/index.js';
+import { type ProgressStore, openStore } from '../../lib/store/index.js';
+import type { Course } from '../../lib/types.js';
 import { LrsClient } from '../../lib/xapi/client.js';
 import { type DeliveryReport, deliver } from '../../lib/xapi/delivery.js';
-import { MemoryOutbox, type Outbox } from '../../lib/xapi/outbox.js';
+import type { Outbox } from '../../lib/xapi/outbox.js';
+import { recordChange } from '../../lib/xapi/record.js';
 import { progressFromStatements, readCourseStatements } from '../../lib/xapi/restore.js';
 import type { XapiAgent } from '../../lib/xapi/statements.js';
 import type { ConnectLrsOptions, LrsConnection } from '../../connect-lrs.js';
@@ -25,18 +28,6 @@ export interface SyncCounts {
 const FIRST_RETRY_MS = 2_000;
 const LONGEST_RETRY_MS = 5 * 60_000;
 
-const outboxes = new Map<string, Outbox>();
-
-/**
- * The namespace's outbox. For now it lives in memory, as long as the page: statements made while the
- * page is open wait there until they are delivered.
- */
-export function outboxFor(namespace: string): Outbox {
-  let outbox = outboxes.get(namespace);
-  if (!outbox) outboxes.set(namespace, (outbox = new MemoryOutbox()));
-  return outbox;
-}
-
 export function connect(options: ConnectLrsOptions): LrsConnection {
   return new Connection(options);
 }
@@ -44,7 +35,9 @@ export function connect(options: ConnectLrsOptions): LrsConnection {
 class Connection implements LrsConnection {
   private readonly namespace: string;
   private readonly client: LrsClient;
-  private readonly outbox: Outbox;
+  private readonly store: ProgressStore;
+  /** The courses elements have opened, by id: the store records actions in these. */
+  private readonly courses = new Map<string, Course>();
   private readonly actor: (learner: string) => XapiAgent;
   private readonly restored = new Set<string>();
   private running: Promise<SyncCounts> | undefined;
@@ -59,7 +52,7 @@ class Connection implements LrsConnection {
   constructor(options: ConnectLrsOptions) {
     this.namespace = options.namespace || 'default';
     this.client = new LrsClient(options);
-    this.outbox = outboxFor(this.namespace);
+    this.store = openStore({ namespace: this.namespace });
     this.actor = options.actor ?? ((learner) => ({ objectType: 'Agent', account: { homePage: location.origin, name: learner } }));
     const flush = () => void this.flush();
     this.listeners = [
@@ -69,12 +62,16 @@ class Connection implements LrsConnection {
     for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
     lrsListeners.add(this.onCourseOpened);
     openedCourses.forEach(this.onCourseOpened);
+    this.store.recordWith(({ learner, courseId, before, after }) => {
+      const course = this.courses.get(courseId);
+      return course ? recordChange(course, before, after, { actor: this.actor(learner), now: Date.now() }) : [];
+    });
     flush();
   }
 
   /** One delivery attempt (or the one running); resolves with the counts it ends with. */
   flush(): Promise<SyncCounts> {
-    if (this.closed) return this.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
+    if (this.closed) return this.store.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
     this.running ??= this.attempt().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -84,11 +81,12 @@ class Connection implements LrsConnection {
     clearTimeout(this.timer);
     for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
     lrsListeners.delete(this.onCourseOpened);
+    this.store.recordWith(undefined);
   }
 
   private async attempt(): Promise<SyncCounts> {
     clearTimeout(this.timer);
-    const report = await this.withDeliveryLock(() => deliver(this.outbox, this.client));
+    const report = await this.withDeliveryLock((outbox) => deliver(outbox, this.client));
     const counts = { pending: report.pending, sent: report.sent, rejected: report.rejected };
     if (this.closed) return counts;
     if (report.newlyRejected) this.error('lrs-rejected', `The LRS rejected ${report.newlyRejected} learning record(s); they are kept, set aside. ${report.message ?? ''}`);
@@ -108,25 +106,28 @@ class Connection implements LrsConnection {
    * Runs a delivery from one tab at a time when the outbox is shared between tabs (a Web Lock where
    * the browser has them); a memory outbox is this page's alone.
    */
-  private async withDeliveryLock(run: () => Promise<DeliveryReport>): Promise<DeliveryReport> {
-    if (this.outbox.kind === 'memory' || !navigator.locks) return run();
-    const report = await navigator.locks.request(`sabaq-lrs:${this.namespace}`, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
+  private async withDeliveryLock(run: (outbox: Outbox) => Promise<DeliveryReport>): Promise<DeliveryReport> {
+    const { outbox } = this.store;
+    if (outbox.kind === 'memory' || !navigator.locks) return run(outbox);
+    const report = await navigator.locks.request(`sabaq-lrs:${this.namespace}`, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
     // Another tab is delivering: it takes what this one added too.
-    return report ?? { ...(await this.outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };
+    return report ?? { ...(await outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };
   }
 
   /** Reads the learner's statements about the course and merges them into their progress, once per page. */
   private async restore({ namespace, learner, course: opened }: CourseOpened): Promise<void> {
     const key = JSON.stringify([namespace, learner, opened.id]);
-    // A standalone quiz (no course URL) has no course to restore.
-    if (this.closed || namespace !== this.namespace || !opened.url || this.restored.has(key)) return;
+    // A standalone quiz (no course URL) has no course to record in or restore.
+    if (this.closed || namespace !== this.namespace || !opened.url || !opened.lessons) return;
+    this.courses.set(opened.id, opened as Course);
+    if (this.restored.has(key)) return;
     const course = { ...opened, url: opened.url };
     this.restored.add(key);
     try {
       const statements = await readCourseStatements(this.client, this.actor(learner), course);
       if (statements.length === 0 || this.closed) return;
       const document = progressFromStatements(statements, course, { namespace, learner }, Date.now());
-      await openStore({ namespace }).importProgress(learner, JSON.stringify(document));
+      await this.store.importProgress(learner, JSON.stringify(document));
     } catch (error) {
       // Not restored this time: the next page load tries again.
       this.restored.delete(key);

@@ -7,7 +7,8 @@ import type { Course } from '../../lib/types.js';
 export interface CourseOpened {
   namespace: string;
   learner: string;
-  course: Pick<Course, 'id'> & Partial<Pick<Course, 'url' | 'activityId'>>;
+  /** The whole course for the course elements; only its id for a standalone quiz. */
+  course: Pick<Course, 'id'> & Partial<Course>;
 }
 
 /** Every course an element has opened in this page, for a connection made after them. */

@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/define.js';
 import { connectLrs } from '../../../src/index.js';
 import type { LrsConnection } from '../../../src/connect-lrs.js';
-import { outboxFor } from '../../../src/internal/lrs/connection.js';
 import { openStore } from '../../../src/lib/store/index.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
@@ -46,7 +45,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 3);
-    await outboxFor(namespace).add(made);
+    await openStore({ namespace }).outbox.add(made);
 
     connection = connectLrs({ ...lrs, namespace });
 
@@ -60,7 +59,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await outboxFor(namespace).add(made);
+    await openStore({ namespace }).outbox.add(made);
     await lrsFault('error');
 
     connection = connectLrs({ ...lrs, namespace });
@@ -80,7 +79,7 @@ describe('connectLrs', function () {
     await lrsFault('down');
     connection = connectLrs({ ...lrs, namespace });
     await connection.flush();
-    await outboxFor(namespace).add(made);
+    await openStore({ namespace }).outbox.add(made);
     await lrsFault('none');
     const before = events.of('sabaq-sync').length;
 
@@ -94,7 +93,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await outboxFor(namespace).add(made);
+    await openStore({ namespace }).outbox.add(made);
     let header = 'Basic d3Jvbmc6d3Jvbmc=';
 
     connection = connectLrs({ endpoint: lrs.endpoint, auth: () => header, namespace });
@@ -114,7 +113,7 @@ describe('connectLrs', function () {
     const agent = newAgent();
     const made = statements(agent, 3);
     const invalid = { ...made[1]!, result: { score: { scaled: 2, raw: 200, min: 0, max: 100 } } };
-    await outboxFor(namespace).add([made[0]!, invalid, made[2]!]);
+    await openStore({ namespace }).outbox.add([made[0]!, invalid, made[2]!]);
 
     connection = connectLrs({ ...lrs, namespace });
     await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
