@@ -40,6 +40,8 @@ class Connection implements LrsConnection {
   private readonly courses = new Map<string, Course>();
   private readonly actor: (learner: string) => XapiAgent;
   private readonly restored = new Set<string>();
+  /** Restores that failed (the LRS out of reach): tried again after the next delivery that gets through. */
+  private unrestored: CourseOpened[] = [];
   private running: Promise<SyncCounts> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
@@ -92,6 +94,7 @@ class Connection implements LrsConnection {
     if (report.newlyRejected) this.error('lrs-rejected', `The LRS rejected ${report.newlyRejected} learning record(s); they are kept, set aside. ${report.message ?? ''}`);
     if (report.stopped === 'auth' && !this.authPaused) this.error('lrs-auth', `Learning records wait: ${report.message ?? ''}`);
     this.authPaused = report.stopped === 'auth';
+    if (report.stopped === 'done') this.unrestored.splice(0).forEach(this.onCourseOpened);
     this.failures = report.stopped === 'done' ? 0 : this.failures + 1;
     if (report.stopped !== 'done') {
       // Doubling waits with some jitter, so that many learners' pages do not retry all at once.
@@ -128,14 +131,14 @@ class Connection implements LrsConnection {
       if (statements.length === 0 || this.closed) return;
       const document = progressFromStatements(statements, course, { namespace, learner }, Date.now());
       await this.store.importProgress(learner, JSON.stringify(document));
-    } catch (error) {
-      // Not restored this time: the next page load tries again.
+    } catch {
+      // The LRS is out of reach (delivery says so, with lrs-auth when it refuses): try again later.
       this.restored.delete(key);
-      this.error('network', `Progress could not be restored from the LRS: ${String(error)}`);
+      this.unrestored.push({ namespace, learner, course: opened });
     }
   }
 
-  private error(code: 'lrs-auth' | 'lrs-rejected' | 'network', message: string): void {
+  private error(code: 'lrs-auth' | 'lrs-rejected', message: string): void {
     document.dispatchEvent(new SabaqEvent('sabaq-error', { code, message }));
   }
 }
