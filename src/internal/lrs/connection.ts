@@ -110,6 +110,8 @@ class Connection implements LrsConnection {
    * the browser has them); a memory outbox is this page's alone.
    */
   private async withDeliveryLock(run: (outbox: Outbox) => Promise<DeliveryReport>): Promise<DeliveryReport> {
+    // Whether the outbox is shared is known once the store has opened, which reading it waits for.
+    await this.store.outbox.counts();
     const { outbox } = this.store;
     if (outbox.kind === 'memory' || !navigator.locks) return run(outbox);
     const report = await navigator.locks.request(`sabaq-lrs:${this.namespace}`, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
