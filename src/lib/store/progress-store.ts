@@ -305,8 +305,9 @@ class Store implements ProgressStore {
     return {
       durability: write.durability,
       async apply(records) {
-        const before = await operations.readProgress(records, courseId);
-        const value = await write.apply(records);
+        // Asked for before the write's own requests, so answered as things were (a transaction
+        // answers its requests in order), without waiting a round trip for it.
+        const [before, value] = await Promise.all([operations.readProgress(records, courseId), write.apply(records)]);
         const after = await operations.readProgress(records, courseId);
         let statements: XapiStatement[] = [];
         try {
