@@ -113,8 +113,11 @@ class Connection implements LrsConnection {
     // Whether the outbox is shared is known once the store has opened, which reading it waits for.
     await this.store.outbox.counts();
     const { outbox } = this.store;
-    if (outbox.kind === 'memory' || !navigator.locks) return run(outbox);
-    const report = await navigator.locks.request(`sabaq-lrs:${this.namespace}`, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
+    const name = `sabaq-lrs:${this.namespace}`;
+    let report: DeliveryReport | undefined;
+    if (outbox.kind === 'memory') report = await run(outbox);
+    else if (navigator.locks) report = await navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
+    else report = await withLease(name, () => run(outbox));
     // Another tab is delivering: it takes what this one added too.
     return report ?? { ...(await outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };
   }
@@ -142,5 +145,35 @@ class Connection implements LrsConnection {
 
   private error(code: 'lrs-auth' | 'lrs-rejected', message: string): void {
     document.dispatchEvent(new SabaqEvent('sabaq-error', { code, message }));
+  }
+}
+
+/** How long a tab's claim to deliver holds without Web Locks, should the tab die while delivering. */
+const LEASE_MS = 60_000;
+const tabId = crypto.randomUUID();
+
+/**
+ * Without Web Locks (Safari before 15.4, old WebViews): a claim in localStorage, which tabs of the
+ * origin share, taken when no other tab holds an unexpired one. Two tabs may still both claim at the
+ * same instant; statement ids keep a double delivery harmless. Undefined when another tab holds it.
+ */
+async function withLease<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  let storage: Storage;
+  try {
+    storage = localStorage;
+    const held = JSON.parse(storage.getItem(name) ?? 'null') as { tab?: string; until?: number } | null;
+    if (held && held.tab !== tabId && (held.until ?? 0) > Date.now()) return undefined;
+    storage.setItem(name, JSON.stringify({ tab: tabId, until: Date.now() + LEASE_MS }));
+  } catch {
+    return run(); // No localStorage either: deliver; ids make a double delivery harmless.
+  }
+  try {
+    return await run();
+  } finally {
+    try {
+      if ((JSON.parse(storage.getItem(name) ?? 'null') as { tab?: string } | null)?.tab === tabId) storage.removeItem(name);
+    } catch {
+      // Storage gone meanwhile: the claim expires by itself.
+    }
   }
 }

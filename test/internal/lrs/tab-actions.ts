@@ -5,3 +5,8 @@ import { connectLrs } from '../../../src/connect-lrs.js';
 export function connectAndFlush(options: { endpoint: string; auth: string; namespace: string }) {
   return connectLrs(options).flush();
 }
+
+/** Makes this document a browser without Web Locks (Safari before 15.4). */
+export function hideWebLocks(): void {
+  Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+}

@@ -5,18 +5,17 @@
  */
 import { expect } from '@open-wc/testing';
 import { connectLrs } from '../../../src/connect-lrs.js';
-import type { LrsConnection } from '../../../src/connect-lrs.js';
 import { openStore } from '../../../src/lib/store/index.js';
 import { lessonAttempted } from '../../../src/lib/xapi/statements.js';
 import { freshNamespace } from '../../components/helpers.js';
 import { lrsLog, lrsStatements, newAgent, startLrs } from '../../lib/xapi/lrs.js';
+import { hideWebLocks } from './tab-actions.js';
 
 type FrameWindow = Window & { sabaqCall(module: string, name: string, args: unknown[]): Promise<unknown> };
 
 describe('two tabs connected to the LRS', function () {
   this.timeout(60_000);
   let frame: HTMLIFrameElement;
-  let connection: LrsConnection | undefined;
 
   before(async () => {
     frame = document.createElement('iframe');
@@ -28,30 +27,37 @@ describe('two tabs connected to the LRS', function () {
   });
 
   after(() => {
-    connection?.close();
     frame.remove();
+    delete (navigator as { locks?: unknown }).locks; // Web Locks back, for the tests after these.
   });
 
-  it('deliver each statement once', async () => {
-    const lrs = await startLrs();
-    const namespace = freshNamespace();
-    const actor = newAgent();
-    const course = { url: 'https://partner.example/courses/export/course.md', title: 'Export', lang: 'en' };
-    const made = Array.from({ length: 30 }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `l${i}`, title: `L${i}` }));
-    await openStore({ namespace }).outbox.add(made);
-    const posted = (await lrsLog()).length;
+  for (const locks of ['with Web Locks', 'without Web Locks (a claim in localStorage)']) {
+    it(`deliver each statement once, ${locks}`, async () => {
+      if (locks.startsWith('without')) {
+        hideWebLocks();
+        await (frame.contentWindow as FrameWindow).sabaqCall('/test/internal/lrs/tab-actions.ts', 'hideWebLocks', []);
+      }
+      const lrs = await startLrs();
+      const namespace = freshNamespace();
+      const actor = newAgent();
+      const course = { url: 'https://partner.example/courses/export/course.md', title: 'Export', lang: 'en' };
+      const made = Array.from({ length: 30 }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `l${i}`, title: `L${i}` }));
+      await openStore({ namespace }).outbox.add(made);
+      const posted = (await lrsLog()).length;
 
-    // Both tabs connect at once, and each starts delivering the shared outbox.
-    connection = connectLrs({ ...lrs, namespace });
-    await Promise.all([
-      connection.flush(),
-      (frame.contentWindow as FrameWindow).sabaqCall('/test/internal/lrs/tab-actions.ts', 'connectAndFlush', [{ ...lrs, namespace }]),
-    ]);
+      // Both tabs connect at once, and each starts delivering the shared outbox.
+      const connection = connectLrs({ ...lrs, namespace });
+      await Promise.all([
+        connection.flush(),
+        (frame.contentWindow as FrameWindow).sabaqCall('/test/internal/lrs/tab-actions.ts', 'connectAndFlush', [{ ...lrs, namespace }]),
+      ]);
 
-    expect(await connection.flush()).to.deep.equal({ pending: 0, sent: 0, rejected: 0 });
-    const ids = made.map((statement) => statement.id).sort();
-    expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(ids);
-    const accepted = (await lrsLog()).slice(posted).flatMap((request) => request.ids);
-    expect(accepted.sort()).to.deep.equal(ids);
-  });
+      expect(await connection.flush()).to.deep.equal({ pending: 0, sent: 0, rejected: 0 });
+      const ids = made.map((statement) => statement.id).sort();
+      expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(ids);
+      const accepted = (await lrsLog()).slice(posted).flatMap((request) => request.ids);
+      expect(accepted.sort()).to.deep.equal(ids);
+      connection.close();
+    });
+  }
 });
