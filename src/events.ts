@@ -29,6 +29,7 @@ export interface SabaqEventDetails {
 
 export type SabaqErrorCode =
   | 'storage-unavailable'
+  | 'storage-closed'
   | 'course-not-found'
   | 'network'
   | 'course-invalid'

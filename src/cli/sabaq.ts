@@ -4,17 +4,26 @@
  * course, parsed and validated, as one JSON file the elements accept as `src`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readCourse } from '../lib/course/course.js';
 import { toCourseFile } from '../lib/course/course-file.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from '../lib/course/lesson.js';
 import { formatProblem, sortProblems } from '../lib/problems.js';
+import { readStandaloneQuiz } from '../lib/quiz/standalone.js';
 import type { Course } from '../lib/types.js';
+import { IMPORT_GIFT_USAGE, importGift } from './import-gift.js';
+import { PREVIEW_USAGE, preview } from './preview/command.js';
 
 const USAGE = `Usage:
   sabaq check <course.md>                 report every problem in a course, exit 1 on any error
+  sabaq check <quiz.md>                   the same for a quiz file on its own (a Quizdown quiz)
   sabaq build <course.md> -o <out.json>   write the validated course as one JSON file
-  sabaq --help | --version`;
+${PREVIEW_USAGE}
+${IMPORT_GIFT_USAGE}
+  sabaq --help | --version
+Options for check and build:
+  --root <folder>   the folder your site serves at "/", for links such as "/courses/a.md"
+                    (default: the current folder)`;
 
 export interface CliIo {
   out: (line: string) => void;
@@ -33,13 +42,15 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'preview') return preview(rest, io);
+  if (command === 'import-gift') return importGift(rest, io);
   if (command !== 'check' && command !== 'build') {
     io.err(`sabaq: unknown command "${command}"\n${USAGE}`);
     return 2;
   }
 
   const output = optionValue(rest, '-o') ?? optionValue(rest, '--output');
-  const paths = rest.filter((arg, i) => !arg.startsWith('-') && !['-o', '--output'].includes(rest[i - 1]!));
+  const paths = rest.filter((arg, i) => !arg.startsWith('-') && !['-o', '--output', '--root'].includes(rest[i - 1]!));
   if (paths.length !== 1 || (command === 'build' && !output)) {
     io.err(`sabaq: ${command} needs ${command === 'build' ? 'one course file and -o <out.json>' : 'one course file'}\n${USAGE}`);
     return 2;
@@ -54,17 +65,24 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     io.err(`${file}:1:1: the course file could not be read (${describe(error)})`);
     return 1;
   }
+  const standalone = readStandaloneQuiz(text, file);
+  if (standalone) return checkStandaloneQuiz(command, standalone, file, io);
 
+  const site = siteFiles(resolve(io.cwd, optionValue(rest, '--root') ?? '.'), manifestPath);
   const course = await readCourse({
     text,
     file,
-    url: pathToFileURL(manifestPath).href,
+    url: site.url(manifestPath),
     readLesson: async (url) => {
+      let lesson: string;
       try {
-        return await readFile(fileURLToPath(url), 'utf8');
+        lesson = await readFile(site.path(url), 'utf8');
       } catch (error) {
         throw new Error(describe(error), { cause: error });
       }
+      // As the player's loader does: a web page is not a lesson.
+      if (HTML_PAGE.test(lesson)) throw new Error(HTML_PAGE_REASON);
+      return lesson;
     },
   });
 
@@ -90,6 +108,51 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     io.out(`${summary(course)}; no errors${warnings ? `, ${plural(warnings, 'warning')}` : ''}`);
   }
   return 0;
+}
+
+/**
+ * A file that is a quiz, not a course (src/lib/quiz/standalone.ts says how they are told apart): `check`
+ * reports its problems as it does a course's; `build` writes courses only.
+ */
+function checkStandaloneQuiz(
+  command: 'check' | 'build',
+  { quiz, problems: found }: NonNullable<ReturnType<typeof readStandaloneQuiz>>,
+  file: string,
+  io: CliIo,
+): number {
+  if (command === 'build') {
+    io.err(`${file}:1:1: this file is a quiz, not a course: "sabaq build" writes a course; check the quiz with "sabaq check ${file}"`);
+    return 1;
+  }
+  const problems = sortProblems(found.items);
+  problems.forEach((problem) => io.out(formatProblem(problem)));
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const warned = warnings ? `, ${plural(warnings, 'warning')}` : '';
+  if (errors > 0) {
+    io.out(`${plural(errors, 'error')}${warned} in ${file}`);
+    return 1;
+  }
+  io.out(`${quiz.id}: a quiz of ${plural(quiz.questions.length, 'question')}; no errors${warned}`);
+  return 0;
+}
+
+/**
+ * Files as the site serves them: the root folder at "/" of an address that stands for the site, so that
+ * links resolve as in the browser, "/courses/a.md" from the root included. A course outside the root
+ * is served from its own folder.
+ */
+function siteFiles(root: string, manifestPath: string) {
+  const origin = 'https://site.invalid';
+  const base = relative(root, manifestPath).startsWith('..') ? dirname(manifestPath) : root;
+  return {
+    url: (path: string) => `${origin}/${relative(base, path).split(sep).map(encodeURIComponent).join('/')}`,
+    path: (url: string) => {
+      const { origin: from, pathname } = new URL(url);
+      if (from !== origin) throw new Error(`it is on another site (${from}), which sabaq check does not read`);
+      return join(base, ...decodeURIComponent(pathname).split('/'));
+    },
+  };
 }
 
 function summary(course: Course): string {

@@ -14,6 +14,9 @@ export const en = {
   storageUnavailable:
     'Your progress cannot be saved in this browser (private browsing, or storage is full or turned off). ' +
     'You can keep learning, but your progress will be lost when you close this page.',
+  storageClosed:
+    'The browser cleared the progress this site had saved (site data was cleared), so some of your progress may be gone. ' +
+    'What you do from now on is saved again.',
   dismiss: 'Dismiss',
 
   // Callouts in lessons, named in the course's language
@@ -41,6 +44,10 @@ export const en = {
   lockedSequential: (title: string) => `Complete "${title}" first.`,
   lockedRequires: (titles: string) => `Complete ${titles} first.`,
   lessonBroken: 'This lesson cannot be shown because it has errors:',
+  lessonNetwork: 'This lesson could not be loaded. Check your connection and try again.',
+  lessonServerError: (status: number) => `The server failed to send this lesson (error ${status}). Try again in a moment.`,
+  lessonNotDisplayed: 'This lesson could not be displayed. Please tell the site that published it.',
+  courseHasErrors: 'This course has errors its author should fix; until then it works as shown:',
   passQuizzesToContinue: 'Pass the quiz in this lesson to complete it.',
   courseProgress: 'Course progress',
   courseComplete: 'You have completed the course.',
@@ -74,7 +81,9 @@ export const en = {
   attemptsLeft: (count: number) => (count === 1 ? '1 attempt left' : `${count} attempts left`),
   noAttemptsLeft: 'No attempts left.',
   unanswered: (count: number) => (count === 1 ? '1 question is not answered yet.' : `${count} questions are not answered yet.`),
+  answerTooLong: (question: number, max: string) => `Your answer to question ${question} is too long: it can have at most ${max} characters.`,
   timeLeft: (time: string) => `Time left: ${time}`,
+  attemptsUsedElsewhere: 'Your attempts at this quiz were all used in another tab or window, so this one was not kept.',
   timeUp: 'Time is up: your answers were submitted.',
   quizBroken: 'This quiz cannot be shown because it has errors:',
   quizNotFound: 'This quiz could not be found. Please tell the site that published it.',

@@ -62,11 +62,21 @@ export class LocalizeController implements ReactiveController {
     hosts.delete(this);
   }
 
+  /** The language as last resolved: once per update of the host, not on every `term()`. */
+  private resolved: { lang: string; strings: Translation } | undefined;
+
+  /**
+   * Resolves the language afresh (the element's `lang`, the course's, the nearest ancestor's: SPEC §3).
+   * The host calls it as each update begins; until then the last one holds, as shown on screen.
+   */
+  resolve(): void {
+    const lang = (this.host.lang || this.host.contentLang || closestLang(this.host) || 'en').toLowerCase();
+    this.resolved = { lang, strings: translationFor(lang) };
+  }
+
   /** The resolved language tag, lowercase. */
   get lang(): string {
-    const own = this.host.lang;
-    const resolved = own || this.host.contentLang || closestLang(this.host) || 'en';
-    return resolved.toLowerCase();
+    return this.current.lang;
   }
 
   get dir(): 'ltr' | 'rtl' {
@@ -74,7 +84,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   private get strings(): Translation {
-    return translationFor(this.lang);
+    return this.current.strings;
+  }
+
+  private get current(): { lang: string; strings: Translation } {
+    if (!this.resolved) this.resolve();
+    return this.resolved!;
   }
 
   term<K extends TermKey>(key: K, ...args: Translation[K] extends (...a: infer A) => string ? A : []): string {

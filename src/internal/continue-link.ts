@@ -15,6 +15,20 @@ export function linkedLessonId(hash: string): string | undefined {
   return new URLSearchParams(hash.slice(1)).get(HASH_KEY) ?? undefined;
 }
 
+/**
+ * Takes the Continue link's request out of the page's URL, once the player has answered it, so that a
+ * reload, Back or Forward reopens the learner's last lesson. Leaves the rest of the hash and history.
+ */
+export function forgetLinkedLesson(): void {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!params.has(HASH_KEY)) return;
+  params.delete(HASH_KEY);
+  const rest = params.toString();
+  const url = new URL(location.href);
+  url.hash = rest ? `#${rest}` : '';
+  history.replaceState(history.state, '', url.hash ? url.href : url.href.replace(/#$/, ''));
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     /** Internal: a progress tracker asks the player showing that course to open a lesson. */

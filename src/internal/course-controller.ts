@@ -3,8 +3,9 @@
  * cache) and keeps its state for rendering: loading, ready or failed.
  */
 import type { ReactiveController } from 'lit';
-import { CourseLoadError, loadCourse } from '../lib/course/loader.js';
+import { CourseLoadError, loadCourse, retryFailedLessons } from '../lib/course/loader.js';
 import type { Course } from '../lib/types.js';
+import { isUnusable } from './course-states.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 export type CourseState =
@@ -49,12 +50,26 @@ export class CourseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Fetches again the lessons that failed for the network's or server's sake, showing the course as it
+   * is meanwhile; resolves once the course shown holds what could be fetched.
+   */
+  async retryLessons(): Promise<void> {
+    const course = this.course;
+    if (!course) return;
+    const retried = await retryFailedLessons(course);
+    if (this.course !== course) return;
+    this.state = { status: 'ready', course: retried };
+    this.host.requestUpdate();
+  }
+
   private async load(src: string): Promise<void> {
     this.state = { status: 'loading' };
     try {
       const course = await loadCourse(src);
       if (src !== this.loadedSrc) return;
       this.state = { status: 'ready', course };
+      if (isUnusable(course)) this.onError(unusableError(course));
     } catch (error) {
       if (src !== this.loadedSrc) return;
       const failure =
@@ -64,4 +79,12 @@ export class CourseController implements ReactiveController {
     }
     this.host.requestUpdate();
   }
+}
+
+/** A course loaded but too broken to show at all, told as its first error. */
+function unusableError(course: Course): CourseLoadError {
+  const errors = course.problems.filter((problem) => problem.severity === 'error');
+  const [first] = errors;
+  const message = first ? `${first.file}:${first.line}: ${first.message}` : `${course.url} has no lessons.`;
+  return new CourseLoadError('course-invalid', message, course.url, errors);
 }

@@ -4,8 +4,18 @@
  * learner gets when progress cannot be kept.
  */
 import { html, nothing, type ReactiveController } from 'lit';
-import { type CourseProgress, type IssuedCertificate, type QuizAttempt, emptyProgress } from '../lib/progress.js';
-import { type CourseRef, type NewQuizAttempt, type ProgressStore, type StorageProblem, openStore } from '../lib/store/index.js';
+import { type CourseProgress, type IssuedCertificate, type OpenQuizAttempt, type QuizAttempt, emptyProgress } from '../lib/progress.js';
+import {
+  type CourseRef,
+  type NewQuizAttempt,
+  type ProgressStore,
+  type QuizStart,
+  type StorageProblem,
+  MAX_ID_LENGTH,
+  createMemoryStore,
+  openStore,
+} from '../lib/store/index.js';
+import { contentHash } from '../lib/text.js';
 import { SabaqEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize.js';
 import type { Course } from '../lib/types.js';
@@ -16,6 +26,23 @@ import type { SabaqElement } from './sabaq-element.js';
 const toldUnavailable = new Set<ProgressController>();
 let noticeDismissed = false;
 
+/**
+ * Where progress goes for a `namespace` or `learner` longer than the store takes: memory, one store per
+ * namespace for the whole page (so elements sharing them stay in step), under ids the store can take.
+ */
+const memoryStores = new Map<string, ProgressStore>();
+
+/** An id the store can take: itself, or for one over the limit a hash that keeps it apart from others. */
+function storableId(id: string): string {
+  return id.length > MAX_ID_LENGTH ? `long-${contentHash(id)}` : id;
+}
+
+/** Where progress is written: kept by a caller that writes later, after the learner may have changed. */
+export interface ProgressPlace {
+  store: ProgressStore;
+  ref: CourseRef;
+}
+
 export class ProgressController implements ReactiveController {
   progress: CourseProgress = emptyProgress('');
   learnerName = '';
@@ -25,6 +52,8 @@ export class ProgressController implements ReactiveController {
   private readKey = '';
   private readonly subscriptions: (() => void)[] = [];
   private unavailable = false;
+  /** The browser closed the database under the page (site data cleared): told until dismissed. */
+  private closed = false;
 
   /** `course()` names the course whose progress the host shows, once it is known. */
   constructor(
@@ -68,8 +97,7 @@ export class ProgressController implements ReactiveController {
     if (key === this.key) return;
     this.key = key;
     this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
-    // One store per namespace per page, shared by every element (openStore returns the same one).
-    const store = (this.store = openStore({ namespace: this.namespace }));
+    const store = (this.store = this.openStore());
     this.subscriptions.push(
       store.subscribe((change) => {
         const mine = change.learner === this.learner && (change.courseId ?? course.id) === course.id;
@@ -82,18 +110,36 @@ export class ProgressController implements ReactiveController {
     courseOpened({ namespace: this.namespace, learner: this.learner, course });
   }
 
+  /**
+   * One store per namespace per page, shared by every element (openStore returns the same one). A
+   * namespace or learner longer than the store takes is kept in memory, and the learner told.
+   */
+  private openStore(): ProgressStore {
+    const tooLong = (['namespace', 'learner'] as const).find((name) => (this.host[name] ?? '').length > MAX_ID_LENGTH);
+    if (!tooLong) return openStore({ namespace: this.namespace });
+    this.tellUnavailable(`The ${tooLong} is longer than ${MAX_ID_LENGTH} characters, the most progress can be saved under: progress is kept in memory only.`);
+    let store = memoryStores.get(this.namespace);
+    if (!store) memoryStores.set(this.namespace, (store = createMemoryStore({ namespace: this.namespace })));
+    return store;
+  }
+
   /** An empty attribute means the default, as an absent one does. */
   private get namespace(): string {
-    return this.host.namespace || 'default';
+    return storableId(this.host.namespace || 'default');
   }
 
   private get learner(): string {
-    return this.host.learner || 'default';
+    return storableId(this.host.learner || 'default');
   }
 
   private get ref(): CourseRef {
     const course = this.course()!;
     return { learner: this.learner, courseId: course.id, ...(course.hash ? { courseHash: course.hash } : {}) };
+  }
+
+  /** Where progress is written now, once it has been read. */
+  get place(): ProgressPlace | undefined {
+    return this.store && this.ready ? { store: this.store, ref: this.ref } : undefined;
   }
 
   /** Reads the learner's progress again; the host re-renders with it. */
@@ -119,10 +165,19 @@ export class ProgressController implements ReactiveController {
   }
 
   private onProblem(problem: StorageProblem): void {
-    if (problem.code !== 'storage-unavailable' || this.unavailable) return;
+    if (problem.code === 'storage-closed') {
+      // Earlier progress may be gone: show what the reopened database holds, and say why it changed.
+      this.closed = true;
+      this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'storage-closed', message: problem.message }));
+      void this.refresh();
+    } else this.tellUnavailable(problem.message);
+  }
+
+  private tellUnavailable(message: string): void {
+    if (this.unavailable) return;
     this.unavailable = true;
     toldUnavailable.add(this);
-    this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'storage-unavailable', message: problem.message }));
+    this.host.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'storage-unavailable', message }));
     this.host.requestUpdate();
   }
 
@@ -140,11 +195,21 @@ export class ProgressController implements ReactiveController {
     return this.write((store, ref) => store.completeLesson(ref, lessonId));
   }
 
-  addTimeSpent(lessonId: string, milliseconds: number): Promise<void> {
-    return this.write((store, ref) => store.addTimeSpent(ref, lessonId, milliseconds));
+  /** Adds time spent in a lesson where progress was written when the time began (`place`). */
+  async addTimeSpent(place: ProgressPlace, lessonId: string, milliseconds: number): Promise<void> {
+    await place.store.addTimeSpent(place.ref, lessonId, milliseconds);
+    await this.refresh();
   }
 
-  /** Keeps an attempt (on disk before it resolves) and returns it numbered and dated. */
+  /** The learner's attempt at a quiz, started now or earlier (in this tab or another): its seed and deadline. */
+  async startQuizAttempt(quiz: QuizStart): Promise<OpenQuizAttempt> {
+    let open: OpenQuizAttempt | undefined;
+    await this.write(async (store, ref) => (open = await store.startQuizAttempt(ref, quiz)));
+    return open!;
+  }
+
+  /** Keeps an attempt (on disk before it resolves) and returns it numbered and dated; rejects with
+   * `QuizAttemptsUsedError` when `allowed` attempts are already kept. */
   async addQuizAttempt(attempt: NewQuizAttempt): Promise<QuizAttempt> {
     let kept: QuizAttempt | undefined;
     await this.write(async (store, ref) => (kept = await store.addQuizAttempt(ref, attempt)));
@@ -159,15 +224,25 @@ export class ProgressController implements ReactiveController {
     return this.write((store) => store.setLearnerName(this.learner, name));
   }
 
-  /** The notice that progress will not be kept: shown once per page, until dismissed. */
+  /**
+   * The notice that progress will not be kept (once per page), or that the browser cleared what was
+   * kept (in every element, whose progress may have changed under the learner's eyes), until dismissed.
+   */
   renderNotice() {
+    if (this.closed) {
+      return this.notice('storageClosed', () => (this.closed = false));
+    }
     if (!this.unavailable || toldUnavailable.values().next().value !== this || noticeDismissed) return nothing;
+    return this.notice('storageUnavailable', () => (noticeDismissed = true));
+  }
+
+  private notice(key: 'storageClosed' | 'storageUnavailable', dismiss: () => void) {
     const close = () => {
-      noticeDismissed = true;
+      dismiss();
       this.host.requestUpdate();
     };
     return html`<div class="notice error" role="alert" part="notice">
-      <p>${this.localize.term('storageUnavailable')}</p>
+      <p>${this.localize.term(key)}</p>
       <button class="button secondary" part="button" @click=${close}>${this.localize.term('dismiss')}</button>
     </div>`;
   }

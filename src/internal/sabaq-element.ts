@@ -72,6 +72,7 @@ export class SabaqElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.localize.resolve();
     // The content's direction follows the resolved language (SPEC §3); the host's own `dir` is the page's.
     this.toggleAttribute('data-rtl', this.localize.dir === 'rtl');
   }

@@ -31,12 +31,18 @@ export const theme = css`
     --_space: var(--sabaq-spacing, 1rem);
     --_line-height: 1.6;
     --_duration: 150ms;
+    /* Touch targets in px as well as rem: a partner's html { font-size: 62.5% } makes a rem 10 px. */
+    --_target: max(2.75rem, 44px);
 
     display: block;
     color: var(--_text);
     font-family: var(--_font);
+    /* Readable whatever the page's root size; sizes inside are in em where they follow the text. */
+    font-size: max(1em, 16px);
     line-height: var(--_line-height);
     box-sizing: border-box;
+    /* A long word (a title such as "CommercialInvoice/PackingList") wraps rather than spilling over. */
+    overflow-wrap: anywhere;
   }
 
   @media (prefers-color-scheme: dark) {
@@ -95,7 +101,7 @@ export const theme = css`
     align-items: center;
     justify-content: center;
     gap: 0.4em;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     padding: 0.4rem 1.1rem;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
@@ -166,14 +172,9 @@ export const theme = css`
     line-height: 1.5;
     direction: ltr;
     text-align: start;
-    overflow-wrap: anywhere;
   }
 
   /* Rendered lesson content. */
-  .prose {
-    overflow-wrap: break-word;
-  }
-
   /* Lesson headings stay below the element's own title. */
   .prose h1 {
     font-size: 1.3em;

@@ -32,7 +32,11 @@ export type ProblemCode =
   | 'multiple-choice-no-correct'
   | 'pick-too-large'
   | 'attempts-lock-out'
-  | 'not-a-course';
+  | 'not-a-course'
+  | 'nesting-too-deep'
+  | 'not-utf8'
+  | 'not-markdown'
+  | 'backslash-path';
 
 export interface Problem {
   severity: Severity;

@@ -54,3 +54,21 @@ export function contentHash(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
+
+/**
+ * Markdown written inside a page, indented like the HTML around it. The blank lines before it go
+ * (front matter must come first), and so does the indentation its lines share (indented four spaces,
+ * "= 52" would be a code block, not an answer); deeper indentation, such as an option's feedback, stays.
+ * Indentation is counted in characters, a tab as one, so a page should not mix tabs and spaces.
+ *
+ * `line` is the line the kept text starts on, counting the given text from line 1; a parser adds it to
+ * the lines it reports, so author errors count from where the text began.
+ */
+export function dedent(text: string): { text: string; line: number } {
+  const lines = text.split('\n');
+  const first = lines.findIndex((line) => line.trim());
+  if (first === -1) return { text: '', line: 1 };
+  const kept = lines.slice(first);
+  const indent = Math.min(...kept.filter((line) => line.trim()).map((line) => line.search(/\S/)));
+  return { text: kept.map((line) => line.slice(indent)).join('\n'), line: first + 1 };
+}

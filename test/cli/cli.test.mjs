@@ -91,6 +91,67 @@ describe('sabaq check', () => {
   });
 });
 
+describe('sabaq check on a quiz file', () => {
+  let dir;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sabaq-quiz-'));
+  });
+
+  it('checks a standalone Quizdown quiz, told from a course by its content', async () => {
+    await writeCourse(dir, {
+      'quiz.md':
+        '---\nshuffle_answers: true\nlocale: de\n---\n\n### Capital of Germany?\n- [x] Berlin\n> right\n- [ ] Bonn\n\n' +
+        '### Order these\n1. One\n2. Two\n',
+    });
+    const result = await sabaq(['check', 'quiz.md'], dir);
+    assert.equal(result.code, 0, result.stdout);
+    assert.deepEqual(result.stdout.trim().split('\n'), [
+      'quiz.md:3:1: warning: "locale: de": the quiz is shown in English; sabaq speaks en and ur',
+      'quiz: a quiz of 2 questions; no errors, 1 warning',
+    ]);
+  });
+
+  it('prints a quiz\'s errors and exits 1, even when no question survives them', async () => {
+    await writeCourse(dir, { 'broken.md': '# Q\n1. [x] a\n1. [x] b\n' });
+    const result = await sabaq(['check', 'broken.md'], dir);
+    assert.equal(result.code, 1);
+    assert.deepEqual(result.stdout.trim().split('\n'), [
+      'broken.md:2:1: single-choice question "Q" has 2 answers marked [x]; mark exactly one, or use "- [x]" items for multiple choice',
+      '1 error in broken.md',
+    ]);
+  });
+
+  it('still reads a manifest, even one without lessons, as a course', async () => {
+    await writeCourse(dir, { 'empty/course.md': '# Title\n\n## Module\n\n- coming soon\n' });
+    const result = await sabaq(['check', 'empty/course.md'], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /the course has no id/);
+  });
+
+  it('passes every quiz of the Quizdown corpus, with the questions Quizdown shows', async () => {
+    const corpus = join(root, 'test/fixtures/quizdown');
+    const expected = JSON.parse(await readFile(join(corpus, 'expected.json'), 'utf8'));
+    const names = Object.keys(expected).filter((name) => name.endsWith('.md'));
+    assert.ok(names.length >= 15, `only ${names.length} quizzes in the corpus`);
+    for (const name of names) {
+      const { kinds, warnings } = expected[name];
+      const result = await sabaq(['check', name], corpus);
+      assert.equal(result.code, 0, `${name}: ${result.stdout}`);
+      const summary = `${kinds.length === 1 ? 'a quiz of 1 question' : `a quiz of ${kinds.length} questions`}; no errors`;
+      const warned = warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+      assert.match(result.stdout, new RegExp(`: ${summary}${warned}\\n$`), name);
+    }
+  });
+
+  it('builds courses only', async () => {
+    await writeCourse(dir, { 'q.md': '# Q\n= 1\n' });
+    const result = await sabaq(['build', 'q.md', '-o', 'q.json'], dir);
+    assert.equal(result.code, 1);
+    assert.equal(result.stderr, 'q.md:1:1: this file is a quiz, not a course: "sabaq build" writes a course; check the quiz with "sabaq check q.md"\n');
+    await assert.rejects(readFile(join(dir, 'q.json')), { code: 'ENOENT' });
+  });
+});
+
 describe('sabaq build', () => {
   it('writes the whole validated course as one JSON file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sabaq-build-'));

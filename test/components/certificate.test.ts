@@ -63,8 +63,8 @@ describe('<sabaq-certificate>', () => {
     expect(drawing.textContent).to.contain(detail.code);
     const verify = element.shadowRoot!.querySelector<HTMLAnchorElement>('a')!;
     expect(verify.href).to.equal(`https://verify.example/?c=${detail.code}`);
-    expect(button(element, 'Print')).to.exist;
-    expect(button(element, 'Download')).to.exist;
+    expect(button(element, 'Print').disabled, 'the button can be pressed').to.be.false;
+    expect(button(element, 'Download').disabled, 'the button can be pressed').to.be.false;
     await expect(element).to.be.accessible();
 
     // The same certificate, same code, after a reload.
@@ -117,7 +117,7 @@ describe('<sabaq-certificate>', () => {
     }
     window.print = () => {
       whilePrinting = {
-        page: getComputedStyle(other).visibility,
+        page: getComputedStyle(other).display,
         certificate: getComputedStyle(element.shadowRoot!.querySelector('svg')!).visibility,
         buttons: getComputedStyle(element.shadowRoot!.querySelector('.actions')!).display,
       };
@@ -129,9 +129,35 @@ describe('<sabaq-certificate>', () => {
       await emulateMedia({ media: 'screen' });
       other.remove();
     }
-    expect(whilePrinting).to.deep.equal({ page: 'hidden', certificate: 'visible', buttons: 'none' });
+    expect(whilePrinting).to.deep.equal({ page: 'none', certificate: 'visible', buttons: 'none' });
     window.dispatchEvent(new Event('afterprint'));
     expect(element.hasAttribute('data-sabaq-printing')).to.equal(false);
     expect(document.adoptedStyleSheets).to.have.length(0);
+  });
+
+  it('measures its text once per set of texts, never again when re-rendered with the same ones', async () => {
+    const namespace = freshNamespace();
+    await completeAcademy(namespace, 100);
+    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    const element = await certificate(namespace);
+    await until(() => element.shadowRoot!.querySelector('svg'));
+    const measure = SVGGraphicsElement.prototype.getBBox;
+    let measured = 0;
+    SVGGraphicsElement.prototype.getBBox = function (this: SVGGraphicsElement, ...args) {
+      measured++;
+      return measure.apply(this, args);
+    };
+    try {
+      element.requestUpdate();
+      await element.updateComplete;
+      element.lang = 'en'; // The language it already showed: the same texts.
+      await element.updateComplete;
+      expect(measured, 'layout work on a re-render with the same texts').to.equal(0);
+      element.lang = 'ur';
+      await element.updateComplete;
+      expect(measured, 'measured for the new texts').to.be.greaterThan(0);
+    } finally {
+      SVGGraphicsElement.prototype.getBBox = measure;
+    }
   });
 });

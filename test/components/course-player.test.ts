@@ -64,7 +64,7 @@ describe('<sabaq-course-player>', () => {
     expect(tocStates(element)).to.deep.equal(['Not started', 'Locked', 'Locked']);
     expect(progressNow(element)).to.equal('0');
     expect(element.shadowRoot!.querySelector('[role=progressbar]')!.getAttribute('aria-label')).to.equal('Course progress');
-    expect(button(element, 'Start the course')).to.exist;
+    expect(button(element, 'Start the course').disabled, 'the button can be pressed').to.be.false;
     // The content says its language; the element's own lang stays the partner's to set.
     expect(element.hasAttribute('lang')).to.equal(false);
     expect(element.shadowRoot!.querySelector('.player')!.getAttribute('lang')).to.equal('en');
@@ -184,7 +184,7 @@ describe('<sabaq-course-player>', () => {
     try {
       const locked = await player();
       expect(locked.shadowRoot!.querySelector('.lesson-title')).to.equal(null);
-      expect(button(locked, 'Start the course')).to.exist;
+      expect(button(locked, 'Start the course').disabled, 'the button can be pressed').to.be.false;
     } finally {
       history.replaceState(null, '', page);
     }
@@ -240,7 +240,7 @@ describe('<sabaq-course-player>', () => {
     const element = await player(new URL('../fixtures/courses/nowhere/course.md', import.meta.url).href);
     events.stop();
     expect(element.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('This course could not be found.');
-    expect(button(element, 'Try again')).to.exist;
+    expect(button(element, 'Try again').disabled, 'the button can be pressed').to.be.false;
     expect(events.of('sabaq-error')[0]!.detail.code).to.equal('course-not-found');
     await expect(element).to.be.accessible();
   });
@@ -274,7 +274,7 @@ describe('<sabaq-course-player>', () => {
     const element = await player(ACADEMY, { lang: 'ur', width: 1100 });
     const shell = element.shadowRoot!.querySelector('.player')!;
     expect(shell.getAttribute('dir')).to.equal('rtl');
-    expect(button(element, 'کورس شروع کریں')).to.exist;
+    expect(button(element, 'کورس شروع کریں').disabled, 'the button can be pressed').to.be.false;
     const nav = element.shadowRoot!.querySelector('nav')!.getBoundingClientRect();
     const main = element.shadowRoot!.querySelector('main')!.getBoundingClientRect();
     expect(nav.left).to.be.greaterThan(main.left);

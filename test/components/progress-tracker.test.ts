@@ -86,7 +86,7 @@ describe('<sabaq-progress-tracker>', () => {
     await until(() => events.of('sabaq-lesson-start').length === 1, 'the player did not open the lesson');
     expect(events.of('sabaq-lesson-start')[0]!.detail.lessonId).to.equal('welcome');
     await until(() => player.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Welcome', 'the lesson is not shown');
-    expect(button(player, 'Next')).to.exist;
+    expect(button(player, 'Next').disabled, 'the button can be pressed').to.be.false;
   });
 
   it('speaks Urdu right to left', async () => {

@@ -4,9 +4,11 @@
  * inline Markdown may be indented like the rest of the page.
  */
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
+import type { Quiz } from '../../src/lib/types.js';
 
 /** The demo's final quiz's matching question, with one right-hand side longer still. */
 const MATCHING = `### Match each way of being paid to what it means
@@ -15,6 +17,7 @@ const MATCHING = `### Match each way of being paid to what it means
 - Documentary collection -> Banks pass on documents, but do not guarantee payment
 - Open account -> The buyer pays some time after receiving the goods
 `;
+const MATCHING_TERMS = 4;
 
 /** A quiz inside a plain box `width` pixels wide, as on a phone or in a page's column. */
 async function quizIn(width: number, markdown: string, lang = 'en') {
@@ -90,7 +93,9 @@ describe('<sabaq-quiz> as a learner sees it', () => {
 
     it('gives a select room for its longest option on a wide screen', async () => {
       const { element } = await quizIn(900, MATCHING);
-      for (const select of all<HTMLSelectElement>(element, 'select')) {
+      const selects = all<HTMLSelectElement>(element, 'select');
+      expect(selects, 'one select per matching term').to.have.length(MATCHING_TERMS);
+      for (const select of selects) {
         // The same select, out of the row's flow: as wide as its longest option.
         const free = select.cloneNode(true) as HTMLSelectElement;
         free.style.cssText = 'position: absolute; max-width: none; visibility: hidden';
@@ -258,6 +263,138 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       events.stop();
       // Line 1 is the script tag's own; the list starts on line 3.
       expect(events.of('sabaq-error')[0]!.detail).to.deep.include({ code: 'quiz-invalid', file: 'quiz', line: 3 });
+    });
+  });
+
+  describe('long words', () => {
+    const WORD = 'CommercialInvoice/PackingList/CertificateOfOrigin/BillOfLading';
+    const LONG = `### Which of ${WORD} comes first?
+1. [x] ${WORD}
+1. [ ] Another ${WORD}
+
+### Order ${WORD}
+1. ${WORD}
+2. Second${WORD}
+
+### Match ${WORD}
+- ${WORD} -> The documents
+- Other${WORD} -> Others
+`;
+
+    for (const lang of ['en', 'ur']) {
+      it(`wrap in question text, options, items and terms: nothing scrolls sideways at 360 px (${lang})`, async () => {
+        const { box, element } = await quizIn(360, LONG, lang);
+        const check = () => {
+          expect(outside(element), 'boxes past the quiz edge').to.deep.equal([]);
+          expect(box.scrollWidth, 'the page box scrolls sideways').to.be.at.most(box.clientWidth);
+        };
+        check();
+        await submit(element);
+        check();
+      });
+    }
+  });
+
+  describe('in dark mode on a white page', () => {
+    /** sRGB components of a computed colour. */
+    const rgb = (colour: string) => colour.match(/[\d.]+/g)!.map(Number);
+    const luminance = (colour: string) =>
+      rgb(colour)
+        .slice(0, 3)
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    /** The first opaque background behind `node`, through the shadow root to the page. */
+    function backgroundOf(node: Element): string {
+      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+        const colour = getComputedStyle(at).backgroundColor;
+        const alpha = rgb(colour)[3];
+        if (alpha === undefined || alpha === 1) return colour;
+      }
+      return 'rgb(255, 255, 255)';
+    }
+
+    afterEach(async () => {
+      document.body.style.background = '';
+      await emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+    });
+
+    it('draws every text at 4.5:1 or more against what is behind it, result included', async function () {
+      try {
+        await emulateMedia({ colorScheme: 'dark' });
+      } catch {
+        this.skip(); // This engine's driver cannot emulate a colour scheme (WebKitGTK's WebDriver).
+      }
+      expect(matchMedia('(prefers-color-scheme: dark)').matches, 'dark mode emulated').to.equal(true);
+      document.body.style.background = '#ffffff';
+      const { element } = await quizIn(600, `---\nattempts: 2\n---\nAnswer what you can.\n\n### Under FOB, who pays?\n1. [ ] The seller\n1. [x] The buyer\n`);
+      await submit(element);
+      const texts = all<HTMLElement>(element, '*').filter(
+        (node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) && node.getClientRects().length > 0,
+      );
+      expect(texts.map((node) => node.textContent!.trim()).join(' ')).to.contain('Not passed').and.to.contain('1 attempt left').and.to.contain('Answer what you can');
+      for (const node of texts) {
+        const [text, behind] = [luminance(getComputedStyle(node).color), luminance(backgroundOf(node))];
+        const contrast = (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
+        expect(contrast, `"${node.textContent!.trim().slice(0, 40)}": ${getComputedStyle(node).color} on ${backgroundOf(node)}`).to.be.at.least(4.5);
+      }
+    });
+  });
+
+  describe('the quiz file’s own settings', () => {
+    /** A parsed one-question quiz with these settings, set as the player sets a lesson's quiz. */
+    async function quizWith(settings: Partial<Quiz['settings']>, lang = '') {
+      const quiz: Quiz = {
+        id: 'own-settings',
+        hash: 'h',
+        file: 'quiz.md',
+        line: 1,
+        settings: { pass: 100, attempts: 0, shuffle: 'none', final: false, partial: false, ...settings },
+        questions: [{ id: 'q1', line: 1, kind: 'single', prompt: 'Under FOB, who pays?', options: [{ text: 'The seller', correct: false }, { text: 'The buyer', correct: true }] }],
+      };
+      const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${freshNamespace()} lang=${lang} .quiz=${quiz}></sabaq-quiz>`);
+      await shadowElement(element, '.question');
+      return element;
+    }
+
+    it('shows the pass or fail message, as Markdown, with the result', async () => {
+      const passing = await quizWith({ passMessage: 'Well done, **trader**!', failMessage: 'Read the lesson again.' });
+      all<HTMLInputElement>(passing, 'input')[1]!.click();
+      await submit(passing);
+      expect(passing.shadowRoot!.querySelector('.result strong + *, .result')!.textContent).to.contain('Well done, trader!');
+      expect(passing.shadowRoot!.querySelector('.result')!.innerHTML).to.contain('<strong>trader</strong>');
+      expect(passing.shadowRoot!.textContent).not.to.contain('Read the lesson again.');
+
+      const failing = await quizWith({ passMessage: 'Well done!', failMessage: 'Read the [lesson](why.md) again.' });
+      all<HTMLInputElement>(failing, 'input')[0]!.click();
+      await submit(failing);
+      expect(failing.shadowRoot!.querySelector('.result')!.textContent).to.contain('Read the lesson again.');
+      expect(failing.shadowRoot!.querySelector('.result a')).to.exist;
+      expect(failing.shadowRoot!.textContent).not.to.contain('Well done!');
+    });
+
+    it('speaks the language its locale names when the element has no lang of its own', async () => {
+      const urdu = await quizWith({ locale: 'ur' });
+      expect(urdu.shadowRoot!.querySelector('.quiz')!.getAttribute('dir')).to.equal('rtl');
+      expect(button(urdu, 'جمع کرائیں').disabled, 'the button can be pressed').to.be.false;
+      const english = await quizWith({ locale: 'ur' }, 'en');
+      expect(button(english, 'Submit').disabled, 'the button can be pressed').to.be.false;
+    });
+
+    it('takes its colours, under the ones the page sets', async () => {
+      const colours = { primary: 'rgb(29, 78, 137)', secondary: 'rgb(250, 240, 200)', text: 'rgb(20, 20, 60)' };
+      const element = await quizWith({ colors: colours });
+      const section = element.shadowRoot!.querySelector('.quiz')!;
+      expect(getComputedStyle(button(element, 'Submit')).backgroundColor).to.equal(colours.primary);
+      expect(getComputedStyle(section.querySelector('.prompt')!).color).to.equal(colours.text);
+      all<HTMLInputElement>(element, 'input')[1]!.click();
+      await element.updateComplete;
+      expect(getComputedStyle(all(element, '.option')[1]!).backgroundColor).to.equal(colours.secondary);
+      // A partner's --sabaq-color-primary still wins; a value that is no colour is ignored.
+      element.style.setProperty('--sabaq-color-primary', 'rgb(120, 0, 0)');
+      expect(getComputedStyle(button(element, 'Submit')).backgroundColor).to.equal('rgb(120, 0, 0)');
+      const odd = await quizWith({ colors: { primary: 'url(https://example.org/x.png)' } });
+      expect(odd.shadowRoot!.querySelector<HTMLElement>('.quiz')!.style.cssText).to.equal('');
     });
   });
 });

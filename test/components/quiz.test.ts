@@ -69,7 +69,7 @@ describe('<sabaq-quiz>', () => {
     expect([...selects].map((select) => root.querySelector(`label[for="${select.id}"]`)!.textContent!.trim())).to.deep.equal(['FOB', 'EXW']);
     // Short answer: a labelled text box.
     expect(question(element, 4).querySelector<HTMLInputElement>('input[type=text]')!.labels![0]!.textContent).to.equal('Your answer');
-    expect(button(element, 'Submit')).to.exist;
+    expect(button(element, 'Submit').disabled, 'the button can be pressed').to.be.false;
     await expect(element).to.be.accessible();
   });
 
@@ -130,7 +130,7 @@ describe('<sabaq-quiz>', () => {
     expect(element.shadowRoot!.textContent).to.contain('1 attempt left');
 
     button(element, 'Try again').click();
-    await element.updateComplete;
+    await shadowElement(element, '.question input:not([disabled])'); // Once the store has started the attempt.
     await answerAllRight(element);
     button(element, 'Submit').click();
     await until(() => events.of('sabaq-quiz-submit').length === 2);
@@ -159,7 +159,7 @@ describe('<sabaq-quiz>', () => {
     const reloaded = await quizElement(shuffled, { namespace });
     await until(() => reloaded.shadowRoot!.querySelector('.result'), 'the last result is not shown after a reload');
     expect(reloaded.shadowRoot!.querySelector('.result')!.textContent).to.contain('Passed with 100%');
-    expect(button(reloaded, 'Try again')).to.exist;
+    expect(button(reloaded, 'Try again').disabled, 'the button can be pressed').to.be.false;
   });
 
   it('works with the keyboard alone', async () => {
@@ -197,7 +197,7 @@ describe('<sabaq-quiz>', () => {
   it('speaks Urdu right to left', async () => {
     const element = await quizElement(QUIZ, { lang: 'ur' });
     expect(element.shadowRoot!.querySelector('.quiz')!.getAttribute('dir')).to.equal('rtl');
-    expect(button(element, 'جمع کرائیں')).to.exist;
+    expect(button(element, 'جمع کرائیں').disabled, 'the button can be pressed').to.be.false;
     const box = element.shadowRoot!.querySelector('.quiz')!.getBoundingClientRect();
     const legend = question(element, 0).querySelector('legend')!.getBoundingClientRect();
     expect(box.right - legend.right).to.be.lessThan(box.width / 4);

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { type PropertyValues, type SVGTemplateResult, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
@@ -9,7 +9,7 @@ import { certificateCode } from '../../lib/certificate.js';
 import { summarizeCourse } from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import type { IssuedCertificate } from '../../lib/progress.js';
-import { certificateSvg } from './certificate-svg.js';
+import { type CertificateText, certificateSvg } from './certificate-svg.js';
 
 /**
  * The course certificate. Before completion it says what is still missing; after it, it asks for the
@@ -61,7 +61,7 @@ export class SabaqCertificate extends SabaqElement {
       }
 
       input {
-        min-height: 2.75rem;
+        min-height: var(--_target);
         padding: 0.4rem 0.6rem;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
@@ -112,9 +112,40 @@ export class SabaqCertificate extends SabaqElement {
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
 
+  /** The drawing, measured in the page (a probe SVG, getBBox) only when its texts, font or colour change. */
+  private artwork: { key: string; drawing: SVGTemplateResult } | undefined;
+
   /** @internal */
   override get contentLang(): string | undefined {
     return this.course.course?.lang;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const course = this.course.course;
+    const certificate = this.progress.progress.certificate;
+    if (course?.certificate && certificate && this.progress.ready) this.prepareArtwork(course.title, course.issuer, certificate);
+  }
+
+  private prepareArtwork(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate): void {
+    const styles = getComputedStyle(this);
+    const text: CertificateText = {
+      heading: this.localize.term('certificateTitle'),
+      certifies: this.localize.term('certifies'),
+      learnerName: certificate.learnerName,
+      hasCompleted: this.localize.term('hasCompleted'),
+      courseTitle,
+      ...(issuer ? { issuedBy: this.localize.term('issuedBy', issuer) } : {}),
+      date: this.localize.term('issuedOn', this.localize.date(certificate.issuedAt)),
+      score: this.localize.term('score', this.localize.percent(certificate.score)),
+      codeLabel: this.localize.term('verificationCode'),
+      code: certificate.code,
+      dir: this.localize.dir,
+      fontFamily: styles.fontFamily || 'sans-serif',
+      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
+    };
+    const key = JSON.stringify(text);
+    if (this.artwork?.key !== key) this.artwork = { key, drawing: certificateSvg(text) };
   }
 
   private async issue(event: SubmitEvent): Promise<void> {
@@ -141,20 +172,30 @@ export class SabaqCertificate extends SabaqElement {
     }
   }
 
-  /** Prints the certificate alone: the rest of the page is hidden for the print only. */
+  /**
+   * Prints the certificate alone: for the print only, everything on the page but the certificate and the
+   * elements around it is left out (not merely hidden, which would print a long page's blank pages).
+   */
   private print(): void {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
       // Written minified: the bundle's minifier leaves strings as they are.
-      '@media print{body *{visibility:hidden!important}[data-sabaq-printing]{visibility:visible!important;position:absolute;inset:0 auto auto 0;width:100%}}',
+      '@media print{[data-sabaq-print-path]>:not([data-sabaq-print-path],[data-sabaq-printing]){display:none!important}}',
     );
+    // The document's elements around the certificate, crossing any shadow root it is inside.
+    const path: Element[] = [];
+    for (let node = containerOf(this); node && node !== document.documentElement; node = containerOf(node)) {
+      if (node.getRootNode() === document) path.push(node);
+    }
     const restore = () => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       this.removeAttribute('data-sabaq-printing');
+      path.forEach((element) => element.removeAttribute('data-sabaq-print-path'));
       window.removeEventListener('afterprint', restore);
     };
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     this.setAttribute('data-sabaq-printing', '');
+    path.forEach((element) => element.setAttribute('data-sabaq-print-path', ''));
     window.addEventListener('afterprint', restore);
     window.print();
     // Some browsers fire no afterprint when printing is cancelled or unsupported.
@@ -194,7 +235,7 @@ export class SabaqCertificate extends SabaqElement {
       ${!course.certificate
         ? html`<p>${this.localize.term('certificateDisabled')}</p>`
         : certificate
-          ? this.renderCertificate(course.title, course.issuer, certificate)
+          ? this.renderCertificate(certificate)
           : summary.certificateEarned
             ? this.renderNameForm()
             : this.renderMissing(summary.total - summary.completed, summary.score, course.pass, summary.complete)}
@@ -221,25 +262,9 @@ export class SabaqCertificate extends SabaqElement {
     </form>`;
   }
 
-  private renderCertificate(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate) {
-    const styles = getComputedStyle(this);
-    const drawing = certificateSvg({
-      heading: this.localize.term('certificateTitle'),
-      certifies: this.localize.term('certifies'),
-      learnerName: certificate.learnerName,
-      hasCompleted: this.localize.term('hasCompleted'),
-      courseTitle,
-      ...(issuer ? { issuedBy: this.localize.term('issuedBy', issuer) } : {}),
-      date: this.localize.term('issuedOn', this.localize.date(certificate.issuedAt)),
-      score: this.localize.term('score', this.localize.percent(certificate.score)),
-      codeLabel: this.localize.term('verificationCode'),
-      code: certificate.code,
-      dir: this.localize.dir,
-      fontFamily: styles.fontFamily || 'sans-serif',
-      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
-    });
+  private renderCertificate(certificate: IssuedCertificate) {
     const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
-    return html`<div part="certificate">${drawing}</div>
+    return html`<div part="certificate">${this.artwork?.drawing}</div>
       ${verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
         ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
         : nothing}
@@ -258,6 +283,15 @@ export class SabaqCertificate extends SabaqElement {
  * scheme's primary does, and the default green otherwise (a dark scheme's pale primary, say).
  */
 function paperInk(color: string): string {
+  let ink = inks.get(color);
+  if (ink === undefined) inks.set(color, (ink = measureInk(color)));
+  return ink;
+}
+
+/** Colours already checked: the check draws into a canvas, which a re-render should not repeat. */
+const inks = new Map<string, string>();
+
+function measureInk(color: string): string {
   const context = document.createElement('canvas').getContext('2d')!;
   context.fillStyle = color || '#0b6b3a';
   const hex = context.fillStyle as string; // #rrggbb for any opaque colour
@@ -265,6 +299,12 @@ function paperInk(color: string): string {
   // Its relative luminance (with gamma 2.2) at most 0.179 is 4.5:1 on the paper (#fffdf7, 0.98).
   const luminance = 0.2126 * ((rgb >> 16) / 255) ** 2.2 + 0.7152 * (((rgb >> 8) & 255) / 255) ** 2.2 + 0.0722 * ((rgb & 255) / 255) ** 2.2;
   return hex[0] === '#' && luminance < 0.179 ? hex : '#0b6b3a';
+}
+
+/** The element an element is inside, crossing out of a shadow root to its host. */
+function containerOf(element: Element): Element | undefined {
+  const root = element.getRootNode();
+  return element.parentElement ?? (root instanceof ShadowRoot ? root.host : undefined);
 }
 
 /** Draws an SVG image into a canvas and returns it as PNG. */

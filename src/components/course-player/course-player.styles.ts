@@ -37,9 +37,10 @@ export const playerStyles = css`
     min-width: 0;
   }
 
-  @container (min-width: 48rem) {
+  /* In em, which here follow the element's text: a page's small root size must not squeeze the lesson. */
+  @container (min-width: 48em) {
     .layout {
-      grid-template-columns: minmax(14rem, 18rem) minmax(0, 1fr);
+      grid-template-columns: minmax(14em, 18em) minmax(0, 1fr);
       align-items: start;
     }
 
@@ -93,7 +94,7 @@ export const playerStyles = css`
     width: 100%;
     align-items: flex-start;
     gap: 0.5rem;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     padding: 0.4rem 0.5rem;
     border: 1px solid transparent;
     border-radius: var(--_radius);

@@ -3,12 +3,13 @@ import { type PropertyValues, type SVGTemplateResult, html, nothing, svg } from 
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { linkedLessonId } from '../../internal/continue-link.js';
+import { forgetLinkedLesson, linkedLessonId } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
-import { ProgressController } from '../../internal/progress-controller.js';
+import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
+import { type ProgressPlace, ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
 import {
@@ -19,9 +20,9 @@ import {
   lessonStates,
   summarizeCourse,
 } from '../../lib/course/completion.js';
-import type { CourseLoadError } from '../../lib/course/loader.js';
-import { renderLesson, renderMarkdown } from '../../lib/render/render.js';
-import type { Course, Lesson } from '../../lib/types.js';
+import { courseLevelErrors } from '../../lib/course/course.js';
+import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
+import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
 
@@ -32,6 +33,18 @@ const STATE_ICON: Record<LessonState, SVGTemplateResult> = {
   'in-progress': svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor"/>`,
   complete: svg`<path d="M3 8.5l3.2 3.2L13 4.8" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`,
 };
+
+/** Time spent in a lesson is saved at least this often, so a closed tab or crash loses little of it. */
+const TIME_SAVE_INTERVAL_MS = 30_000;
+
+/** A lesson's blocks made ready to show: Markdown rendered to safe HTML once, quizzes found. */
+type ShownBlock =
+  | { type: 'html'; html: string }
+  | { type: 'quiz'; quiz: Quiz }
+  | { type: 'admonition'; kind: AdmonitionKind; titleHtml: string | undefined; label: string; blocks: ShownBlock[] };
+
+/** The open lesson, rendered; or why it could not be (the Markdown library threw on it, say). */
+type ShownLesson = { lesson: Lesson; blocks: ShownBlock[] } | { lesson: Lesson; failure: string };
 
 /**
  * A whole course: a start page, the table of contents with each lesson's state, the lesson with its
@@ -69,12 +82,20 @@ export class SabaqCoursePlayer extends SabaqElement {
   private restoredFor: string | undefined;
   /** The lessons that were complete when events were last fired. */
   private reportedComplete: Set<string> | undefined;
-  private lessonOpenedAt = 0;
-  private reportedBrokenLessons = new Set<string>();
+  /** The lesson whose time is being counted, since when, and where that learner's progress is kept. */
+  private timing: { lessonId: string; since: number; place: ProgressPlace } | undefined;
+  private timeSaver: ReturnType<typeof setInterval> | undefined;
+  /** The open lesson, rendered once each time it changes (not in `render()`). */
+  private shown: ShownLesson | undefined;
+  private description: { course: Course; html: string } | undefined;
+  /** Broken lessons already reported with `sabaq-error`; a lesson fetched again is a new object. */
+  private readonly reportedBrokenLessons = new WeakSet<Lesson>();
+  /** The course whose manifest errors were last reported. */
+  private reportedCourse: Course | undefined;
   private readonly onContinue = (event: Event) => this.guard(() => this.handleContinue(event));
   private readonly onHidden = () => {
     if (document.visibilityState === 'hidden') void this.guard(() => this.saveTimeSpent());
-    else this.lessonOpenedAt = performance.now();
+    else if (this.timing) this.timing.since = performance.now();
   };
 
   /** @internal */
@@ -88,6 +109,9 @@ export class SabaqCoursePlayer extends SabaqElement {
     document.addEventListener('sabaq-continue', this.onContinue);
     document.addEventListener('visibilitychange', this.onHidden);
     window.addEventListener('pagehide', this.onHidden);
+    this.timeSaver = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.guard(() => this.saveTimeSpent());
+    }, TIME_SAVE_INTERVAL_MS);
   }
 
   override disconnectedCallback(): void {
@@ -95,12 +119,16 @@ export class SabaqCoursePlayer extends SabaqElement {
     document.removeEventListener('sabaq-continue', this.onContinue);
     document.removeEventListener('visibilitychange', this.onHidden);
     window.removeEventListener('pagehide', this.onHidden);
+    clearInterval(this.timeSaver);
     void this.guard(() => this.saveTimeSpent());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('src') || changed.has('learner') || changed.has('namespace')) {
+      // The time so far belongs to the learner and course it was spent in, still in `timing`.
+      void this.guard(() => this.saveTimeSpent());
+      this.timing = undefined;
       this.openLessonId = undefined;
       this.finished = false;
     }
@@ -109,6 +137,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
     const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
     if (course && this.progress.ready && arrival !== this.restoredFor) {
+      this.reportCourseErrors(course);
       this.restoredFor = arrival;
       this.reportedComplete = this.completeLessons(course);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
@@ -116,9 +145,82 @@ export class SabaqCoursePlayer extends SabaqElement {
       const target = [linked, this.progress.progress.lastLessonId].find(
         (id) => id !== undefined && this.lesson(id) && !lessonLock(course, this.lesson(id)!, this.progress.progress),
       );
+      // The link asks once: a reload, Back or Forward reopens the learner's last lesson, not the linked one.
+      if (linked !== undefined && this.lesson(linked)) forgetLinkedLesson();
       this.openLessonId = target;
-      this.lessonOpenedAt = performance.now();
+      this.startTiming(target);
     }
+    this.prepareContent(course);
+  }
+
+  /** Renders the Markdown to show (the open lesson, the course description) once per change. */
+  private prepareContent(course: Course | undefined): void {
+    const lesson = this.finished ? undefined : this.lesson(this.openLessonId);
+    if (lesson && this.shown?.lesson !== lesson) this.shown = this.renderLessonBlocks(lesson);
+    if (course?.description && this.description?.course !== course) {
+      let html = '';
+      try {
+        html = renderedMarkdown(course.description, course.url);
+      } catch (error) {
+        console.error('sabaq:', error); // The start page shows the course without its description.
+      }
+      this.description = { course, html };
+    }
+  }
+
+  /** A lesson's blocks rendered, or why they could not be: whatever fails in one lesson stays in it. */
+  private renderLessonBlocks(lesson: Lesson): ShownLesson {
+    const labels = translationFor(this.course.course!.lang);
+    const prepare = (blocks: LessonBlock[]): ShownBlock[] =>
+      blocks.flatMap((block): ShownBlock[] => {
+        switch (block.type) {
+          case 'markdown':
+            return [{ type: 'html', html: renderedMarkdown(block.markdown, lesson.url) }];
+          case 'quiz': {
+            const quiz = lesson.quizzes.find((candidate) => candidate.id === block.quizId);
+            return quiz ? [{ type: 'quiz', quiz }] : [];
+          }
+          case 'admonition':
+            return [
+              {
+                type: 'admonition',
+                kind: block.kind,
+                titleHtml: block.title ? renderedInline(block.title, lesson.url) : undefined,
+                label: labels[block.kind],
+                blocks: prepare(block.blocks),
+              },
+            ];
+        }
+      });
+    try {
+      return { lesson, blocks: prepare(lesson.blocks) };
+    } catch (error) {
+      console.error('sabaq:', error);
+      return { lesson, failure: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.reportBrokenLesson();
+  }
+
+  /** Fires `sabaq-error` once for the open lesson when it cannot be shown. */
+  private reportBrokenLesson(): void {
+    const shown = this.finished ? undefined : this.shown;
+    const lesson = shown?.lesson;
+    if (!lesson || lesson !== this.lesson(this.openLessonId) || this.reportedBrokenLessons.has(lesson)) return;
+    const fetchFailure = lessonFetchFailure(this.course.course!, lesson.url);
+    const [problem] = lesson.problems;
+    if (fetchFailure) {
+      const reason = fetchFailure.status ? `the server answered HTTP ${fetchFailure.status}` : 'the network failed';
+      this.reportError('network', `The lesson file ${lesson.url} could not be loaded (${reason}).`, { file: lesson.file });
+    } else if (problem) {
+      this.reportError('lesson-invalid', problem.message, { file: problem.file, line: problem.line });
+    } else if ('failure' in shown) {
+      this.reportError('lesson-invalid', `${lesson.file} could not be displayed: ${shown.failure}`, { file: lesson.file });
+    } else return;
+    this.reportedBrokenLessons.add(lesson);
   }
 
   private lessonIndex: { course: Course; byId: Map<string, Lesson> } | undefined;
@@ -132,8 +234,17 @@ export class SabaqCoursePlayer extends SabaqElement {
     return this.lessonIndex.byId.get(id);
   }
 
+  /** Once per course: the author's errors outside any lesson, which the start page lists. */
+  private reportCourseErrors(course: Course): void {
+    if (course === this.reportedCourse) return;
+    this.reportedCourse = course;
+    const [first] = courseLevelErrors(course);
+    if (first) queueMicrotask(() => this.reportError('course-invalid', first.message, { file: first.file, line: first.line }));
+  }
+
   private onLoadError(error: CourseLoadError): void {
-    this.reportError(error.code, error.message);
+    const [first] = error.problems;
+    this.reportError(error.code, error.message, first ? { file: first.file, line: first.line } : {});
   }
 
   private async handleContinue(event: Event): Promise<void> {
@@ -160,19 +271,28 @@ export class SabaqCoursePlayer extends SabaqElement {
     this.finished = false;
     this.contentsOpen = false;
     this.openLessonId = lessonId;
-    this.lessonOpenedAt = performance.now();
+    this.startTiming(lessonId);
     await this.progress.openLesson(lessonId);
     this.emit('sabaq-lesson-start', { courseId: course.id, lessonId });
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('.lesson-title')?.focus();
   }
 
+  /** Counts time in the lesson from now, for the learner and course whose progress is shown now. */
+  private startTiming(lessonId: string | undefined): void {
+    const place = this.progress.place;
+    this.timing = lessonId && place ? { lessonId, since: performance.now(), place } : undefined;
+  }
+
+  /** Saves the time counted so far (whole seconds' worth) and counts on from now. */
   private async saveTimeSpent(): Promise<void> {
-    const lessonId = this.openLessonId;
-    if (!lessonId || !this.lessonOpenedAt || !this.progress.ready) return;
-    const spent = performance.now() - this.lessonOpenedAt;
-    this.lessonOpenedAt = performance.now();
-    if (spent >= 1000) await this.progress.addTimeSpent(lessonId, Math.round(spent));
+    const timing = this.timing;
+    if (!timing) return;
+    const now = performance.now();
+    const spent = now - timing.since;
+    if (spent < 1000) return;
+    timing.since = now;
+    await this.progress.addTimeSpent(timing.place, timing.lessonId, Math.round(spent));
   }
 
   /** Next or Finish: a lesson without quizzes is complete once left forward (SPEC §2.4). */
@@ -182,6 +302,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     if (next) await this.openLesson(next.id);
     else {
       await this.saveTimeSpent();
+      this.timing = undefined;
       this.finished = true;
     }
   }
@@ -233,30 +354,6 @@ export class SabaqCoursePlayer extends SabaqElement {
       complete: 'stateComplete',
     } as const;
     return this.localize.term(keys[state]);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.fillQuizSlots();
-  }
-
-  /** Puts a live quiz element in each quiz slot of the rendered lesson. */
-  private fillQuizSlots(): void {
-    const lesson = this.lesson(this.openLessonId);
-    const course = this.course.course;
-    if (!lesson || !course) return;
-    for (const slot of this.renderRoot.querySelectorAll<HTMLElement>('.sabaq-quiz-slot')) {
-      const quiz = lesson.quizzes.find((candidate) => candidate.id === slot.dataset.quizId);
-      let element = slot.querySelector('sabaq-quiz');
-      if (!quiz) continue;
-      if (!element) {
-        element = document.createElement('sabaq-quiz');
-        slot.append(element);
-      }
-      Object.assign(element, { quiz, baseUrl: lesson.url, courseId: course.id, learner: this.learner, namespace: this.namespace });
-      if (this.lang) element.setAttribute('lang', this.lang);
-      else element.removeAttribute('lang');
-    }
   }
 
   override render() {
@@ -343,8 +440,18 @@ export class SabaqCoursePlayer extends SabaqElement {
   private renderStart(course: Course, nextLessonId: string | undefined) {
     const started = Object.keys(this.progress.progress.lessons).length > 0;
     const first = nextLessonId ?? course.lessons[0]!.id;
+    // The manifest's errors (`sequential: yes`): the course still works, with the defaults in their place.
+    const errors = courseLevelErrors(course);
     return html`<div class="start">
-      ${course.description ? html`<div class="prose">${unsafeHTML(renderMarkdown(course.description, { baseUrl: course.url }))}</div>` : nothing}
+      ${errors.length > 0
+        ? html`<div class="notice error" role="alert">
+            ${this.localize.term('courseHasErrors')}
+            <ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
+          </div>`
+        : nothing}
+      ${this.description?.course === course && this.description.html
+        ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
+        : nothing}
       <p class="lesson-meta">
         ${this.localize.term('lessonCount', course.lessons.length)}${course.duration
           ? html` · ${this.localize.term('minutes', Math.round(course.duration))}`
@@ -376,11 +483,6 @@ export class SabaqCoursePlayer extends SabaqElement {
     const next = course.lessons[index + 1];
     const { state } = states.get(lesson.id)!;
     const nextLocked = next !== undefined && state !== 'complete' && lesson.quizzes.length > 0 && states.get(next.id)!.lock !== undefined;
-    if (lesson.problems.length > 0 && !this.reportedBrokenLessons.has(lesson.id)) {
-      this.reportedBrokenLessons.add(lesson.id);
-      const [first] = lesson.problems;
-      queueMicrotask(() => this.reportError('lesson-invalid', first!.message, { file: first!.file, line: first!.line }));
-    }
     return html`
       <article lang=${course.lang} dir=${course.lang === this.localize.lang ? this.localize.dir : 'auto'}>
         <h2 class="lesson-title" tabindex="-1">${lesson.title}</h2>
@@ -389,12 +491,7 @@ export class SabaqCoursePlayer extends SabaqElement {
             ? html` · ${this.localize.term('minutes', Math.round(lesson.duration))}`
             : nothing}
         </p>
-        ${lesson.problems.length > 0
-          ? html`<div class="notice error" role="alert">
-              ${this.localize.term('lessonBroken')}
-              <ul class="problems">${lesson.problems.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
-            </div>`
-          : html`<div class="prose">${unsafeHTML(this.lessonHtml(lesson))}</div>`}
+        ${this.renderLessonBody(course, lesson)}
       </article>
       ${nextLocked ? html`<p class="notice">${this.localize.term('passQuizzesToContinue')}</p>` : nothing}
       <div class="lesson-nav">
@@ -415,15 +512,51 @@ export class SabaqCoursePlayer extends SabaqElement {
     `;
   }
 
-  private renderedLesson: { lesson: Lesson; html: string } | undefined;
-
-  /** Rendering a lesson costs a few milliseconds: do it once per lesson shown. */
-  private lessonHtml(lesson: Lesson): string {
-    if (this.renderedLesson?.lesson !== lesson) {
-      const { note, tip, warning, danger } = translationFor(this.course.course!.lang);
-      this.renderedLesson = { lesson, html: renderLesson(lesson, { note, tip, warning, danger }) };
+  /** The lesson's content, or in its place why it cannot be shown (the rest of the course still works). */
+  private renderLessonBody(course: Course, lesson: Lesson) {
+    const fetchFailure = lessonFetchFailure(course, lesson.url);
+    if (fetchFailure) {
+      return html`<div class="notice error" role="alert">
+        <p>${fetchFailure.status ? this.localize.term('lessonServerError', fetchFailure.status) : this.localize.term('lessonNetwork')}</p>
+        <button class="button secondary" part="button" @click=${() => this.guard(() => this.course.retryLessons())}>
+          ${this.localize.term('retry')}
+        </button>
+      </div>`;
     }
-    return this.renderedLesson.html;
+    if (lesson.problems.length > 0) {
+      return html`<div class="notice error" role="alert">
+        ${this.localize.term('lessonBroken')}
+        <ul class="problems">${lesson.problems.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
+      </div>`;
+    }
+    const shown = this.shown?.lesson === lesson ? this.shown : undefined;
+    if (!shown || 'failure' in shown) {
+      return html`<div class="notice error" role="alert"><p>${this.localize.term('lessonNotDisplayed')}</p></div>`;
+    }
+    return html`<div class="prose">${this.renderBlocks(course, lesson, shown.blocks)}</div>`;
+  }
+
+  private renderBlocks(course: Course, lesson: Lesson, blocks: ShownBlock[]): unknown {
+    return blocks.map((block) => {
+      switch (block.type) {
+        case 'html':
+          return unsafeHTML(block.html);
+        case 'quiz':
+          return html`<sabaq-quiz
+            .quiz=${block.quiz}
+            .baseUrl=${lesson.url}
+            .courseId=${course.id}
+            .learner=${this.learner}
+            .namespace=${this.namespace}
+            lang=${this.lang || nothing}
+          ></sabaq-quiz>`;
+        case 'admonition':
+          return html`<aside class="admonition admonition-${block.kind}" role="note">
+            <p class="admonition-title">${block.titleHtml === undefined ? block.label : unsafeHTML(block.titleHtml)}</p>
+            ${this.renderBlocks(course, lesson, block.blocks)}
+          </aside>`;
+      }
+    });
   }
 }
 

@@ -1,9 +1,21 @@
 import { css } from 'lit';
 
 export const quizStyles = css`
+  /* The quiz paints its own surface, so its text reads on any page in either colour scheme (a white
+     page with the device in dark mode made the text near-white on white). */
   .quiz {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
+    background: var(--_surface);
+    color: var(--_text);
+    /* A long word (CommercialInvoice/PackingList) breaks rather than widening the page on a phone. */
+    overflow-wrap: anywhere;
+  }
+
+  :host([data-standalone]) .quiz {
+    padding: var(--_space);
+    border-radius: var(--_radius);
   }
 
   .question {
@@ -60,7 +72,7 @@ export const quizStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.6rem;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     padding: 0.5rem 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -69,9 +81,9 @@ export const quizStyles = css`
 
   .option input {
     flex: none;
-    width: 1.25rem;
-    height: 1.25rem;
-    margin: 0.2rem 0 0;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0.2em 0 0;
     accent-color: var(--_primary);
   }
 
@@ -118,7 +130,7 @@ export const quizStyles = css`
   .hint-toggle {
     margin-top: 0.5rem;
     padding: 0.25rem 0.5rem;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     border: none;
     background: none;
     color: var(--_primary);
@@ -129,7 +141,7 @@ export const quizStyles = css`
   .short-answer input {
     width: 100%;
     max-width: 24rem;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     padding: 0.4rem 0.6rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -158,7 +170,6 @@ export const quizStyles = css`
   .matching .term {
     flex: 1 1 12rem;
     min-width: 0;
-    overflow-wrap: anywhere;
   }
 
   .ordering .moves {
@@ -167,8 +178,8 @@ export const quizStyles = css`
   }
 
   .icon-button {
-    min-width: 2.75rem;
-    min-height: 2.75rem;
+    min-width: var(--_target);
+    min-height: var(--_target);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -189,7 +200,7 @@ export const quizStyles = css`
     min-width: 0;
     max-width: 100%;
     contain: paint;
-    min-height: 2.75rem;
+    min-height: var(--_target);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);

@@ -1,19 +1,23 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
 import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
-import { type QuizAttempt, bestAttempt } from '../../lib/progress.js';
+import { type OpenQuizAttempt, type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
 import { parseQuiz } from '../../lib/quiz/parse.js';
-import { type AnswerValue, type Answers, type QuizResult, parseRange, scoreQuiz } from '../../lib/quiz/score.js';
-import { renderInline, renderMarkdown, renderText } from '../../lib/render/render.js';
-import { baseName, contentHash } from '../../lib/text.js';
+import { MAX_TEXT_LENGTH, QuizAttemptsUsedError } from '../../lib/store/index.js';
+import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
+import { baseName, contentHash, dedent } from '../../lib/text.js';
 import type { Problem } from '../../lib/problems.js';
-import type { MatchingQuestion, Question, Quiz } from '../../lib/types.js';
+import type { Question, Quiz } from '../../lib/types.js';
+import { renderQuestion } from './questions/question.js';
+import type { QuestionView } from './questions/view.js';
 import { quizStyles } from './quiz.styles.js';
 
 /**
@@ -32,6 +36,12 @@ import { quizStyles } from './quiz.styles.js';
 export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];
 
+  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
+  private readonly progress = new ProgressController(this, this.localize, () => {
+    const quiz = this.currentQuiz;
+    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
+  });
+
   /** URL of a quiz Markdown file. Alternatively, put the Markdown in a child
    * `<script type="text/markdown">`. */
   @property() src = '';
@@ -45,6 +55,12 @@ export class SabaqQuiz extends SabaqElement {
   /** The course the quiz belongs to, when inside one. */
   @property({ attribute: 'course-id' }) courseId = '';
 
+  /** The quiz file's `locale`, used when the element has no `lang`.
+   * @internal */
+  override get contentLang(): string | undefined {
+    return this.currentQuiz?.settings.locale;
+  }
+
   @state() private loaded: { quiz: Quiz } | { problems: Problem[]; message: string } | undefined;
   @state() private answers: Answers = {};
   @state() private revealedHints = new Set<string>();
@@ -52,32 +68,24 @@ export class SabaqQuiz extends SabaqElement {
   @state() private warning = '';
   @state() private secondsLeft: number | undefined;
   @state() private saving = false;
+  /** The attempt being answered, as the store started it: its seed and, when timed, its deadline. */
+  @state() private open: OpenQuizAttempt | undefined;
 
-  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
-  private readonly progress = new ProgressController(this, this.localize, () => {
-    const quiz = this.currentQuiz;
-    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
-  });
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The attempt number whose answers (or result) are on screen; 0 until one is prepared. */
   private preparedAttempt = 0;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
-    if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
-    const quiz = this.currentQuiz;
-    // While an attempt is being saved, submit() shows its result itself once the write is done: the
-    // store's change notice may arrive first and must not show a result (with Try again) any earlier.
-    if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTimer();
-  }
+  /** Whose quiz is on screen: namespace, learner, course and quiz. Answers never outlive it. */
+  private shownFor = '';
+  /** Arrangements already drawn: a render asks for one per question. */
+  private readonly arrangements = new Map<string, Arrangement>();
 
   private get currentQuiz(): Quiz | undefined {
     return this.loaded && 'quiz' in this.loaded ? this.loaded.quiz : undefined;
+  }
+
+  private get owner(): string {
+    const quiz = this.currentQuiz;
+    return [this.namespace, this.learner, this.courseId, quiz?.id, quiz?.hash].join('\n');
   }
 
   private get attempts(): QuizAttempt[] {
@@ -96,8 +104,39 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   /** The arrangement of the attempt being answered now. */
-  private get arrangement(): Arrangement {
-    return this.arrangementFor(this.attemptNumber);
+  private get arrangement(): Arrangement | undefined {
+    return this.open && this.arrangementFor(this.open.attempt, this.open.seed);
+  }
+
+  private get contentBase(): string {
+    return this.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : document.baseURI);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
+    if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
+    // Alone on a page, the quiz is a box of its own: inside a lesson it is part of the lesson's.
+    this.toggleAttribute('data-standalone', !this.quiz);
+    // Another learner (a shared computer), namespace or quiz: nothing of the last one's stays on screen.
+    if (this.owner !== this.shownFor) {
+      this.shownFor = this.owner;
+      this.clearAttempt();
+    }
+    const quiz = this.currentQuiz;
+    // While an attempt is being saved, submit() shows its result itself once the write is done: the
+    // store's change notice may arrive first and must not show a result (with Try again) any earlier.
+    if (quiz && this.progress.ready && !this.saving && this.preparedAttempt !== this.attemptNumber) this.prepareAttempt(quiz);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.startTimer(); // Moved in the page: the countdown goes on.
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTimer();
   }
 
   private async loadStandalone(): Promise<void> {
@@ -110,6 +149,7 @@ export class SabaqQuiz extends SabaqElement {
     }
     const problems = new ProblemList();
     const file = this.src ? baseName(this.src) : 'quiz';
+    // `line` counts from the script tag's own line, so error lines match the page (see dedent).
     const line = inline?.line ?? 1;
     const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
@@ -133,10 +173,46 @@ export class SabaqQuiz extends SabaqElement {
     }
   }
 
-  /** Starts a fresh attempt's answers (or shows the last result), once per attempt number. */
+  /** Forgets the attempt on screen: its answers, hints, result, warning and countdown. */
+  private clearAttempt(): void {
+    this.stopTimer();
+    this.preparedAttempt = 0;
+    this.open = undefined;
+    this.answers = {};
+    this.revealedHints = new Set();
+    this.warning = '';
+    this.viewing = 'answering';
+    this.secondsLeft = undefined;
+  }
+
+  /**
+   * Shows the last result, or the attempt being answered, once per attempt number. After a result the
+   * next attempt starts when the learner asks to try again, unless they had started it already (and
+   * reloaded).
+   */
   private prepareAttempt(quiz: Quiz): void {
+    this.clearAttempt();
     this.preparedAttempt = this.attemptNumber;
-    const { order, questionIds } = this.arrangement;
+    const started = this.progress.progress.openAttempts[quiz.id];
+    if (this.attempts.length > 0 && (this.attemptsLeft === 0 || started?.attempt !== this.attemptNumber)) this.viewing = 'result';
+    else void this.guard(() => this.startAttempt(quiz));
+  }
+
+  /**
+   * Shows the attempt the learner started before (a reload), or asks the store to start one: its seed,
+   * drawn afresh for each learner and attempt, and its deadline.
+   */
+  private async startAttempt(quiz: Quiz): Promise<void> {
+    const kept = this.progress.progress.openAttempts[quiz.id];
+    if (kept?.attempt === this.attemptNumber) return this.beginAnswering(quiz, kept);
+    const owner = this.owner;
+    const time = quiz.settings.time;
+    const open = await this.progress.startQuizAttempt({ quizId: quiz.id, ...(time ? { timeLimitMs: Math.round(time * 60_000) } : {}) });
+    if (owner === this.owner) this.beginAnswering(quiz, open);
+  }
+
+  private beginAnswering(quiz: Quiz, open: OpenQuizAttempt): void {
+    const { order, questionIds } = this.arrangementFor(open.attempt, open.seed);
     const answers: Answers = {};
     for (const question of askedQuestions(quiz, { order, questionIds })) {
       if (question.kind === 'ordering') answers[question.id] = [...order[question.id]!];
@@ -145,21 +221,25 @@ export class SabaqQuiz extends SabaqElement {
     this.answers = answers;
     this.revealedHints = new Set();
     this.warning = '';
-    this.viewing = this.attempts.length > 0 ? 'result' : 'answering';
-    if (this.viewing === 'answering') this.startTimer(quiz);
+    this.open = open;
+    this.viewing = 'answering';
+    this.startTimer();
   }
 
-  private startTimer(quiz: Quiz): void {
+  /** Counts down to the attempt's deadline, read from the clock at each tick: a reload, a move in the
+   * page or a throttled background tab changes nothing. Time already up submits at once. */
+  private startTimer(): void {
     this.stopTimer();
-    if (!quiz.settings.time) return;
-    this.secondsLeft = Math.round(quiz.settings.time * 60);
-    this.timer = setInterval(() => {
-      this.secondsLeft = Math.max(0, (this.secondsLeft ?? 0) - 1);
-      if (this.secondsLeft === 0) {
-        this.stopTimer();
-        void this.guard(() => this.submit(true));
-      }
-    }, 1000);
+    const deadline = this.open?.deadline;
+    if (deadline === undefined || this.viewing !== 'answering') return;
+    const tick = () => {
+      this.secondsLeft = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      if (this.secondsLeft > 0) return;
+      this.stopTimer();
+      void this.guard(() => this.submit(true));
+    };
+    this.timer = setInterval(tick, 250);
+    tick();
   }
 
   private stopTimer(): void {
@@ -172,6 +252,12 @@ export class SabaqQuiz extends SabaqElement {
     this.warning = '';
   }
 
+  private toggleHint(question: Question): void {
+    const next = new Set(this.revealedHints);
+    if (!next.delete(question.id)) next.add(question.id);
+    this.revealedHints = next;
+  }
+
   private isAnswered(question: Question): boolean {
     const value = this.answers[question.id];
     if (question.kind === 'matching') return Array.isArray(value) && value.every((choice) => choice >= 0);
@@ -182,18 +268,28 @@ export class SabaqQuiz extends SabaqElement {
 
   private async submit(timeUp = false): Promise<void> {
     const quiz = this.currentQuiz;
-    if (!quiz || this.saving || this.attemptsLeft === 0) return;
-    const asked = askedQuestions(quiz, this.arrangement);
+    const arrangement = this.arrangement;
+    if (!quiz || !arrangement || this.saving || this.attemptsLeft === 0 || this.viewing !== 'answering') return;
+    const asked = askedQuestions(quiz, arrangement);
+    // The store keeps no longer text: say so rather than lose the attempt (the box takes no more, but a
+    // script or an old browser can put more in).
+    const tooLong = asked.findIndex((question) => {
+      const value = this.answers[question.id];
+      return typeof value === 'string' && value.length > MAX_TEXT_LENGTH;
+    });
+    if (tooLong !== -1) {
+      this.warning = this.localize.term('answerTooLong', tooLong + 1, this.localize.number(MAX_TEXT_LENGTH));
+      return this.focusQuestion(asked[tooLong]!);
+    }
     const unanswered = asked.filter((question) => !this.isAnswered(question));
     if (!timeUp && unanswered.length > 0 && !this.warning) {
       // The first Submit with gaps only warns, so an attempt is not spent by accident.
       this.warning = this.localize.term('unanswered', unanswered.length);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`[data-question="${unanswered[0]!.id}"] input, [data-question="${unanswered[0]!.id}"] select`)?.focus();
-      return;
+      return this.focusQuestion(unanswered[0]!);
     }
     this.stopTimer();
     const result = scoreQuiz(asked, this.answers, quiz.settings);
+    const owner = this.owner;
     this.saving = true;
     let attempt: QuizAttempt;
     try {
@@ -203,13 +299,20 @@ export class SabaqQuiz extends SabaqElement {
         score: result.score,
         passed: result.passed,
         quizHash: quiz.hash,
+        allowed: quiz.settings.attempts,
       });
+    } catch (error) {
+      if (!(error instanceof QuizAttemptsUsedError)) throw error;
+      // Another tab kept the last attempt first: show where things stand instead of this attempt.
+      await this.progress.refresh();
+      if (owner === this.owner) this.showResult(this.localize.term('attemptsUsedElsewhere'));
+      return;
     } finally {
       this.saving = false;
     }
-    this.preparedAttempt = this.attemptNumber;
-    this.viewing = 'result';
-    this.warning = ''; // "N questions are not answered yet" is stale beside the result.
+    if (owner !== this.owner) return; // Kept for the learner who answered; another one is on screen now.
+    // "N questions are not answered yet" is stale beside the result; time up says why it was submitted.
+    this.showResult(timeUp ? this.localize.term('timeUp') : '');
     this.emit('sabaq-quiz-submit', {
       ...(this.courseId ? { courseId: this.courseId } : {}),
       quizId: quiz.id,
@@ -222,27 +325,27 @@ export class SabaqQuiz extends SabaqElement {
     this.renderRoot.querySelector<HTMLElement>('.result')?.focus();
   }
 
-  private tryAgain(): void {
-    const quiz = this.currentQuiz;
-    if (!quiz) return;
-    this.preparedAttempt = 0;
-    this.prepareAttempt(quiz);
-    this.viewing = 'answering';
-    this.startTimer(quiz);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('input, select, button')?.focus());
+  private showResult(warning: string): void {
+    this.stopTimer();
+    this.preparedAttempt = this.attemptNumber;
+    this.open = undefined;
+    this.viewing = 'result';
+    this.warning = warning;
   }
 
-  private move(question: Question, from: number, to: number): void {
-    const order = [...(this.answers[question.id] as number[])];
-    if (to < 0 || to >= order.length) return;
-    const [item] = order.splice(from, 1);
-    order.splice(to, 0, item!);
-    this.setAnswer(question, order);
-    void this.updateComplete.then(() => {
-      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>(`[data-question="${question.id}"] li`)[to]?.querySelectorAll('button');
-      const keep = to < from ? buttons?.[0] : buttons?.[1];
-      (keep && !keep.disabled ? keep : buttons?.[0]?.disabled ? buttons[1] : buttons?.[0])?.focus();
-    });
+  private async focusQuestion(question: Question): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-question="${question.id}"] :is(input, select)`)?.focus();
+  }
+
+  private async tryAgain(): Promise<void> {
+    const quiz = this.currentQuiz;
+    if (!quiz) return;
+    // The result stays on screen until the new attempt has started.
+    this.preparedAttempt = this.attemptNumber;
+    await this.startAttempt(quiz);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input, select, button')?.focus();
   }
 
   override render() {
@@ -260,24 +363,34 @@ export class SabaqQuiz extends SabaqElement {
     }
     const quiz = this.loaded.quiz;
     const last = this.attempts.at(-1);
-    const showResult = this.viewing === 'result' && last !== undefined;
-    const asked = askedQuestions(quiz, this.arrangement);
-    const lastResult = showResult ? this.resultOf(quiz, last) : undefined;
-    const questions = showResult ? askedQuestions(quiz, this.arrangementFor(last.attempt)) : asked;
+    const shown = this.viewing === 'result' && last !== undefined ? last : undefined;
+    const arrangement = shown ? this.arrangementFor(shown.attempt, shown.seed) : this.arrangement;
+    if (!arrangement) return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
+    const questions = askedQuestions(quiz, arrangement);
+    const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
-      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')}>
+      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} style=${styleMap(quizColours(quiz))}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
-        ${this.secondsLeft !== undefined && !showResult
+        ${this.secondsLeft !== undefined && !shown
           ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
           : nothing}
         ${questions.map((question, index) =>
-          this.renderQuestion(question, index, questions.length, showResult ? last!.answers : this.answers, lastResult),
+          renderQuestion(
+            question,
+            {
+              number: this.localize.term('question', index + 1, questions.length),
+              verdict: result?.results[question.id],
+              hintOpen: this.revealedHints.has(question.id),
+              toggleHint: () => this.toggleHint(question),
+            },
+            this.questionView(question, arrangement, shown),
+          ),
         )}
-        <div role="status" aria-live="polite">${lastResult ? this.renderResult(quiz, lastResult) : nothing}</div>
+        <div role="status" aria-live="polite">${result ? this.renderResult(quiz, result) : nothing}</div>
         ${this.warning ? html`<p class="notice" role="alert">${this.warning}</p>` : nothing}
         <div class="actions">
-          ${showResult
+          ${shown
             ? this.attemptsLeft > 0
               ? html`<button class="button" part="button" @click=${() => this.guard(() => this.tryAgain())}>
                   ${this.localize.term('tryAgain')}
@@ -294,28 +407,44 @@ export class SabaqQuiz extends SabaqElement {
     `;
   }
 
-  /** Arrangements already drawn: a render asks for one per question. */
-  private readonly arrangements = new Map<string, Arrangement>();
-
-  /** The same seed for the same attempt, so a reload shows the same questions in the same order. */
-  private arrangementFor(attempt: number): Arrangement {
-    const quiz = this.currentQuiz!;
-    const key = `${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`;
-    let arrangement = this.arrangements.get(`${quiz.hash}\n${key}`);
-    if (!arrangement) {
-      arrangement = arrangeQuiz(quiz, parseInt(contentHash(key).slice(-8), 16));
-      this.arrangements.set(`${quiz.hash}\n${key}`, arrangement);
-    }
-    return arrangement;
+  /** What a question's renderer sees: the answers being given, or those of the attempt shown. */
+  private questionView(question: Question, arrangement: Arrangement, shown: QuizAttempt | undefined): QuestionView {
+    const answers = () => (shown ? shown.answers : this.answers);
+    return {
+      localize: this.localize,
+      markdown: (source) => this.markdown(source),
+      inline: (source) => this.inline(source),
+      submitted: shown !== undefined,
+      get value() {
+        return answers()[question.id];
+      },
+      order: arrangement.order[question.id] ?? [],
+      answer: (value) => this.setAnswer(question, value),
+      submit: () => void this.guard(() => this.submit()),
+      afterUpdate: (then) => void this.updateComplete.then(() => then(this.renderRoot)),
+    };
   }
 
-  private resultOf(quiz: Quiz, attempt: QuizAttempt): QuizResult {
-    return scoreQuiz(askedQuestions(quiz, this.arrangementFor(attempt.attempt)), attempt.answers, quiz.settings);
+  /**
+   * The questions and order an attempt is shown with, from the seed the store drew for it. Attempts
+   * kept before attempts had seeds were arranged from their learner, quiz and number, as here.
+   */
+  private arrangementFor(attempt: number, seed?: number): Arrangement {
+    const quiz = this.currentQuiz!;
+    const drawn = seed ?? parseInt(contentHash(`${this.namespace}\n${this.learner}\n${quiz.id}\n${attempt}`).slice(-8), 16);
+    const key = `${quiz.hash}\n${drawn}`;
+    let arrangement = this.arrangements.get(key);
+    if (!arrangement) {
+      arrangement = arrangeQuiz(quiz, drawn);
+      this.arrangements.set(key, arrangement);
+    }
+    return arrangement;
   }
 
   private renderResult(quiz: Quiz, result: QuizResult) {
     const percent = (value: number) => this.localize.percent(value);
     const best = bestAttempt(this.attempts);
+    const message = result.passed ? quiz.settings.passMessage : quiz.settings.failMessage;
     return html`<div class="result ${result.passed ? 'passed' : 'failed'}" part="result" tabindex="-1">
       <p><strong>
         ${result.passed
@@ -323,204 +452,34 @@ export class SabaqQuiz extends SabaqElement {
           : this.localize.term('failed', percent(result.score), percent(quiz.settings.pass))}
       </strong></p>
       ${best && this.attempts.length > 1 ? html`<p>${this.localize.term('bestScore', percent(best.score))}</p>` : nothing}
+      ${message ? html`<div class="prose">${this.markdown(message)}</div>` : nothing}
     </div>`;
   }
 
-  private renderQuestion(question: Question, index: number, total: number, answers: Answers, result?: QuizResult) {
-    const number = this.localize.term('question', index + 1, total);
-    const prompt = html`<span class="question-number">${number}</span>
-      <span class="prompt">${this.inline(question.prompt)}</span>`;
-    const verdict = result?.results[question.id];
-    const body = html`
-      ${question.body ? html`<div class="prose">${this.markdown(question.body)}</div>` : nothing}
-      ${this.renderHint(question, result !== undefined)}
-      ${this.renderAnswers(question, answers, result !== undefined)}
-      ${verdict
-        ? html`<p class="verdict ${verdict.correct ? 'right' : 'wrong'}">
-              ${verdict.correct ? this.localize.term('correct') : verdict.points > 0 ? this.localize.term('partlyCorrect') : this.localize.term('incorrect')}
-            </p>
-            ${!verdict.correct ? this.renderCorrectAnswer(question) : nothing}
-            ${question.explanation ? html`<div class="explanation prose">${this.markdown(question.explanation)}</div>` : nothing}`
-        : nothing}
-    `;
-    // Choices are a group of radio buttons or checkboxes: a fieldset names the group by its question.
-    if (question.kind === 'single' || question.kind === 'multiple') {
-      return html`<fieldset class="question" part="question" data-question=${question.id}>
-        <legend>${prompt}</legend>${body}
-      </fieldset>`;
-    }
-    return html`<div class="question" part="question" data-question=${question.id} role="group" aria-labelledby="prompt-${question.id}">
-      <div id="prompt-${question.id}" class="prompt">${prompt}</div>${body}
-    </div>`;
-  }
-
-  private renderHint(question: Question, submitted: boolean) {
-    if (!question.hint || submitted) return nothing;
-    const open = this.revealedHints.has(question.id);
-    const toggle = () => {
-      const next = new Set(this.revealedHints);
-      if (open) next.delete(question.id);
-      else next.add(question.id);
-      this.revealedHints = next;
-    };
-    return html`<button class="hint-toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls="hint-${question.id}" @click=${toggle}>
-        ${this.localize.term(open ? 'hideHint' : 'hint')}
-      </button>
-      <div id="hint-${question.id}" class="hint prose" ?hidden=${!open}>${open ? this.markdown(question.hint) : nothing}</div>`;
-  }
-
-  private renderAnswers(question: Question, answers: Answers, submitted: boolean) {
-    const value = answers[question.id];
-    const order = this.arrangement.order[question.id] ?? [];
-    switch (question.kind) {
-      case 'single':
-      case 'multiple': {
-        const type = question.kind === 'single' ? 'radio' : 'checkbox';
-        const chosen = (i: number) => (Array.isArray(value) ? value.includes(i) : value === i);
-        const shown = submitted ? question.options.map((_, i) => i) : order;
-        return html`<div class="options">
-          ${shown.map((i) => {
-            const option = question.options[i]!;
-            const mark = !submitted ? '' : option.correct ? 'right' : chosen(i) ? 'wrong' : '';
-            return html`<label class="option ${mark}">
-                <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
-                  @change=${(event: Event) => this.onChoice(question, i, (event.target as HTMLInputElement).checked)} />
-                <span class="option-text">${this.inline(option.text)}${mark ? this.renderMark(option.correct, chosen(i)) : nothing}</span>
-              </label>
-              ${submitted && chosen(i) && option.feedback
-                ? html`<div class="option-feedback prose">${this.markdown(option.feedback)}</div>`
-                : nothing}`;
-          })}
-        </div>`;
-      }
-      case 'short':
-        return html`<div class="short-answer">
-          <label for="answer-${question.id}" class="visually-hidden">${this.localize.term('yourAnswer')}</label>
-          <input id="answer-${question.id}" type="text" autocomplete="off" spellcheck="false" .value=${typeof value === 'string' ? value : ''}
-            ?disabled=${submitted} @input=${(event: Event) => this.setAnswer(question, (event.target as HTMLInputElement).value)} />
-        </div>`;
-      case 'ordering': {
-        const current = Array.isArray(value) ? value : order;
-        return html`<ol class="options ordering">
-          ${current.map((item, position) => {
-            const text = question.items[item]!;
-            const label = renderText(text);
-            return html`<li>
-              <span class="item-text">${this.inline(text)}</span>
-              ${submitted
-                ? nothing
-                : html`<span class="moves">
-                    <button class="icon-button" aria-label=${this.localize.term('moveItemUp', label)} ?disabled=${position === 0}
-                      @click=${() => this.move(question, position, position - 1)}>↑</button>
-                    <button class="icon-button" aria-label=${this.localize.term('moveItemDown', label)} ?disabled=${position === current.length - 1}
-                      @click=${() => this.move(question, position, position + 1)}>↓</button>
-                  </span>`}
-            </li>`;
-          })}
-        </ol>`;
-      }
-      case 'matching': {
-        const chosen = Array.isArray(value) ? value : [];
-        // Pairs may share a right side ("fruit"): offer each text once.
-        const rights = order.filter((i, at) => order.findIndex((j) => question.pairs[j]!.right === question.pairs[i]!.right) === at);
-        return html`<ul class="options matching">
-          ${question.pairs.map((pair, i) => html`<li>
-            <label class="term" for="match-${question.id}-${i}">${this.inline(pair.left)}</label>
-            <select id="match-${question.id}-${i}" ?disabled=${submitted}
-              @change=${(event: Event) => this.onMatch(question, i, Number((event.target as HTMLSelectElement).value))}>
-              <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${this.localize.term('chooseMatch')}</option>
-              ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && question.pairs[chosen[i]!]?.right === question.pairs[j]!.right}>
-                ${renderText(question.pairs[j]!.right)}
-              </option>`)}
-            </select>
-          </li>`)}
-        </ul>`;
-      }
-    }
-  }
-
-  /** Says in words which options were right and which wrong one the learner chose: colour alone is
-   * lost on many learners (colour blindness, a monochrome screen, a printout). */
-  private renderMark(correct: boolean, chosen: boolean) {
-    const words = correct ? this.localize.term(chosen ? 'chosenRight' : 'rightOption') : this.localize.term('chosenWrong');
-    return html`<span class="mark"><span aria-hidden="true">${correct ? '✓' : '✗'}</span> ${words}</span>`;
-  }
-
-  private renderCorrectAnswer(question: Question) {
-    const label = this.localize.term('correctAnswer');
-    switch (question.kind) {
-      case 'single':
-      case 'multiple':
-        return nothing; // The right options are marked in place.
-      case 'short': {
-        // A range's "a..b" is syntax for authors: a learner reads "19.2 to 19.5", in their language.
-        const answer = question.answers[0]!;
-        const range = parseRange(answer);
-        const number = (value: number) => this.localize.number(value, { maximumFractionDigits: 20 });
-        const shown = range ? this.localize.term('answerRange', number(range[0]), number(range[1])) : answer;
-        return html`<p class="correct-answer">${label} <span dir="auto">${shown}</span></p>`;
-      }
-      // Lists rather than text joined with arrows and semicolons: a screen reader announces how many
-      // items there are, and no separator needs translating.
-      case 'ordering':
-        return html`<div class="correct-answer">${label}<ol>${question.items.map((item) => html`<li>${this.inline(item)}</li>`)}</ol></div>`;
-      case 'matching': {
-        // Each side is isolated (bdi), so the arrow falls between them in the quiz's direction: it must
-        // point that way too, since no font mirrors an arrow.
-        const arrow = this.localize.dir === 'rtl' ? '←' : '→';
-        const pairs = question.pairs.map((pair) => html`<li><bdi>${this.inline(pair.left)}</bdi> ${arrow} <bdi>${this.inline(pair.right)}</bdi></li>`);
-        return html`<div class="correct-answer">${label}<ul>${pairs}</ul></div>`;
-      }
-    }
-  }
-
-  private onChoice(question: Question, index: number, checked: boolean): void {
-    if (question.kind === 'single') {
-      this.setAnswer(question, index);
-      return;
-    }
-    const current = Array.isArray(this.answers[question.id]) ? (this.answers[question.id] as number[]) : [];
-    const chosen = checked ? [...new Set([...current, index])].sort((a, b) => a - b) : current.filter((i) => i !== index);
-    this.setAnswer(question, chosen);
-  }
-
-  /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2). */
+  /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2), rendered
+   * once per source. */
   private markdown(source: string) {
-    return unsafeHTML(renderMarkdown(source, { baseUrl: this.contentBase }));
+    return unsafeHTML(renderedMarkdown(source, this.contentBase));
   }
 
   private inline(source: string) {
-    return unsafeHTML(renderInline(source, { baseUrl: this.contentBase }));
-  }
-
-  private get contentBase(): string {
-    return this.baseUrl ?? (this.src ? new URL(this.src, document.baseURI).href : document.baseURI);
-  }
-
-  private onMatch(question: MatchingQuestion, left: number, right: number): void {
-    const current = [...((this.answers[question.id] as number[] | undefined) ?? question.pairs.map(() => -1))];
-    current[left] = right;
-    this.setAnswer(question, current);
+    return unsafeHTML(renderedInline(source, this.contentBase));
   }
 }
 
 /**
- * Inline Markdown as written in a page, indented like the HTML around it. The blank lines before it go
- * (front matter must come first), and so does the indentation its lines share (indented four spaces,
- * "= 52" would be a code block, not an answer); deeper indentation, such as an option's feedback, stays.
- * Indentation is counted in characters, a tab as one, so a page should not mix tabs and spaces.
- *
- * `line` is the line the kept text starts on, counting the script's text from line 1, the rest of the
- * `<script>` tag's own line; the parser adds it to the lines it reports, so author errors count the same
- * way: line N is N - 1 lines below the tag. (Where the tag sits in the page is not known here.)
+ * The quiz file's own colours (Quizdown's `primaryColor`, `secondaryColor`, `textColor`), under the
+ * partner's: a `--sabaq-*` colour the page sets still wins, as it does over sabaq's defaults.
  */
-function dedent(text: string): { text: string; line: number } {
-  const lines = text.split('\n');
-  const first = lines.findIndex((line) => line.trim());
-  if (first === -1) return { text: '', line: 1 };
-  const kept = lines.slice(first);
-  const indent = Math.min(...kept.filter((line) => line.trim()).map((line) => line.search(/\S/)));
-  return { text: kept.map((line) => line.slice(indent)).join('\n'), line: first + 1 };
+function quizColours({ settings: { colors = {} } }: Quiz): Record<string, string> {
+  const own = { primary: ['--_primary', '--sabaq-color-primary'], secondary: ['--_surface-alt', '--sabaq-color-surface-alt'], text: ['--_text', '--sabaq-color-text'] } as const;
+  const style: Record<string, string> = {};
+  for (const [name, [property, partner]] of Object.entries(own)) {
+    const colour = colors[name as keyof typeof own];
+    // A colour and nothing else: a url() here would make the page fetch it wherever the colour is used.
+    if (colour && CSS.supports('color', colour)) style[property] = `var(${partner}, ${colour})`;
+  }
+  return style;
 }
 
 function formatSeconds(total: number): string {

@@ -50,23 +50,29 @@ export interface LessonStatusInfo {
 /**
  * Every lesson's state in one pass over the course (a table of contents of 200 lessons asks for all of
  * them at every render).
+ *
+ * A lesson with errors cannot be completed until its author fixes it, so it locks nothing: no later
+ * lesson of a sequential course waits for it, a `requires` naming it is not enforced, and its own
+ * `requires` (perhaps the broken part: itself, a circle) does not lock it, so the learner can open it and
+ * see why it is not shown.
  */
 export function lessonStates(course: Course, progress: CourseProgress): Map<string, LessonStatusInfo> {
   const complete = new Set(course.lessons.filter((lesson) => isLessonComplete(lesson, progress)).map((l) => l.id));
-  const known = new Set(course.lessons.map((lesson) => lesson.id));
+  const enforced = new Set(course.lessons.filter((lesson) => lesson.problems.length === 0).map((lesson) => lesson.id));
   const incompleteSoFar: string[] = [];
   const states = new Map<string, LessonStatusInfo>();
   for (const lesson of course.lessons) {
+    const broken = lesson.problems.length > 0;
     let lock: Lock | undefined;
     if (course.sequential && incompleteSoFar.length > 0) {
       lock = { reason: 'sequential', lessonIds: [...incompleteSoFar] };
-    } else {
-      const missing = lesson.requires.filter((id) => known.has(id) && !complete.has(id));
+    } else if (!broken) {
+      const missing = lesson.requires.filter((id) => enforced.has(id) && !complete.has(id));
       if (missing.length > 0) lock = { reason: 'requires', lessonIds: missing };
     }
     if (complete.has(lesson.id)) states.set(lesson.id, { state: 'complete' });
     else {
-      incompleteSoFar.push(lesson.id);
+      if (!broken) incompleteSoFar.push(lesson.id);
       const state = lock ? 'locked' : progress.lessons[lesson.id] ? 'in-progress' : 'not-started';
       states.set(lesson.id, lock ? { state, lock } : { state });
     }

@@ -3,10 +3,10 @@
  * lesson), then the checks that span files: duplicate ids, unknown or circular requirements.
  * The same code serves the browser loader and the CLI; only `readLesson` differs.
  */
-import { type Problem, ProblemList } from '../problems.js';
+import { type Problem, ProblemList, sortProblems } from '../problems.js';
 import { contentHash } from '../text.js';
 import type { Course } from '../types.js';
-import { type ParsedLesson, checkSize, parseLesson } from './lesson.js';
+import { HTML_PAGE_REASON, type ParsedLesson, checkSize, parseLesson } from './lesson.js';
 import { type LessonLink, parseManifest } from './manifest.js';
 
 export interface CourseInput {
@@ -72,19 +72,34 @@ interface LessonEntry {
 
 async function readOneLesson(input: CourseInput, link: LessonLink, module: number): Promise<LessonEntry> {
   const problems = new ProblemList();
-  const file = joinPath(input.file, link.href);
-  const url = resolveUrl(link.href, input.url);
-  const context = { file, href: link.href, url, linkTitle: link.title, module };
+  const linkAt = { file: input.file, line: link.line, column: link.column };
+  // Browsers read "\" in a path as "/", but the id would keep it: say what to change where it was written.
+  const href = link.href.replaceAll('\\', '/');
+  if (href !== link.href) {
+    problems.error(
+      'backslash-path',
+      linkAt,
+      `the link "${link.href}" separates folders with "\\": write "/" instead, as in "${href}"`,
+    );
+  }
+  const file = joinPath(input.file, href);
+  const url = resolveUrl(href, input.url);
+  const context = { file, href, url, linkTitle: link.title, module };
   let text: string;
   try {
     text = await input.readLesson(url);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     problems.error(
-      'file-missing',
-      { file: input.file, line: link.line, column: link.column },
-      `the lesson file "${link.href}" could not be read (${reason}): check the link, which is relative to ` +
-        `${baseFileName(input.file)}`,
+      reason === HTML_PAGE_REASON ? 'not-markdown' : 'file-missing',
+      linkAt,
+      reason === HTML_PAGE_REASON
+        ? `the lesson file "${href}" is an HTML web page, not Markdown: if it is the lesson, save it as ` +
+            `Markdown text; if not, check the link (a web server may answer a missing file with its home page)`
+        : `the lesson file "${href}" could not be read (${reason}): check the link, which ` +
+            (href.startsWith('/')
+              ? 'starts at the site\'s root (for sabaq check, the current folder or the one given with --root)'
+              : `is relative to ${baseFileName(input.file)}`),
     );
     return { parsed: parseLesson('', context, new ProblemList()), problems, file, unreadable: true };
   }
@@ -96,7 +111,7 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
   const quizById = new Map<string, string>();
   const at = (entry: LessonEntry, key: string) => ({ file: entry.file, line: entry.parsed.keyLines[key] ?? 1 });
 
-  for (const entry of entries) {
+  entries.forEach((entry, index) => {
     const { lesson } = entry.parsed;
     const twin = lessonById.get(lesson.id);
     if (twin) {
@@ -105,7 +120,11 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
         at(entry, 'id'),
         `the lesson id "${lesson.id}" is already used by ${twin.file}: give each lesson its own id`,
       );
-    } else lessonById.set(lesson.id, entry);
+      // Progress, links and the contents find lessons by id: the first keeps it, this one gets its own
+      // (with a character ids cannot hold, so it matches no real lesson) until the author fixes it.
+      lesson.id = `${lesson.id}~${index + 1}`;
+    }
+    lessonById.set(lesson.id, entry);
 
     for (const quiz of lesson.quizzes) {
       const other = quizById.get(quiz.id);
@@ -117,7 +136,7 @@ function checkAcrossLessons(entries: LessonEntry[], sequential: boolean): void {
         );
       } else quizById.set(quiz.id, entry.file);
     }
-  }
+  });
 
   const order = new Map(entries.map((entry, index) => [entry.parsed.lesson.id, index]));
   // An unreadable lesson's real id is unknown: a requirement naming it is not the author's mistake.
@@ -177,9 +196,10 @@ function reportCycles(
   }
 }
 
-/** A lesson's path as authors know it: the manifest's folder joined with the link. */
+/** A lesson's path as authors know it: the manifest's folder joined with the link, or the link itself
+ * when it is absolute (`https://…`, or `/…` from the site's root). */
 export function joinPath(manifestFile: string, href: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/')) return href.split(/[?#]/)[0]!;
   const parts = manifestFile.split('/').slice(0, -1);
   for (const part of href.split(/[?#]/)[0]!.split('/')) {
     if (part === '..' && parts.length > 0 && parts.at(-1) !== '..') parts.pop();
@@ -203,4 +223,10 @@ function resolveUrl(href: string, base: string): string {
 /** Every error in the course, warnings left out. */
 export function courseErrors(course: Course): Problem[] {
   return course.problems.filter((problem) => problem.severity === 'error');
+}
+
+/** The errors that belong to no lesson, in file order: the manifest's (an invalid value, a lesson linked twice). */
+export function courseLevelErrors(course: Course): Problem[] {
+  const inLessons = new Set(course.lessons.flatMap((lesson) => lesson.problems));
+  return sortProblems(courseErrors(course).filter((problem) => !inLessons.has(problem)));
 }

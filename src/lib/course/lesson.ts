@@ -3,6 +3,7 @@
  * its `:::` admonitions and ```` ```quiz ```` fences, each quiz parsed where it stands.
  */
 import { FieldReader, ID_PATTERN, idAdvice, parseFrontMatter } from '../front-matter.js';
+import { checkNesting } from '../markdown.js';
 import { ProblemList } from '../problems.js';
 import { parseQuiz } from '../quiz/parse.js';
 import { baseName, contentHash, normalizeNewlines } from '../text.js';
@@ -40,6 +41,28 @@ export function checkSize(source: string, file: string, problems: ProblemList): 
   return false;
 }
 
+/**
+ * A file saved in another encoding (Windows-1252, say) reads as UTF-8 with "�" where its accented
+ * letters were, in the browser and in `sabaq check` alike: an error at the first such line.
+ */
+export function checkEncoding(source: string, file: string, problems: ProblemList): void {
+  const at = source.indexOf('\uFFFD');
+  if (at === -1) return;
+  const before = source.slice(0, at);
+  const line = before.split('\n').length;
+  problems.error(
+    'not-utf8',
+    { file, line, column: at - before.lastIndexOf('\n') },
+    'this file is not saved as UTF-8, so some of its letters cannot be read (they show as "�"): save it ' +
+      'again with the encoding "UTF-8" (in Notepad: File, Save as, Encoding: UTF-8)',
+  );
+}
+
+/** What a web server or a browser's "Save page" writes: a whole HTML page, not Markdown. */
+export const HTML_PAGE = /^\s*<(!doctype html|html)[\s>]/i;
+/** Why an HTML page cannot be a lesson; the reason the loader and `sabaq check` give when they get one. */
+export const HTML_PAGE_REASON = 'it is an HTML web page, not Markdown';
+
 export interface ParsedLesson {
   lesson: Lesson;
   /** The line each front matter key was written on, for messages about the whole course. */
@@ -62,6 +85,7 @@ export function parseLesson(rawSource: string, context: LessonContext, problems:
     problems: [],
   };
   if (!checkSize(source, file, problems)) return { lesson, keyLines: {} };
+  checkEncoding(source, file, problems);
 
   const frontMatter = parseFrontMatter(source, file, problems);
   const fields = new FieldReader(frontMatter, file, problems);
@@ -82,6 +106,7 @@ export function parseLesson(rawSource: string, context: LessonContext, problems:
     );
   }
 
+  if (!checkNesting(frontMatter.body, file, frontMatter.bodyLine, problems)) return { lesson, keyLines: frontMatter.lines };
   const body = splitBlocks(frontMatter.body, frontMatter.bodyLine, file, problems);
   lesson.blocks = withoutRepeatedTitle(body.blocks, lesson.title);
   lesson.quizzes = body.quizzes.map((quiz, index) =>

@@ -8,6 +8,7 @@ import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
 import { readCourse } from './course.js';
 import { fromCourseFile, isCourseFile } from './course-file.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from './lesson.js';
 
 export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
 
@@ -38,6 +39,27 @@ const DEFAULT_RETRY_DELAYS = [500, 1500];
 const DEFAULT_TIMEOUT = 30_000;
 const cache = new Map<string, Promise<Course>>();
 
+/**
+ * Why a lesson file could not be read, where the fault is not the author's: the network failed
+ * (`status` absent) or the server answered with an error (`status` 5xx, 408 or 429), even after retries.
+ */
+export interface LessonFetchFailure {
+  status?: number;
+}
+
+/** What a loaded course was read from, so that its unreachable lessons can be fetched again alone. */
+interface CourseSource {
+  text: string;
+  file: string;
+  url: string;
+  options: LoadOptions;
+  /** Lesson files read, by URL. */
+  lessons: Map<string, string>;
+  failures: Map<string, LessonFetchFailure>;
+}
+
+const sources = new WeakMap<Course, CourseSource>();
+
 /** The absolute URL for `src` as the page would resolve it. */
 export function resolveCourseUrl(src: string): string {
   const base = (globalThis as { document?: { baseURI: string } }).document?.baseURI;
@@ -62,10 +84,9 @@ export function forgetCourse(src?: string): void {
 }
 
 async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
-  const read = (fileUrl: string) => fetchText(fileUrl, options);
   let text: string;
   try {
-    text = await read(url);
+    text = await fetchText(url, options);
   } catch (error) {
     const code = isNotFound(error) ? 'course-not-found' : 'network';
     throw new CourseLoadError(code, `The course at ${url} could not be loaded (${(error as Error).message}).`, url);
@@ -82,12 +103,52 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   }
 
   const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'course.md');
-  return readCourse({ text, file, url, readLesson: read });
+  return readLessons({ text, file, url, options, lessons: new Map(), failures: new Map() });
+}
+
+/** Reads the course from its manifest, fetching only the lesson files not read before. */
+async function readLessons(source: CourseSource): Promise<Course> {
+  const readLesson = async (lessonUrl: string) => {
+    const known = source.lessons.get(lessonUrl);
+    if (known !== undefined) return known;
+    try {
+      const text = await fetchText(lessonUrl, source.options);
+      source.lessons.set(lessonUrl, text);
+      source.failures.delete(lessonUrl);
+      return text;
+    } catch (error) {
+      if (isTransient(error)) source.failures.set(lessonUrl, error instanceof HttpError ? { status: error.status } : {});
+      throw error;
+    }
+  };
+  const course = await readCourse({ text: source.text, file: source.file, url: source.url, readLesson });
+  sources.set(course, source);
+  return course;
+}
+
+/** Why the lesson at `lessonUrl` of a loaded course could not be fetched, when the network or server failed. */
+export function lessonFetchFailure(course: Course, lessonUrl: string): LessonFetchFailure | undefined {
+  return sources.get(course)?.failures.get(lessonUrl);
+}
+
+/**
+ * Fetches again the lessons of `course` that failed for the network's or server's sake, and resolves
+ * with the course read anew (the same course when nothing failed). Later loads of its `src` get it too.
+ */
+export async function retryFailedLessons(course: Course): Promise<Course> {
+  const source = sources.get(course);
+  if (!source || source.failures.size === 0) return course;
+  const retried = await readLessons(source);
+  cache.set(source.url, Promise.resolve(retried));
+  return retried;
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(status === 404 ? 'not found' : `HTTP ${status}`);
+  constructor(
+    readonly status: number,
+    message = status === 404 ? 'not found' : `HTTP ${status}`,
+  ) {
+    super(message);
   }
 }
 
@@ -111,7 +172,7 @@ export async function fetchText(url: string, options: LoadOptions = {}): Promise
       if (!response.ok) throw new HttpError(response.status);
       const text = await response.text();
       // Many servers answer a missing file with their home page (a single-page-app fallback).
-      if (/^\s*<(!doctype html|html)[\s>]/i.test(text)) throw new HttpError(404);
+      if (HTML_PAGE.test(text)) throw new HttpError(404, HTML_PAGE_REASON);
       return text;
     } catch (error) {
       if (attempt >= delays.length || !isTransient(error)) {

@@ -4,8 +4,9 @@
  */
 import type { Tokens } from 'marked';
 import { FieldReader, parseFrontMatter } from '../front-matter.js';
-import { listItemLines, markdown, tokensWithLines } from '../markdown.js';
+import { checkNesting, listItemLines, markdown, tokensWithLines } from '../markdown.js';
 import { ProblemList } from '../problems.js';
+import { checkEncoding } from './lesson.js';
 import { normalizeNewlines } from '../text.js';
 import type { Course } from '../types.js';
 
@@ -32,6 +33,7 @@ const LANG_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export function parseManifest(rawSource: string, file: string, problems: ProblemList): Manifest {
   const source = normalizeNewlines(rawSource);
+  checkEncoding(source, file, problems);
   const frontMatter = parseFrontMatter(source, file, problems);
   const fields = new FieldReader(frontMatter, file, problems);
   const id = fields.id('id');
@@ -62,7 +64,9 @@ export function parseManifest(rawSource: string, file: string, problems: Problem
   if (activityId) manifest.activityId = activityId;
   fields.finish();
 
-  readBody(manifest, frontMatter.body, frontMatter.bodyLine, file, problems);
+  if (checkNesting(frontMatter.body, file, frontMatter.bodyLine, problems)) {
+    readBody(manifest, frontMatter.body, frontMatter.bodyLine, file, problems);
+  }
 
   if (!manifest.title) {
     problems.error(

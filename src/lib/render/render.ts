@@ -4,9 +4,10 @@
  * images) `data:` URLs, `<iframe>`, `<object>`, `<embed>`, `<form>`, `<style>` and `style=`. Links get
  * safe `rel` values and resolve against the lesson's own URL; images load lazily.
  *
- * Needs a DOM (DOMPurify parses with the browser's own parser); the rest of `lib/` does not.
+ * Needs a DOM (DOMPurify parses with the browser's own parser) when it renders, and only then: importing
+ * it in Node, as the npm entry does, costs nothing.
  */
-import DOMPurify, { type Config } from 'dompurify';
+import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import { markdown } from '../markdown.js';
 import type { AdmonitionKind, Lesson, LessonBlock } from '../types.js';
 
@@ -15,8 +16,17 @@ export interface RenderOptions {
   baseUrl?: string;
 }
 
-/** A private instance: hooks added here never touch a DOMPurify the host page uses. */
-const purifier = DOMPurify(window);
+/** A private instance, made on first use: hooks added here never touch a DOMPurify the host page uses. */
+let instance: Purifier | undefined;
+
+function purifier(): Purifier {
+  if (!instance) {
+    instance = DOMPurify(window);
+    instance.addHook('beforeSanitizeElements', unwrapForm);
+    instance.addHook('afterSanitizeAttributes', adjustAttributes);
+  }
+  return instance;
+}
 
 const CONFIG: Config = {
   FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'link', 'meta'],
@@ -30,8 +40,34 @@ const CONFIG: Config = {
 
 let currentBase: string | undefined;
 
-purifier.addHook('afterSanitizeAttributes', (node) => {
-  const element = node as Element;
+/** SVG presentation attributes that may name a resource with `url(…)`. */
+const URL_PRESENTATION_ATTRIBUTES = [
+  'fill', 'stroke', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'filter', 'cursor',
+];
+/** A same-document reference, `url(#id)` (quoted or not), which fetches nothing. */
+const LOCAL_URL_REFERENCE = /url\(\s*(["']?)#[\w.:-]*\1\s*\)/gi;
+
+/**
+ * `<form>` is forbidden, and DOMPurify removes a form whose fields clobber its DOM properties
+ * (`<form><input name="attributes">`) whole, with everything the HTML parser put inside it: an unclosed
+ * one would take the rest of the lesson with it. Its content is moved out first, through Node's own
+ * methods (the form's may be clobbered), so only the form goes.
+ */
+function unwrapForm(node: Node): void {
+  const { prototype } = window.Node;
+  const read = (name: 'nodeName' | 'parentNode' | 'firstChild' | 'nextSibling', of: Node) =>
+    Object.getOwnPropertyDescriptor(prototype, name)!.get!.call(of) as Node | string | null;
+  if (read('nodeName', node) !== 'FORM') return;
+  const parent = read('parentNode', node) as Node | null;
+  if (!parent) return;
+  const after = read('nextSibling', node) as Node | null;
+  for (let child = read('firstChild', node) as Node | null; child; child = read('firstChild', node) as Node | null) {
+    prototype.insertBefore.call(parent, child, after);
+  }
+  prototype.removeChild.call(parent, node);
+}
+
+function adjustAttributes(element: Element): void {
   for (const name of ['href', 'src', 'xlink:href']) {
     const value = element.getAttribute(name);
     if (value === null) continue;
@@ -41,10 +77,17 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
       element.setAttribute(name, resolve(value));
     }
   }
-  if (element.tagName === 'A' && element.hasAttribute('href')) {
-    const external = isExternal(element.getAttribute('href')!);
+  // HTML `<a>`, SVG `<a>` (localName `a` too, with `href` or `xlink:href`) and `<area>` alike.
+  const href = element.getAttribute('href') ?? element.getAttribute('xlink:href');
+  if ((element.localName === 'a' || element.localName === 'area') && href !== null) {
+    const external = isExternal(href);
     element.setAttribute('rel', external ? 'noopener noreferrer nofollow' : 'noopener');
     if (external) element.setAttribute('target', '_blank');
+  }
+  // A presentation attribute's `url(…)` loads from wherever it points: only `url(#id)` in the lesson stays.
+  for (const name of URL_PRESENTATION_ATTRIBUTES) {
+    const value = element.getAttribute(name);
+    if (value !== null && /url|\\|image/i.test(value.replace(LOCAL_URL_REFERENCE, ''))) element.removeAttribute(name);
   }
   if (element.tagName === 'IMG') {
     element.setAttribute('loading', 'lazy');
@@ -59,7 +102,7 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
     for (let node = element.nextSibling; node && node.nodeName !== 'UL' && node.nodeName !== 'OL'; node = node.nextSibling) text += node.textContent;
     if (text.trim()) element.setAttribute('aria-label', text.replace(/\s+/g, ' ').trim());
   }
-});
+}
 
 function resolve(url: string): string {
   if (!currentBase || url.startsWith('#') || /^\s*(data|mailto):/i.test(url)) return url;
@@ -84,7 +127,7 @@ function isExternal(href: string): boolean {
 export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
   currentBase = options.baseUrl;
   try {
-    return purifier.sanitize(html, CONFIG) as string;
+    return purifier().sanitize(html, CONFIG) as string;
   } finally {
     currentBase = undefined;
   }
@@ -102,7 +145,7 @@ export function renderInline(source: string, options: RenderOptions = {}): strin
 /** One line of Markdown as plain text, for labels and options that cannot hold markup. Parsed by
  * DOMPurify, whose own Trusted Types policy lets it work where `innerHTML` strings are refused. */
 export function renderText(source: string): string {
-  const fragment = purifier.sanitize(markdown.parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+  const fragment = purifier().sanitize(markdown.parseInline(source, { async: false }), { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   return fragment.textContent?.trim() ?? '';
 }
 

@@ -28,6 +28,8 @@ export type {
   UnavailableReason,
 } from './api.js';
 export { QuizAttemptsUsedError } from './api.js';
+/** The longest id (namespace, learner, course, lesson, quiz) and text (a name, a typed answer) the store keeps. */
+export { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './validation.js';
 export { openStore, createMemoryStore } from './progress-store.js';
 export type { OpenStoreOptions } from './progress-store.js';
 export { ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './progress-document.js';

@@ -131,3 +131,49 @@ describe('completion rules', () => {
     expect(summarizeCourse(noCertificate, passedAll(100)).certificateEarned).to.equal(false);
   });
 });
+
+describe('a lesson with errors in its metadata', () => {
+  /** A course whose lessons are the given files, in order, named by their file names. */
+  async function courseOf(files: Record<string, string>, frontMatter = '') {
+    const links = Object.keys(files).map((name) => `- [${name}](${name})`).join('\n');
+    return readCourse({
+      text: `---\nid: c\n${frontMatter}\n---\n# T\n\n## M\n${links}\n`,
+      file: 'course.md',
+      url: 'https://x.test/course.md',
+      readLesson: async (url) => files[url.split('/').pop()!]!,
+    });
+  }
+  const states = (c: Awaited<ReturnType<typeof courseOf>>, p: CourseProgress) => c.lessons.map((l) => lessonState(c, l, p));
+
+  it('that requires itself is an error on it, and it is not locked forever', async () => {
+    const c = await courseOf({ 'one.md': '---\nrequires: one\n---\nText.\n', 'two.md': 'Text.' });
+    expect(c.lessons[0]!.problems.map((p) => `${p.line}:${p.code}`)).to.deep.equal(['2:requirement-cycle']);
+    expect(states(c, progress())).to.deep.equal(['not-started', 'not-started']);
+  });
+
+  it('(duration: 5 min) is an error on it, and a sequential course goes on past it', async () => {
+    const c = await courseOf({ 'a.md': 'Text.', 'b.md': '---\nduration: 5 min\n---\nText.\n', 'c.md': 'Text.' }, 'sequential: true');
+    expect(c.lessons[1]!.problems.map((p) => `${p.line}:${p.code}`)).to.deep.equal(['2:invalid-value']);
+    expect(states(c, progress())).to.deep.equal(['not-started', 'locked', 'locked']);
+    expect(states(c, progress({ lessons: { a: complete('a') } }))).to.deep.equal(['complete', 'not-started', 'not-started']);
+    // It cannot be completed until it is fixed, so neither can the course.
+    const rest = progress({ lessons: { a: complete('a'), c: complete('c') } });
+    expect(summarizeCourse(c, rest)).to.deep.include({ complete: false, completed: 2, nextLessonId: 'b' });
+  });
+
+  it('locks nothing that requires it', async () => {
+    const c = await courseOf({ 'a.md': '---\nduration: soon\n---\nText.', 'b.md': '---\nrequires: a\n---\nText.' });
+    expect(lessonLock(c, c.lessons[1]!, progress())).to.equal(undefined);
+  });
+
+  it('with a duplicate id gets an id of its own, so the first lesson keeps its id, title and place', async () => {
+    const c = await courseOf({ 'one.md': '---\nid: one\ntitle: First\n---\nA', 'two.md': '---\nid: one\ntitle: Second\n---\nB' });
+    const [first, second] = c.lessons;
+    expect([first!.id, first!.title, first!.problems]).to.deep.equal(['one', 'First', []]);
+    expect(second!.problems.map((p) => `${p.file}:${p.line}:${p.code}`)).to.deep.equal(['two.md:2:duplicate-id']);
+    expect(second!.id).not.to.equal('one');
+    expect(second!.title).to.equal('Second');
+    expect(c.modules[0]!.lessonIds).to.deep.equal([first!.id, second!.id]);
+    expect(states(c, progress({ lessons: { one: complete('one') } }))).to.deep.equal(['complete', 'not-started']);
+  });
+});

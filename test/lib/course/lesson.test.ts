@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
+import { MAX_NESTING } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
 
 function parse(source: string) {
@@ -105,5 +106,24 @@ After.
     const { lesson, problems } = parse('\uFEFF---\r\ntitle: T\r\n---\r\n:::note\r\nx\r\n');
     expect(lesson.title).to.equal('T');
     expect(problems).to.deep.equal(['admonition-unclosed@4']);
+  });
+
+  it('refuses quotes and lists nested too deep for marked, at their lines, without reading them', () => {
+    const quotes = '>'.repeat(2000);
+    const dashes = '- '.repeat(5000);
+    const { lesson, problems, messages } = parse(`---\ntitle: Deep\n---\nFine.\n\n${quotes} x\n\n${dashes}y\n`);
+    expect(problems).to.deep.equal(['nesting-too-deep@6', 'nesting-too-deep@8']);
+    expect(messages[0]).to.equal(
+      `this line nests quotes (">") or lists more than ${MAX_NESTING} levels deep, which cannot be shown: use fewer levels`,
+    );
+    expect(lesson.blocks).to.deep.equal([]);
+    // In a quiz's text too, which the quiz parser reads with marked.
+    expect(parse(`\`\`\`quiz\n### Q\n${quotes} hint\n\n- [x] a\n- [ ] b\n\`\`\`\n`).problems).to.deep.equal(['nesting-too-deep@3']);
+  });
+
+  it('counts nesting across lines by indentation, and leaves code alone', () => {
+    const deepList = Array.from({ length: MAX_NESTING + 2 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n');
+    expect(parse(deepList).problems).to.deep.equal([`nesting-too-deep@${MAX_NESTING + 1}`, `nesting-too-deep@${MAX_NESTING + 2}`]);
+    expect(parse(`\`\`\`text\n${'>'.repeat(2000)}\n\`\`\`\n\n${'> '.repeat(MAX_NESTING)}ok\n`).problems).to.deep.equal([]);
   });
 });

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
 import { parseQuiz } from '../../../src/lib/quiz/parse.js';
 import type { Question } from '../../../src/lib/types.js';
@@ -184,7 +185,8 @@ In this question you are asked a **very** difficult question.
 2. Two
 3. Three
 `);
-      expect(problems).to.deep.equal([]);
+      // Only the German interface sabaq does not have is worth a word.
+      expect(problems.map((p) => [p.severity, p.line])).to.deep.equal([['warning', 5]]);
       expect(quiz.questions[0]).to.deep.include({ kind: 'multiple', hint: 'Do some research!', shuffleAnswers: false });
       expect(quiz.questions[0]!.body).to.contain('**very**');
       expect(quiz.questions[1]!.kind).to.equal('ordering');
@@ -216,6 +218,195 @@ In this question you are asked a **very** difficult question.
       const { problems } = parse('---\nid: Final Quiz\n---\n# Q\n= 1\n');
       expect(where(problems)).to.deep.equal(['invalid-id@2']);
       expect(problems[0]!.message).to.contain('"final-quiz"');
+    });
+  });
+
+  describe('Quizdown compatibility (SPEC §2.3)', () => {
+    it("reads an option's comment written directly under it without indentation", () => {
+      const { quiz, problems } = parse('### Q\n- [x] a\n> right\n- [ ] b\n> wrong\n- [ ] c\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.questions[0]).to.deep.include({ kind: 'multiple' });
+      expect(quiz.questions[0]!.kind === 'multiple' && quiz.questions[0]!.options).to.deep.equal([
+        { text: 'a', correct: true, feedback: 'right' },
+        { text: 'b', correct: false, feedback: 'wrong' },
+        { text: 'c', correct: false },
+      ]);
+      expect(quiz.questions[0]!.explanation).to.equal(undefined);
+    });
+
+    it('reads unindented comments in a single-choice list, blank lines between options included', () => {
+      const { quiz, problems } = parse('# Q\n1. [ ] a\n> no\n\n1. [x] b\n> yes\n\n> The explanation.\n');
+      expect(problems).to.deep.equal([]);
+      const [question] = quiz.questions;
+      expect(question!.kind === 'single' && question!.options.map((o) => [o.text, o.feedback])).to.deep.equal([
+        ['a', 'no'],
+        ['b', 'yes'],
+      ]);
+      expect(question!.explanation).to.equal('The explanation.');
+    });
+
+    it("keeps a blockquote after a blank line below the answers as the explanation", () => {
+      const { quiz } = parse('# Q\n- [x] a\n- [ ] b\n\n> Because.\n');
+      expect(quiz.questions[0]).to.deep.include({ explanation: 'Because.' });
+      expect(quiz.questions[0]!.kind === 'multiple' && quiz.questions[0]!.options[1]).to.deep.equal({ text: 'b', correct: false });
+    });
+
+    for (const [order, body] of [
+      ['text first', 'Text:\n```python\nx = 1\n```\n'],
+      ['code first', '```python\nx = 1\n```\nText:\n'],
+    ]) {
+      it(`keeps a paragraph and a fenced code block in the question's text (${order})`, () => {
+        const { quiz, problems } = parse(`# Q\n${body}- [x] a\n- [ ] b\n`);
+        expect(problems).to.deep.equal([]);
+        const tokens = markdown.lexer(quiz.questions[0]!.body!).filter((token) => token.type !== 'space');
+        expect(tokens.map((token) => token.type).sort()).to.deep.equal(['code', 'paragraph']);
+        expect(tokens.find((token) => token.type === 'code')).to.deep.include({ lang: 'python', text: 'x = 1' });
+        expect(tokens.find((token) => token.type === 'paragraph')!.raw.trim()).to.equal('Text:');
+      });
+    }
+
+    it('keeps blocks of the question text apart when blank lines and a hint separate them', () => {
+      const { quiz, problems } = parse(
+        '# Q\n\nWhat is `x[1]`?\n\n> A hint.\n\n~~~python\nx = [3, 4]\n~~~\n\n```html\n<a></a>\n```\n\nPick one:\n\n- [x] a\n- [ ] b\n',
+      );
+      expect(problems).to.deep.equal([]);
+      const tokens = markdown.lexer(quiz.questions[0]!.body!).filter((token) => token.type !== 'space');
+      expect(tokens.map((token) => [token.type, 'text' in token ? token.text : ''])).to.deep.equal([
+        ['paragraph', 'What is `x[1]`?'],
+        ['code', 'x = [3, 4]'],
+        ['code', '<a></a>'],
+        ['paragraph', 'Pick one:'],
+      ]);
+      const indented = parse('# Q\n\n> A hint.\n\n    indented code\n\n- [x] a\n- [ ] b\n').quiz.questions[0]!.body!;
+      expect(markdown.lexer(indented)[0]).to.deep.include({ type: 'code', text: 'indented code' });
+      const intro = parse('Read this:\n\n```\ncode\n```\n\nThen answer.\n\n# Q\n= 1\n').quiz.intro!;
+      expect(markdown.lexer(intro).filter((token) => token.type !== 'space').map((token) => token.type)).to.deep.equal([
+        'paragraph',
+        'code',
+        'paragraph',
+      ]);
+    });
+
+    for (const [value, shuffle] of [
+      ['true', 'answers'],
+      ['false', 'none'],
+    ]) {
+      it(`reads shuffle: ${value} as ${shuffle}`, () => {
+        const { quiz, problems } = parse(`---\nshuffle: ${value}\n---\n# Q\n= 1\n`);
+        expect(problems).to.deep.equal([]);
+        expect(quiz.settings.shuffle).to.equal(shuffle);
+      });
+    }
+
+    it('keeps text after the answers as the explanation, with one warning', () => {
+      const { quiz, problems } = parse(
+        '# Q\n- [x] a\n- [ ] b\n\nSee the [guide](g.md).\n\n- one\n- two\n\n```\ncode\n```\n\n---\n\n# R\n= 1\n',
+      );
+      expect(problems.map((p) => [p.severity, p.code, p.line])).to.deep.equal([['warning', 'question-answer-shape', 5]]);
+      expect(problems[0]!.message).to.equal(
+        'text after the answers of question "Q" is its explanation, shown after answering: ' +
+          'move it above the answers to show it with the question, or make it a blockquote ("> …")',
+      );
+      expect(quiz.questions.map((q) => q.prompt)).to.deep.equal(['Q', 'R']);
+      expect(quiz.questions[0]!.explanation).to.equal('See the [guide](g.md).\n\n- one\n- two\n\n```\ncode\n```');
+      expect(parse('# Q\n= 1\n\nBecause.\n').quiz.questions[0]!.explanation).to.equal('Because.');
+    });
+
+    it('reads matching pairs written "left :: right"', () => {
+      const { quiz, problems } = parse('# Q\n- Dog :: Woof\n- Cat :: Meow\n- C++ :: std::cout -> stream\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.questions[0]!.kind === 'matching' && quiz.questions[0]!.pairs).to.deep.equal([
+        { left: 'Dog', right: 'Woof' },
+        { left: 'Cat', right: 'Meow' },
+        { left: 'C++', right: 'std::cout -> stream' },
+      ]);
+      expect(where(parse('# Q\n- a :: b\n- c ::\n').problems)).to.deep.equal(['question-answer-shape@3']);
+      expect(parse('# Q\n- a :: b\n- c ::\n').problems[0]!.message).to.contain('both sides of "::"');
+    });
+
+    for (const style of ['camelCase', 'snake_case']) {
+      const key = (name: string) => (style === 'camelCase' ? name : name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+      it(`reads Quizdown's options in ${style}`, () => {
+        const { quiz, problems } = parse(`---
+${key('passingGrade')}: 60
+${key('customPassMsg')}: Well done, **you passed**!
+${key('customFailMsg')}: 'Read the lesson again: then retry.'
+locale: ur
+${key('primaryColor')}: '#FF851B'
+${key('secondaryColor')}: rgb(221, 221, 221)
+${key('textColor')}: black
+${key('shuffleAnswers')}: true
+${key('shuffleQuestions')}: true
+${key('nQuestions')}: 1
+${key('startOnLoad')}: true
+${key('enableRetry')}: false
+---
+# A
+= 1
+# B
+= 2
+`);
+        expect(problems).to.deep.equal([]);
+        expect(quiz.settings).to.deep.equal({
+          pass: 60,
+          attempts: 1,
+          shuffle: 'both',
+          final: false,
+          partial: false,
+          pick: 1,
+          passMessage: 'Well done, **you passed**!',
+          failMessage: 'Read the lesson again: then retry.',
+          locale: 'ur',
+          colors: { primary: '#FF851B', secondary: 'rgb(221, 221, 221)', text: 'black' },
+        });
+      });
+    }
+
+    it("shows a locale sabaq has no strings for in English, with a warning", () => {
+      const { quiz, problems } = parse('---\nlocale: de\n---\n# Q\n= 1\n');
+      expect(quiz.settings.locale).to.equal('en');
+      expect(problems.map((p) => [p.severity, p.line])).to.deep.equal([['warning', 2]]);
+      expect(problems[0]!.message).to.equal('"locale: de": the quiz is shown in English; sabaq speaks en and ur');
+      expect(parse('---\nlocale: ur-PK\n---\n# Q\n= 1\n').quiz.settings.locale).to.equal('ur');
+    });
+
+    it('keeps only colours that are CSS colours, warning about the rest', () => {
+      const good = ['#abc', '#AABBCCDD', 'rgb(1 2 3 / 50%)', 'rgba(1, 2, 3, 0.5)', 'hsl(28 100% 55%)', 'hsla(28deg, 100%, 55%, .5)', 'SteelBlue'];
+      for (const color of good) {
+        const { quiz, problems } = parse(`---\nprimaryColor: '${color}'\n---\n# Q\n= 1\n`);
+        expect(problems, color).to.deep.equal([]);
+        expect(quiz.settings.colors, color).to.deep.equal({ primary: color });
+      }
+      // A colour name is any one word (the CSS list would weigh on the bundle): the browser ignores an unknown one.
+      const bad = ['#abcde', 'red; background: url(x.png)', 'var(--x)', 'url(x)', 'rgb(1, 2)', 'light blue', 'expression(alert(1))'];
+      for (const color of bad) {
+        const { quiz, problems } = parse(`---\ntextColor: '${color}'\n---\n# Q\n= 1\n`);
+        expect(quiz.settings.colors, color).to.equal(undefined);
+        expect(problems.map((p) => [p.severity, p.code, p.line]), color).to.deep.equal([['warning', 'invalid-value', 2]]);
+      }
+    });
+
+    it('reports one setting written twice under two names', () => {
+      const { quiz, problems } = parse('---\npass: 80\npassingGrade: 60\nshuffle: both\nshuffle_answers: false\n---\n# Q\n= 1\n');
+      expect(where(problems)).to.deep.equal(['front-matter-syntax@3', 'front-matter-syntax@5']);
+      expect(problems[0]!.message).to.equal('"passingGrade" and "pass" (line 2) are one setting: keep one of the two lines');
+      expect(quiz.settings).to.include({ pass: 80, shuffle: 'both' });
+    });
+
+    it('reads options after blank lines, as a Hugo shortcode or Sphinx directive passes them', () => {
+      const { quiz, problems } = parse('\n\n---\npassingGrade: 50\n---\n\n## Q\n- [x] a\n- [ ] b\n\n## R\n= 1\n= x\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.settings.pass).to.equal(50);
+      expect(quiz.questions.map((q) => [q.prompt, q.line])).to.deep.equal([
+        ['Q', 7],
+        ['R', 11],
+      ]);
+    });
+
+    it('reads shuffle_answers in a question\'s own options block', () => {
+      const { quiz, problems } = parse('# Q\n\n---\nshuffle_answers: false\n---\n\n- [x] a\n- [ ] b\n');
+      expect(problems).to.deep.equal([]);
+      expect(quiz.questions[0]).to.deep.include({ shuffleAnswers: false });
     });
   });
 
@@ -254,9 +445,31 @@ In this question you are asked a **very** difficult question.
       expect(where(problems)).to.deep.equal(['question-answer-shape@2']);
     });
 
-    it('reports text after the answers that is not an explanation', () => {
-      expect(where(parse('# Q\n- [x] a\n- [ ] b\n\nStray text.\n').problems)).to.deep.equal(['question-answer-shape@5']);
+    it('reports text mixed into short answers, and a second list of options', () => {
       expect(where(parse('# Q\n= 1\nnot an answer\n').problems)).to.deep.equal(['question-answer-shape@3']);
+      const second = parse('# Q\n- [x] a\n- [ ] b\n\n1. [ ] c\n1. [x] d\n').problems;
+      expect(second.map((p) => [p.severity, p.line])).to.deep.equal([['error', 5]]);
+      expect(second[0]!.message).to.contain('second list of answers');
+    });
+
+    it('reports a matching term written on two lines', () => {
+      const { problems, quiz } = parse('# Q\n- FOB -> Free On Board\n- EXW -> Ex Works\n- fob -> Free Carrier\n');
+      expect(where(problems)).to.deep.equal(['question-answer-shape@4']);
+      expect(problems[0]!.message).to.equal(
+        'matching question "Q" uses the term "fob" twice (lines 2 and 4): write each term once',
+      );
+      expect(quiz.questions).to.deep.equal([]);
+      // The same meaning for two terms is fine.
+      expect(parse('# Q\n- Apple -> Fruit\n- Pear -> Fruit\n').problems).to.deep.equal([]);
+    });
+
+    it('reports a code block that is never closed, and a quiz fence closed by a code block in a lesson', () => {
+      const standalone = parse('# Q\n```python\nx = 1\n').problems;
+      expect(where(standalone)).to.deep.equal(['quiz-unclosed@2', 'question-no-answers@1']);
+      expect(standalone[0]!.message).to.equal(
+        'this code block is never closed: end it with a line "```" (in a lesson, fence the quiz with "````quiz")',
+      );
+      expect(where(parse('# Q\nText\n~~~python\nx = 1', true).problems)).to.deep.equal(['quiz-unclosed@3', 'question-no-answers@1']);
     });
 
     it('reports a matching item with an empty side', () => {

@@ -9,7 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
-import { markdown } from '../../../src/lib/markdown.js';
+import { MAX_NESTING, markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
 import { renderInline, renderLesson, renderMarkdown, sanitizeHtml } from '../../../src/lib/render/render.js';
 import type { Lesson, LessonBlock } from '../../../src/lib/types.js';
@@ -220,6 +220,26 @@ const URL_ATTRIBUTES = new Set([
   'cite', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'icon',
 ]);
 
+/** SVG presentation attributes whose `url(…)` would load from wherever it points. */
+const PRESENTATION_URL_ATTRIBUTES = new Set([
+  'fill', 'stroke', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'filter', 'cursor',
+]);
+
+/** A link that, clicked, would replace the course page with another site's, or hand it `window.opener`. */
+function leavesCoursePage(element: Element, rel: string): boolean {
+  if (element.localName !== 'a' && element.localName !== 'area') return false;
+  const href = element.getAttribute('href') ?? element.getAttribute('xlink:href');
+  if (href === null) return false;
+  let url: URL;
+  try {
+    url = new URL(href, location.href);
+  } catch {
+    return false;
+  }
+  const external = /^https?:$/.test(url.protocol) && url.origin !== location.origin;
+  return external && (element.getAttribute('target') !== '_blank' || !/\bnoopener\b/i.test(rel));
+}
+
 /** http(s) and mailto anywhere; `data:` on images only (SPEC §2.2). Unparseable values lead nowhere. */
 function isSafeUrl(element: Element, attribute: string, value: string): boolean {
   let url: URL;
@@ -257,6 +277,14 @@ function dangers(root: ParentNode): string[] {
       }
     }
     const rel = element.getAttribute('rel') ?? '';
+    for (const name of PRESENTATION_URL_ATTRIBUTES) {
+      const value = element.getAttribute(name);
+      // Anything but a same-document `url(#id)`, including CSS escapes that spell `url`.
+      if (value !== null && /url|\\/i.test(value.replace(/url\(\s*(["']?)#[^"')]*\1\s*\)/gi, ''))) {
+        found.push(`outside url() <${tag} ${name}="${value}">`);
+      }
+    }
+    if (leavesCoursePage(element, rel)) found.push(`link without target="_blank" rel="noopener" <${tag} rel="${rel}">`);
     if (element.hasAttribute('target') && !/\bnoopener\b|\bnoreferrer\b/i.test(rel)) {
       found.push(`target without rel=noopener <${tag} target="${element.getAttribute('target')}" rel="${rel}">`);
     }
@@ -476,6 +504,68 @@ describe('renderMarkdown keeps what authors write', () => {
     expect(html.querySelector('kbd')!.textContent).to.equal('Ctrl');
     const p = html.querySelector('p.note')!;
     expect([p.textContent, p.hasAttribute('style')]).to.deep.equal(['Hi', false]);
+  });
+});
+
+describe('renderMarkdown treats every link and load the same way', () => {
+  const render = (source: string) => fragment(renderMarkdown(source, { baseUrl: LESSON_URL }));
+  const linkAttributes = (element: Element) => [element.getAttribute('target'), element.getAttribute('rel')];
+
+  it('opens SVG links to other sites in a new tab with rel="noopener noreferrer nofollow", as HTML links', () => {
+    const html = render(
+      '<svg xmlns:xlink="http://www.w3.org/1999/xlink"><a xlink:href="https://example.org/x"><text>One</text></a>' +
+        '<a href="https://example.org/y"><text>Two</text></a><a href="next.md"><text>Three</text></a></svg>',
+    );
+    const links = [...html.querySelectorAll('svg a')];
+    expect(links.map(linkAttributes)).to.deep.equal([
+      ['_blank', 'noopener noreferrer nofollow'],
+      ['_blank', 'noopener noreferrer nofollow'],
+      [null, 'noopener'],
+    ]);
+  });
+
+  it('opens image-map areas to other sites in a new tab', () => {
+    const html = render('<map name="m"><area shape="rect" coords="0,0,9,9" href="https://example.org/x" alt="X"></map>');
+    expect(linkAttributes(html.querySelector('area')!)).to.deep.equal(['_blank', 'noopener noreferrer nofollow']);
+  });
+
+  it('keeps same-document url(#id) in SVG presentation attributes and drops every other url()', () => {
+    const html = render(
+      '<svg><defs><linearGradient id="g"></linearGradient></defs>' +
+        '<rect id="kept" fill="url(#g)" stroke="url(\'#g\') red" marker-end="url(#m)" clip-path="url( #c )" filter="none"/>' +
+        '<rect id="dropped" fill="url(https://example.org/a.svg#g)" stroke="url(//example.org/b#g)" mask="url(https://example.org/m)" ' +
+        'clip-path="url(x.svg#c)" marker-start="url(https://example.org/s)" marker-mid="url(https://example.org/t)" ' +
+        'marker-end="url(https://example.org/e)" filter="\\75rl(https://example.org/f)"/></svg>',
+    );
+    const attributes = (id: string) =>
+      Object.fromEntries([...html.querySelector(`#${id}`)!.attributes].filter((a) => a.name !== 'id').map((a) => [a.name, a.value]));
+    expect(attributes('kept')).to.deep.equal({
+      fill: 'url(#g)',
+      stroke: "url('#g') red",
+      'marker-end': 'url(#m)',
+      'clip-path': 'url( #c )',
+      filter: 'none',
+    });
+    expect(attributes('dropped')).to.deep.equal({});
+  });
+
+  it('keeps the rest of a lesson after an unclosed <form> whose field clobbers the DOM', () => {
+    const html = fragment(renderLesson(parse('Para one.\n\n<form><input name="attributes">\n\nPara two.\n')));
+    expect(texts(html, 'p')).to.deep.equal(['Para one.', 'Para two.']);
+    expect(html.querySelectorAll('form')).to.have.length(0);
+    expect(html.querySelector('input')?.getAttribute('name') ?? null).to.equal(null);
+  });
+});
+
+describe('rendering Markdown nested deep', () => {
+  it('renders a lesson nested as deep as a lesson may be', () => {
+    const quotes = `${'> '.repeat(MAX_NESTING)}Deep quote.`;
+    const list = Array.from({ length: MAX_NESTING }, (_, level) => `${'  '.repeat(level)}- Level ${level + 1}`).join('\n');
+    const lesson = parse(`${quotes}\n\n${list}\n`);
+    expect(lesson.blocks).to.have.length(1);
+    const html = fragment(renderLesson(lesson));
+    expect(html.querySelectorAll('blockquote')).to.have.length(MAX_NESTING);
+    expect(html.querySelectorAll('li')).to.have.length(MAX_NESTING);
   });
 });
 

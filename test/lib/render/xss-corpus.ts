@@ -787,6 +787,34 @@ const DEFINITIONS: Definition[] = [
     harmlessUnsanitised: 'an id is not Markdown: an invalid one is refused and the slot gets the default id',
     via: 'lesson',
   },
+  // --- links and loads that run nothing but leave the course (issue 16) ------------------------------
+  {
+    name: 'svg link with xlink:href to another site',
+    source: other('SVG `<a xlink:href>` keeps no target/rel, so a click replaces the page (sabaq issue 16)'),
+    markdown: () =>
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">' +
+      '<a xlink:href="https://example.org/x"><text y="20">Click</text></a></svg>',
+  },
+  {
+    name: 'svg link with href to another site',
+    source: other('SVG 2 `<a href>` (sabaq issue 16)'),
+    markdown: () => '<svg><a href="https://example.org/x"><rect width="40" height="40"/></a></svg>',
+  },
+  {
+    name: 'image map area to another site',
+    source: other('`<area href>` keeps no target/rel (sabaq issue 16)'),
+    markdown: () =>
+      '<map name="m"><area shape="rect" coords="0,0,40,40" href="https://example.org/x" alt="x"></map>' +
+      '<img usemap="#m" src="x.png" alt="map">',
+  },
+  {
+    name: 'svg presentation attributes loading other sites',
+    source: other('external `url()` in `fill`, `mask`, `clip-path`, `marker-end`, `filter`, `stroke` (sabaq issue 16)'),
+    markdown: () =>
+      '<svg><path d="M0 0L9 9" fill="url(https://example.org/f.svg#a)" stroke="url(\'//example.org/s.svg#b\') red" ' +
+      'mask="url(https://example.org/m.svg#c)" clip-path=\'url( "https://example.org/c.svg#d" )\' ' +
+      'marker-end="URL(https://example.org/e.svg#e)" filter="u\\72l(https://example.org/g.svg#f)"/></svg>',
+  },
 ];
 
 export const XSS_CORPUS: readonly XssPayload[] = DEFINITIONS.map((definition, id) => {

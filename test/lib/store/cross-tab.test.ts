@@ -45,7 +45,7 @@ describe('two tabs', () => {
 
     const before = Date.now();
     await tab.call('callStore', 'completeLesson', course, 'why');
-    await until(() => heard.length > 0, 1000, 'the change notice');
+    await until(() => heard.length > 0, 'the change notice', 1000);
 
     expect(heard[0]!.at - before).to.be.below(500);
     expect(heard[0]!.change).to.deep.equal({ namespace: 'default', learner: 'ayesha', courseId: 'export-basics' });
@@ -53,7 +53,7 @@ describe('two tabs', () => {
 
     await store.setLearnerName('ayesha', 'Ayesha');
     const nameChanged = async () => (await tab.call('storeState')).changes.some((change) => change.courseId === undefined);
-    await until(nameChanged, 500, 'the notice in the other tab');
+    await until(nameChanged, 'the notice in the other tab', 500);
     expect(await tab.call('callStore', 'getLearnerName', 'ayesha'), 'and the other way round').to.equal('Ayesha');
   });
 
@@ -68,7 +68,7 @@ describe('two tabs', () => {
     await tab.call('callStore', 'completeLesson', course, 'why');
     await store.completeLesson(course, 'marketplaces');
     // Posted after the others: once it arrives, they would have too.
-    await until(() => heard.length === 1, 1000, 'the store\'s own notice');
+    await until(() => heard.length === 1, 'the store\'s own notice', 1000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).to.deep.equal([{ namespace: 'partner-b', learner: 'ayesha', courseId: 'export-basics' }]);
   });
@@ -127,7 +127,7 @@ describe('two tabs', () => {
     expect(keys, "the older tab's progress is in the upgraded database").to.deep.equal([['default', 'ayesha', 'export-basics', 'why']]);
 
     let state = await tab.call('storeState');
-    await until(async () => (state = await tab.call('storeState')).status === 'memory', 2000, 'the older tab to switch to memory');
+    await until(async () => (state = await tab.call('storeState')).status === 'memory', 'the older tab to switch to memory', 2000);
     expect(state.problems).to.have.length(1);
     expect(state.problems[0]).to.include({ code: 'storage-unavailable', reason: 'newer-version' });
 

@@ -173,7 +173,7 @@ describe('store without IndexedDB', () => {
     // A newer version of the site, in another tab, upgrades the database: this store cannot reopen it.
     const newer = await openDB(databaseName, SCHEMA_VERSION + 1);
     cleanups.push(() => newer.close());
-    await until(() => store!.status === 'memory', 2000, 'the switch to memory');
+    await until(() => store!.status === 'memory', 'the switch to memory', 2000);
 
     const after = await store.getProgress(course);
     expect(after.lessons.why).to.deep.equal(before.lessons.why);

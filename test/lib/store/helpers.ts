@@ -46,14 +46,8 @@ export function delay(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-/** Waits until `check()` is true, failing after `timeout` milliseconds. */
-export async function until(check: () => boolean | Promise<boolean>, timeout = 2000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
-    await delay(10);
-  }
-}
+/** The one `until` every test uses: (condition, what it waits for, timeout). */
+export { until } from '../../components/helpers.js';
 
 /** Every record of a store of a raw database, as [key, value] pairs. */
 export async function rawRecords(databaseName: string, storeName: string): Promise<[IDBValidKey, unknown][]> {

@@ -35,7 +35,7 @@ describe('storage under pressure', () => {
 
   async function problemsWhen(check: (state: { status: string; problems: StorageProblem[] }) => boolean) {
     let state = await tab.call('storeState');
-    await until(async () => check((state = await tab.call('storeState'))), 3000, 'the store to react');
+    await until(async () => check((state = await tab.call('storeState'))), 'the store to react', 3000);
     return state;
   }
 
