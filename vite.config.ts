@@ -1,7 +1,9 @@
-import { cpSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { type Plugin, type UserConfig, defineConfig } from 'vite';
+import { type UserConfig, defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -9,35 +11,43 @@ const root = import.meta.dirname;
 const PEER_LIBRARIES = ['lit', 'marked', 'idb', 'dompurify'];
 const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.startsWith(`${name}/`));
 
-/**
- * Vite wraps every dynamic import in its preload helper (about 1 KB gzipped, and its preload list
- * would hold paths from the site root, wrong wherever a partner serves the files), even with
- * `modulePreload: false` (vitejs/vite#18551). sabaq's lazily loaded files import nothing the page has
- * not loaded already: call the import directly, and the unused helper is dropped.
- */
-const plainDynamicImports: Plugin = {
-  name: 'sabaq-plain-dynamic-imports',
-  renderChunk: (code) => code.replaceAll('__vitePreload(() => import(', '((load) => load())(() => import('),
-};
+/** The Markdown pipeline and DOMPurify are fetched when a page first needs them, not imported with the rest. */
+const SPLIT_LOADERS = [{ find: /^(.*)\/(markdown|sanitizer)-loader\.js$/, replacement: '$1/$2-loader.split.ts' }];
 
-/** `vite build --mode bundle`: `dist/sabaq.js`, one fully minified module with everything inside. Not a
- * library-mode build, which leaves ES output's whitespace unminified. */
+/**
+ * `vite build --mode bundle`: `dist/sabaq.js`, the one module a page includes, fully minified (not a
+ * library-mode build, which leaves ES output's whitespace unminified). What a first screen does not need
+ * (the Markdown pipeline, the certificate's drawing, the xAPI client) goes into `dist/sabaq-*.js` files
+ * beside it, which it imports by relative URLs when needed: the folder serves from any path or origin.
+ */
 const bundle: UserConfig = {
   // Lit's html`` and css`` templates keep their indentation unless minified too.
-  plugins: [minifyTemplateLiterals(), plainDynamicImports],
+  plugins: [
+    minifyTemplateLiterals(),
+    {
+      // Lazy files are named by their content: drop the last build's, which nothing imports any more.
+      name: 'remove-old-lazy-files',
+      buildStart: () => {
+        const dist = resolve(root, 'dist');
+        for (const file of existsSync(dist) ? readdirSync(dist) : []) {
+          if (/^sabaq-.+\.js(\.map)?$/.test(file)) rmSync(resolve(dist, file));
+        }
+      },
+    },
+  ],
+  resolve: { alias: SPLIT_LOADERS },
   build: {
     outDir: resolve(root, 'dist'),
     emptyOutDir: false,
     target: 'es2022',
     sourcemap: true,
     minify: true,
-    // What sabaq.js loads later (the LRS connection) lies beside it and is found from its own URL:
-    // no preload list of absolute paths.
+    // Vite's preload helper would import lazy files from the site's root; plain import() resolves them
+    // against sabaq.js itself.
     modulePreload: false,
     rolldownOptions: {
       input: resolve(root, 'src/sabaq.ts'),
-      // The entry may export more than its signature, so the code it shares with a lazily loaded file
-      // stays inside it instead of moving to a third file every page would load.
+      // Code the lazy files share with the entry stays in it, rather than in a third file fetched after it.
       preserveEntrySignatures: 'allow-extension',
       output: { format: 'es', entryFileNames: 'sabaq.js', chunkFileNames: 'sabaq-[name]-[hash].js' },
     },
@@ -57,18 +67,52 @@ const library: UserConfig = {
   },
 };
 
+/** Writes a course as one course.json with the `sabaq build` command, as a partner would. */
+function buildCourseJson(manifest: string, out: string): void {
+  execFileSync(process.execPath, [resolve(root, 'bin/sabaq.js'), 'build', manifest, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 /** `vite` serves the demo academy, importing the library from ../src; `vite build --mode demo` writes it
  * to `dist-demo/` as a static site a partner could host as it is, courses included. */
 const demo: UserConfig = {
   root: resolve(root, 'demo'),
   base: './',
+  // As dist/sabaq.js does, so that the demo loads what a partner's page loads.
+  resolve: { alias: SPLIT_LOADERS },
   server: { fs: { allow: [root] } },
   plugins: [
     minifyTemplateLiterals(),
     {
       name: 'copy-demo-courses',
       apply: 'build',
-      closeBundle: () => cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true }),
+      closeBundle: () => {
+        cpSync(resolve(root, 'demo/courses'), resolve(root, 'dist-demo/courses'), { recursive: true });
+        for (const course of readdirSync(resolve(root, 'demo/courses'))) {
+          buildCourseJson(resolve(root, 'demo/courses', course, 'course.md'), resolve(root, 'dist-demo/courses', course, 'course.json'));
+        }
+      },
+    },
+    {
+      // The dev server builds a course.json from its course.md on each request, as `sabaq build` would.
+      name: 'serve-demo-course-json',
+      apply: 'serve',
+      configureServer(server) {
+        server.middlewares.use((request, response, next) => {
+          const course = /^\/courses\/([\w-]+)\/course\.json(?:\?|$)/.exec(request.url ?? '')?.[1];
+          const manifest = course && resolve(root, 'demo/courses', course, 'course.md');
+          if (!manifest || !existsSync(manifest)) return next();
+          const out = resolve(mkdtempSync(resolve(tmpdir(), 'sabaq-demo-')), 'course.json');
+          try {
+            buildCourseJson(manifest, out);
+            response.setHeader('content-type', 'application/json');
+            response.end(readFileSync(out));
+          } catch (error) {
+            next(error);
+          } finally {
+            rmSync(dirname(out), { recursive: true, force: true });
+          }
+        });
+      },
     },
   ],
   build: {

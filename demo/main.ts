@@ -4,10 +4,14 @@ import { SABAQ_EVENT_TYPES } from '../src/sabaq.js';
 
 type Language = 'en' | 'ur';
 
-/** Each language's course: the Urdu page shows the Urdu course, whose `lang: ur` the elements follow. */
+/**
+ * Each language's course: the Urdu page shows the Urdu course, whose `lang: ur` the elements follow.
+ * Served prebuilt, as `sabaq build` writes it (the dev server and `npm run build:demo` build it from the
+ * course.md beside it): one request instead of one per lesson. index.html preloads the English one.
+ */
 const COURSES: Record<Language, string> = {
-  en: './courses/export-academy/course.md',
-  ur: './courses/export-academy-ur/course.md',
+  en: './courses/export-academy/course.json',
+  ur: './courses/export-academy-ur/course.json',
 };
 
 /** The page's own words (the elements bring theirs). */

@@ -5,12 +5,12 @@
  * Node too. Figures, not pass/fail: timing tests would be flaky on a shared 2-core machine.
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumPath, ensureBrowsers } from './browsers.mjs';
+import { benchFirstScreen } from './bench/first-screen.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.bench');
@@ -18,7 +18,7 @@ mkdirSync(out, { recursive: true });
 const benches = readdirSync(join(root, 'scripts/bench')).filter((name) => name.endsWith('.bench.ts')).sort();
 
 /** @param {string} label @param {string} value */
-const print = (label, value) => console.log(`  ${label.padEnd(72)} ${value}`);
+const print = (label, value) => console.log(`  ${label.padEnd(76)} ${value}`);
 
 console.log('Node', process.version);
 await build({ entryPoints: ['scripts/bench/engine.bench.ts'], outfile: join(out, 'engine.node.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
@@ -76,111 +76,4 @@ if (failure) {
   process.exitCode = 1;
 }
 
-await benchFirstLesson();
-const { gzippedKb, BUDGET_KB, CEILING_KB } = await import('./check-size.mjs');
-const size = gzippedKb();
-const verdict = `budget ${BUDGET_KB} KB: ${size <= BUDGET_KB ? 'within' : 'OVER'}; the build fails past ${CEILING_KB} KB`;
-console.log(`\n  ${'dist/sabaq.js, gzipped'.padEnd(72)} ${size.toFixed(1)} KB (${verdict})`);
-
-/**
- * Script load to first lesson: a page that loads only the built dist/sabaq.js and a player for a
- * generated 200-lesson course, for a learner who has opened a lesson before (so the player reopens it).
- * Each run is a fresh page with the course already in the HTTP cache ("once fetched"), served as one
- * course.json (what `npx sabaq build` writes, the way to serve a large course) and as its 201 files.
- */
-async function benchFirstLesson() {
-  execFileSync('npx', ['vite', 'build', '--mode', 'bundle', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-  copyFileSync(join(root, 'dist/sabaq.js'), join(out, 'sabaq.js'));
-  // The generated course as lesson files and, as `npx sabaq build` would write it, as one course.json.
-  await build({
-    stdin: {
-      contents: `export { generateCourse } from './test/fixtures/generate-course.ts';
-        export { readCourse } from './src/lib/course/course.ts';
-        export { toCourseFile } from './src/lib/course/course-file.ts';`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: join(out, 'generate.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-  });
-  const { generateCourse, readCourse, toCourseFile } = await import(join(out, 'generate.mjs'));
-  const course = generateCourse(200);
-  mkdirSync(join(out, 'course/lessons'), { recursive: true });
-  writeFileSync(join(out, 'course/course.md'), course.manifest);
-  for (const [path, text] of Object.entries(course.files)) writeFileSync(join(out, 'course', path), text);
-  const parsed = await readCourse({
-    text: course.manifest,
-    file: 'course.md',
-    url: 'file:///course/course.md',
-    readLesson: async (url) => course.files[url.slice('file:///course/'.length)],
-  });
-  writeFileSync(join(out, 'course/course.json'), JSON.stringify(toCourseFile(parsed)));
-  writeFileSync(
-    join(out, 'first-lesson.html'),
-    `<!doctype html><meta charset="utf-8"><body><script type="module">
-      const start = performance.now();
-      await import('./sabaq.js');
-      const scriptRun = performance.now() - start;
-      const player = document.createElement('sabaq-course-player');
-      player.setAttribute('src', new URLSearchParams(location.search).get('src'));
-      player.setAttribute('namespace', 'bench');
-      document.body.append(player);
-      const shown = () => player.shadowRoot?.querySelector('.lesson-title') || player.shadowRoot?.querySelector('.start .button');
-      await new Promise((resolve) => {
-        const check = () => (shown() ? resolve() : setTimeout(check, 0));
-        check();
-      });
-      const title = player.shadowRoot.querySelector('.lesson-title');
-      if (!title) player.shadowRoot.querySelector('.start .button').click();
-      const courseFiles = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/course/'));
-      const courseFetched = Math.max(...courseFiles.map((entry) => entry.responseEnd)) - start;
-      window.firstLesson = { ms: performance.now() - start, lesson: Boolean(title), scriptRun, courseFetched };
-    </script>`,
-  );
-  const server = createServer((request, response) => {
-    const name = decodeURIComponent((request.url ?? '/').split('?')[0].slice(1));
-    try {
-      const body = readFileSync(join(out, name));
-      const type = name.endsWith('.js') ? 'text/javascript' : name.endsWith('.html') ? 'text/html' : name.endsWith('.json') ? 'application/json' : 'text/markdown';
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'max-age=3600' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/first-lesson.html`;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  try {
-    for (const src of ['course/course.json', 'course/course.md']) {
-      const context = await browser.newContext();
-      /** @type {{ ms: number, scriptRun: number, courseFetched: number }[]} */
-      const runs = [];
-      for (let run = 0; run < 9; run++) {
-        const page = await context.newPage();
-        await page.goto(`${url}?src=${src}`);
-        const result = await page.waitForFunction(() => window.firstLesson, null, { timeout: 60000 }).then((handle) => handle.jsonValue());
-        // The first run warms the HTTP cache and opens the first lesson for the learner; it is not counted.
-        if (run > 0 && result.lesson) runs.push(result);
-        await page.close();
-      }
-      await context.close();
-      /** @param {(run: typeof runs[number]) => number} figure */
-      const median = (figure) => runs.map(figure).sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN;
-      const medianMs = median((run) => run.ms);
-      const label = `script load to first lesson shown, 200 lessons from ${src.split('/')[1]}, median of ${runs.length}`;
-      const budget = src.endsWith('.json') ? ` (budget 150 ms: ${medianMs <= 150 ? 'within' : 'OVER'})` : ' (201 files, fetched from the HTTP cache)';
-      console.log(`  ${label.padEnd(72)} ${medianMs.toFixed(1)} ms${budget}`);
-      // Where the time goes: the script (fetched, compiled, run), the course's files, then the elements.
-      console.log(`  ${'  of which: script run'.padEnd(72)} ${median((run) => run.scriptRun).toFixed(1)} ms`);
-      console.log(`  ${'  course files received'.padEnd(72)} ${median((run) => run.courseFetched).toFixed(1)} ms`);
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-}
+await benchFirstScreen({ root, out, chromiumArgs: CHROMIUM_ARGS, print });

@@ -14,7 +14,18 @@
  * - `sabaq-tab-reload` `{ id }`, `sabaq-tab-close` `{ id }` → `true`.
  * - `sabaq-cdp` `{ id, method, params }` → `{ value }`: a DevTools command sent from tab `id`. The
  *   session stays attached until the tab closes: `Storage.overrideQuotaForOrigin` holds only as long.
+ *
+ * It also serves the built `dist/` folder as a partner would copy it, at a sub-path
+ * ({@link VENDOR_PATH}) and to any origin (CORS), for tests of pages that load sabaq from elsewhere;
+ * and each fixture course as the `course.json` that `sabaq build` writes from its `course.md`.
  */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 
 /** The empty page a tab shows; tests' own code reaches it through `sabaqCall`. */
 export const TAB_PATH = '/__sabaq__/tab.html';
@@ -25,6 +36,29 @@ const TAB_HTML = `<!doctype html>
   window.sabaqCall = async (module, name, args) => (await import(module))[name](...args);
 </script>
 `;
+
+/** Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`. */
+export const VENDOR_PATH = '/__sabaq__/vendor/sabaq/';
+/** The same, except that the Markdown pipeline's file answers 503. */
+export const BROKEN_VENDOR_PATH = '/__sabaq__/vendor-without-markdown/sabaq/';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = join(ROOT, 'dist');
+
+/** The CLI built from the current source, once per run (dist/cli.js may hold an older one). */
+let cliBuilt;
+
+/** `course.json` as `sabaq build` writes it from the `course.md` beside it. */
+async function buildCourseJson(/** @type {string} */ manifest) {
+  cliBuilt ??= promisify(execFile)(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT });
+  await cliBuilt;
+  const dir = await mkdtemp(join(tmpdir(), 'sabaq-course-json-'));
+  try {
+    await promisify(execFile)(process.execPath, [join(ROOT, 'bin/sabaq.js'), 'build', manifest, '-o', join(dir, 'course.json')]);
+    return await readFile(join(dir, 'course.json'), 'utf8');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * @typedef {import('puppeteer-core').Page} Page
@@ -48,8 +82,22 @@ export function sabaqCommandsPlugin() {
   return {
     name: 'sabaq-commands',
 
-    serve(context) {
+    async serve(context) {
       if (context.path === TAB_PATH) return { body: TAB_HTML, type: 'html' };
+      // The same folder where the Markdown pipeline cannot be fetched (a connection lost mid-page).
+      const broken = context.path.startsWith(BROKEN_VENDOR_PATH);
+      if (broken && context.path.includes('sabaq-markdown-pipeline-')) return { body: 'unavailable', status: 503, type: 'text' };
+      if (context.path.startsWith(VENDOR_PATH) || broken) {
+        const name = context.path.slice((broken ? BROKEN_VENDOR_PATH : VENDOR_PATH).length);
+        if (!/^[\w.-]+$/.test(name)) return undefined;
+        const body = await readFile(join(DIST, name), 'utf8').catch(() => undefined);
+        if (body === undefined) return undefined;
+        context.set('access-control-allow-origin', '*');
+        return { body, type: name.endsWith('.map') ? 'json' : 'js' };
+      }
+      const fixture = /^\/test\/fixtures\/courses\/([\w-]+)\/course\.json$/.exec(context.path)?.[1];
+      const manifest = fixture && join(ROOT, 'test/fixtures/courses', fixture, 'course.md');
+      if (manifest && existsSync(manifest)) return { body: await buildCourseJson(manifest), type: 'json' };
       return undefined;
     },
 

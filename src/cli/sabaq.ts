@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readCourse } from '../lib/course/course.js';
 import { toCourseFile } from '../lib/course/course-file.js';
-import { HTML_PAGE, HTML_PAGE_REASON } from '../lib/course/lesson.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from '../lib/course/html-page.js';
 import { formatProblem, sortProblems } from '../lib/problems.js';
 import { readStandaloneQuiz } from '../lib/quiz/standalone.js';
 import type { Course } from '../lib/types.js';

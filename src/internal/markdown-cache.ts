@@ -8,20 +8,29 @@ import { renderInline, renderMarkdown, renderText } from '../lib/render/render.j
 /** Enough for a long lesson's blocks and a 100-question quiz in two languages; small enough to forget. */
 const MAX_ENTRIES = 2000;
 
+/** What rendering a text came to: its HTML, or the error it threw (thrown again, without the work). */
+type Rendered = { html: string } | { error: unknown };
+
 function memoised(render: (source: string, baseUrl: string) => string) {
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Rendered>();
   return (source: string, baseUrl: string): string => {
     const key = `${baseUrl}\n${source}`;
-    let html = cache.get(key);
-    if (html === undefined) {
-      html = render(source, baseUrl);
+    let rendered = cache.get(key);
+    if (rendered === undefined) {
+      try {
+        rendered = { html: render(source, baseUrl) };
+      } catch (error) {
+        // A lesson nested deep enough to overflow the stack takes seconds to fail: fail it once.
+        rendered = { error };
+      }
       // A Map keeps insertion order: the first key is the oldest.
       if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     } else {
       cache.delete(key); // Most recently used goes last, so it is the last forgotten.
     }
-    cache.set(key, html);
-    return html;
+    cache.set(key, rendered);
+    if ('error' in rendered) throw rendered.error;
+    return rendered.html;
   };
 }
 

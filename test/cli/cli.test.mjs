@@ -161,13 +161,16 @@ describe('sabaq build', () => {
     assert.equal(result.stdout, 'good: 1 module, 2 lessons, 1 quiz, 2 questions; written to course.json\n');
     const file = JSON.parse(await readFile(join(dir, 'course.json'), 'utf8'));
     assert.equal(file.format, 'sabaq-course');
-    assert.equal(file.version, 1);
+    assert.equal(file.version, 2);
     assert.equal(file.course.id, 'good');
     assert.deepEqual(file.course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.url]), [
       ['a', 'lessons/a.md', ''],
       ['b', 'lessons/b.md', ''],
     ]);
     assert.equal(file.course.lessons[1].quizzes[0].questions.length, 2);
+    // Rendered ahead, so that a page showing the course needs no Markdown reader (SPEC §2.6).
+    assert.equal(file.html.markdown['\nText.\n'], '<p>Text.</p>\n');
+    assert.equal(file.html.inline.a, 'a');
   });
 
   it('writes nothing for a course with errors', async () => {

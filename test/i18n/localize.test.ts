@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import { freshNamespace, shadowElement } from '../components/helpers.js';
@@ -22,7 +22,8 @@ async function langLookups(action: () => Promise<unknown>): Promise<number> {
 describe('localize', () => {
   it('resolves the language once per update, not for every string shown', async () => {
     // No course, so no course language: the nearest ancestor's lang decides, four levels up.
-    const broken = await fixture<HTMLDivElement>(html`<div lang="ur"><section><div><div>
+    // fixtureSync: fixture() waits for an animation frame, which a page in a background tab lacks.
+    const broken = fixtureSync<HTMLDivElement>(html`<div lang="ur"><section><div><div>
       <sabaq-course-player namespace=${freshNamespace()}></sabaq-course-player>
     </div></div></section></div>`);
     const shown = broken.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;

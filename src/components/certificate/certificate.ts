@@ -2,6 +2,7 @@ import { type PropertyValues, type SVGTemplateResult, css, html, nothing } from 
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
+import { LazyModule } from '../../internal/lazy-module.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
@@ -9,7 +10,7 @@ import { certificateCode } from '../../lib/certificate.js';
 import { summarizeCourse } from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import type { IssuedCertificate } from '../../lib/progress.js';
-import { type CertificateText, certificateSvg } from './certificate-svg.js';
+import type { CertificateText } from './certificate-svg.js';
 
 /**
  * The course certificate. Before completion it says what is still missing; after it, it asks for the
@@ -111,6 +112,7 @@ export class SabaqCertificate extends SabaqElement {
 
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+  private readonly drawingCode = new LazyModule(this, () => import('./certificate-svg.js'), (error) => this.reportError('network', String(error)));
 
   /** The drawing, measured in the page (a probe SVG, getBBox) only when its texts, font or colour change. */
   private artwork: { key: string; drawing: SVGTemplateResult } | undefined;
@@ -128,6 +130,8 @@ export class SabaqCertificate extends SabaqElement {
   }
 
   private prepareArtwork(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate): void {
+    const certificateSvg = this.drawingCode.module?.certificateSvg;
+    if (!certificateSvg) return; // Asked for now; the element updates again once it has arrived.
     const styles = getComputedStyle(this);
     const text: CertificateText = {
       heading: this.localize.term('certificateTitle'),
@@ -263,6 +267,7 @@ export class SabaqCertificate extends SabaqElement {
   }
 
   private renderCertificate(certificate: IssuedCertificate) {
+    if (!this.artwork) return nothing; // The drawing's code is still on its way (a file beside sabaq.js).
     const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
     return html`<div part="certificate">${this.artwork?.drawing}</div>
       ${verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)

@@ -20,7 +20,7 @@ import {
   lessonStates,
   summarizeCourse,
 } from '../../lib/course/completion.js';
-import { courseLevelErrors } from '../../lib/course/course.js';
+import { courseLevelErrors } from '../../lib/course/course-problems.js';
 import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
 import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';

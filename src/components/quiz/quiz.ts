@@ -10,7 +10,7 @@ import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
 import { type OpenQuizAttempt, type QuizAttempt, bestAttempt } from '../../lib/progress.js';
 import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
-import { parseQuiz } from '../../lib/quiz/parse.js';
+import { loadMarkdownPipeline } from '../../lib/markdown-loader.js';
 import { MAX_TEXT_LENGTH, QuizAttemptsUsedError } from '../../lib/store/index.js';
 import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
 import { baseName, contentHash, dedent } from '../../lib/text.js';
@@ -151,7 +151,12 @@ export class SabaqQuiz extends SabaqElement {
     const file = this.src ? baseName(this.src) : 'quiz';
     // `line` counts from the script tag's own line, so error lines match the page (see dedent).
     const line = inline?.line ?? 1;
-    const quiz = parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
+    const pipeline = await loadMarkdownPipeline().catch((error: unknown) => {
+      this.loaded = { problems: [], message: this.localize.term('quizNetwork') };
+      this.reportError('network', `the quiz reader could not be loaded (${String(error)})`);
+    });
+    if (!pipeline) return;
+    const quiz = pipeline.parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
       this.loaded = { problems: errors, message: this.localize.term('quizBroken') };

@@ -3,10 +3,11 @@
  * lesson), then the checks that span files: duplicate ids, unknown or circular requirements.
  * The same code serves the browser loader and the CLI; only `readLesson` differs.
  */
-import { type Problem, ProblemList, sortProblems } from '../problems.js';
+import { ProblemList } from '../problems.js';
 import { contentHash } from '../text.js';
 import type { Course } from '../types.js';
-import { HTML_PAGE_REASON, type ParsedLesson, checkSize, parseLesson } from './lesson.js';
+import { HTML_PAGE_REASON } from './html-page.js';
+import { type ParsedLesson, checkSize, parseLesson } from './lesson.js';
 import { type LessonLink, parseManifest } from './manifest.js';
 
 export interface CourseInput {
@@ -220,13 +221,3 @@ function resolveUrl(href: string, base: string): string {
   }
 }
 
-/** Every error in the course, warnings left out. */
-export function courseErrors(course: Course): Problem[] {
-  return course.problems.filter((problem) => problem.severity === 'error');
-}
-
-/** The errors that belong to no lesson, in file order: the manifest's (an invalid value, a lesson linked twice). */
-export function courseLevelErrors(course: Course): Problem[] {
-  const inLessons = new Set(course.lessons.flatMap((lesson) => lesson.problems));
-  return sortProblems(courseErrors(course).filter((problem) => !inLessons.has(problem)));
-}

@@ -58,11 +58,6 @@ export function checkEncoding(source: string, file: string, problems: ProblemLis
   );
 }
 
-/** What a web server or a browser's "Save page" writes: a whole HTML page, not Markdown. */
-export const HTML_PAGE = /^\s*<(!doctype html|html)[\s>]/i;
-/** Why an HTML page cannot be a lesson; the reason the loader and `sabaq check` give when they get one. */
-export const HTML_PAGE_REASON = 'it is an HTML web page, not Markdown';
-
 export interface ParsedLesson {
   lesson: Lesson;
   /** The line each front matter key was written on, for messages about the whole course. */

@@ -6,9 +6,11 @@
  */
 import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
-import { readCourse } from './course.js';
-import { fromCourseFile, isCourseFile } from './course-file.js';
-import { HTML_PAGE, HTML_PAGE_REASON } from './lesson.js';
+import { loadMarkdownPipeline } from '../markdown-loader.js';
+import { loadSanitizer } from '../render/sanitizer-loader.js';
+import type { CourseInput } from './course.js';
+import { fromCourseFile, isCourseFile, isPrerendered } from './course-file.js';
+import { HTML_PAGE, HTML_PAGE_REASON } from './html-page.js';
 
 export type CourseLoadErrorCode = 'course-not-found' | 'network' | 'course-invalid';
 
@@ -95,7 +97,11 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   if (text.trimStart().startsWith('{')) {
     try {
       const json: unknown = JSON.parse(text);
-      if (isCourseFile(json)) return fromCourseFile(json, url);
+      if (isCourseFile(json)) {
+        // A course file from before version 2 has no HTML: its Markdown is rendered in the browser.
+        await (isPrerendered(json) ? loadSanitizer() : loadMarkdownPipeline());
+        return fromCourseFile(json, url);
+      }
     } catch (error) {
       throw new CourseLoadError('course-invalid', `${url}: ${(error as Error).message}`, url);
     }
@@ -141,6 +147,11 @@ export async function retryFailedLessons(course: Course): Promise<Course> {
   const retried = await readLessons(source);
   cache.set(source.url, Promise.resolve(retried));
   return retried;
+}
+
+/** The course reader comes with the Markdown pipeline, which a prebuilt course never needs. */
+async function readCourse(input: CourseInput): Promise<Course> {
+  return (await loadMarkdownPipeline()).readCourse(input);
 }
 
 class HttpError extends Error {

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { courseErrors, joinPath, readCourse } from '../../../src/lib/course/course.js';
+import { joinPath, readCourse } from '../../../src/lib/course/course.js';
+import { courseErrors } from '../../../src/lib/course/course-problems.js';
 import { MAX_SOURCE_CHARACTERS } from '../../../src/lib/course/lesson.js';
 import { formatProblem } from '../../../src/lib/problems.js';
 

@@ -2,7 +2,9 @@
  * SPEC §2.2 in a real browser. Each hostile payload (xss-corpus.ts) is rendered as sabaq renders author
  * text (Markdown as a block and inline, the payload as raw HTML through `sanitizeHtml`, lessons through
  * `renderLesson` and their quizzes' text), inserted into a live document, in the light DOM and in a
- * shadow root, in the way that would run scripts, and left to load. It is then proved inert twice over:
+ * shadow root, in the way that would run scripts, and left to load. Each is also given as the HTML a
+ * prebuilt course file carries for a text (marked's output and the raw payload), sanitised the same way,
+ * and through each sanitiser by name: DOMPurify, and the HTML Sanitizer API where the browser has it. It is then proved inert twice over:
  * the sentinel every payload calls stays uncalled, and the DOM holds nothing that could run, load a
  * document or page, or restyle the host. Control tests show the same harness catching marked's
  * unsanitised output; the last blocks check that ordinary lesson Markdown survives sanitising.
@@ -11,6 +13,9 @@ import { expect } from '@open-wc/testing';
 import { parseLesson } from '../../../src/lib/course/lesson.js';
 import { MAX_NESTING, markdown } from '../../../src/lib/markdown.js';
 import { ProblemList } from '../../../src/lib/problems.js';
+import { hasBuiltInSanitizer, sanitizeWithBuiltIn } from '../../../src/lib/render/builtin-sanitizer.js';
+import { sanitizeWithDomPurify } from '../../../src/lib/render/dompurify-sanitizer.js';
+import { addPrerendered } from '../../../src/lib/render/prerendered.js';
 import { renderInline, renderLesson, renderMarkdown, sanitizeHtml } from '../../../src/lib/render/render.js';
 import type { Lesson, LessonBlock } from '../../../src/lib/types.js';
 import { SENTINEL, XSS_CORPUS, type XssPayload } from './xss-corpus.js';
@@ -32,6 +37,36 @@ const sanitised: Renderer = {
   inline: (source) => renderInline(source, { baseUrl: LESSON_URL }),
   html: (source) => sanitizeHtml(source, { baseUrl: LESSON_URL }),
 };
+
+/**
+ * The same text in a prebuilt course (SPEC §2.6): its HTML comes from the course file, where anyone who
+ * can edit the file can write any HTML. Here the file gives, for a text, marked's output of the payload
+ * followed by the payload itself as HTML; the renderer must sanitise that as it sanitises marked's.
+ */
+let prebuiltTexts = 0;
+function fromCourseFile(kind: 'markdown' | 'inline', source: string, render: (text: string) => string): string {
+  const text = `prebuilt text ${++prebuiltTexts}`;
+  const html = (kind === 'inline' ? markdown.parseInline(source, { async: false }) : markdown.parse(source, { async: false })) + source;
+  addPrerendered({ markdown: {}, inline: {}, [kind]: { [text]: html } });
+  return render(text);
+}
+
+const prebuilt: Renderer = {
+  block: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
+  inline: (source) => fromCourseFile('inline', source, (text) => renderInline(text, { baseUrl: LESSON_URL })),
+  html: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
+};
+
+/**
+ * The same through each sanitiser by name, whichever `sanitizeHtml` picks in this browser: DOMPurify
+ * everywhere, the HTML Sanitizer API where the browser has one (`sanitizeHtml` then prefers it).
+ */
+const through = (sanitize: (html: string, base: string) => string): Renderer => ({
+  block: (source) => sanitize(markdown.parse(source, { async: false }), LESSON_URL),
+  inline: (source) => sanitize(markdown.parseInline(source, { async: false }), LESSON_URL),
+  html: (source) => sanitize(source, LESSON_URL),
+});
+const SANITISERS = [through(sanitizeWithDomPurify), ...(hasBuiltInSanitizer() ? [through(sanitizeWithBuiltIn)] : [])];
 
 /** marked's own output (and the payload itself as HTML), which nothing has cleaned. */
 const unsanitised: Renderer = {
@@ -303,7 +338,10 @@ describe('sanitising hostile Markdown', () => {
     this.timeout(20000);
     sentinel.install();
     stage = new Stage();
-    for (const payload of XSS_CORPUS) sections.set(payload.id, stage.insert(render(payload, sanitised), payload.id));
+    for (const payload of XSS_CORPUS) {
+      const renderers = [sanitised, prebuilt, ...SANITISERS];
+      sections.set(payload.id, stage.insert(renderers.flatMap((renderer) => render(payload, renderer)), payload.id));
+    }
     await settle([stage.light, stage.shadow]);
   });
 
