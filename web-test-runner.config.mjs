@@ -11,6 +11,7 @@ import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
 import { chromiumPath, firefoxPath, miniBrowserPath, selectedEngines } from './scripts/browsers.mjs';
 import { sabaqCommandsPlugin } from './scripts/wtr/commands.mjs';
+import { lrsPlugin } from './scripts/wtr/lrs.mjs';
 import { countingReporter } from './scripts/wtr/counting-reporter.mjs';
 import { freePort } from './scripts/wtr/free-port.mjs';
 
@@ -116,6 +117,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     sabaqCommandsPlugin(),
+    lrsPlugin(),
     closeBrowsersOnStop,
   ],
   browsers,

@@ -20,6 +20,11 @@ export interface SabaqEventDetails {
   'sabaq-certificate-issue': { courseId: string; code: string; learnerName: string; issuedAt: number; score: number };
   'sabaq-progress': { courseId: string; completed: number; total: number; percent: number };
   'sabaq-error': { code: SabaqErrorCode; message: string; file?: string; line?: number };
+  /**
+   * After each attempt to deliver learning records to the LRS (SPEC §6), on `document`: statements
+   * still waiting, delivered by this attempt, and set aside because the LRS rejected them.
+   */
+  'sabaq-sync': { pending: number; sent: number; rejected: number };
 }
 
 export type SabaqErrorCode =
@@ -30,6 +35,8 @@ export type SabaqErrorCode =
   | 'course-invalid'
   | 'lesson-invalid'
   | 'quiz-invalid'
+  | 'lrs-auth'
+  | 'lrs-rejected'
   | 'internal';
 
 export type SabaqEventType = keyof SabaqEventDetails;
@@ -43,6 +50,7 @@ export const SABAQ_EVENT_TYPES: readonly SabaqEventType[] = [
   'sabaq-certificate-issue',
   'sabaq-progress',
   'sabaq-error',
+  'sabaq-sync',
 ];
 
 /** An sabaq event: `event.detail` is typed by `event.type`. */
@@ -65,5 +73,6 @@ declare global {
     'sabaq-certificate-issue': SabaqEvent<'sabaq-certificate-issue'>;
     'sabaq-progress': SabaqEvent<'sabaq-progress'>;
     'sabaq-error': SabaqEvent<'sabaq-error'>;
+    'sabaq-sync': SabaqEvent<'sabaq-sync'>;
   }
 }

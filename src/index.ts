@@ -29,6 +29,8 @@ export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
 export type { SabaqEventDetails, SabaqEventType, SabaqErrorCode } from './events.js';
 export { registerTranslation } from './i18n/localize.js';
 export type { Translation } from './i18n/en.js';
+export { connectLrs } from './connect-lrs.js';
+export type { ConnectLrsOptions, LrsConnection, LrsAuth, SyncCounts, XapiAgent } from './connect-lrs.js';
 export { certificateCode } from './lib/certificate.js';
 export type { CertificateContents } from './lib/certificate.js';
 export {

@@ -16,3 +16,4 @@ export { SabaqEvent, SABAQ_EVENT_TYPES } from './events.js';
 export { registerTranslation } from './i18n/localize.js';
 export { openStore, createMemoryStore, ProgressImportError, PROGRESS_FORMAT, PROGRESS_FORMAT_VERSION } from './lib/store/index.js';
 
+export { connectLrs } from './connect-lrs.js';

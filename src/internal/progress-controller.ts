@@ -18,6 +18,8 @@ import {
 import { contentHash } from '../lib/text.js';
 import { SabaqEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize.js';
+import type { Course } from '../lib/types.js';
+import { courseOpened } from './lrs/hooks.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 /** Elements told that progress cannot be kept, in order: the page shows the notice in the first one. */
@@ -57,7 +59,7 @@ export class ProgressController implements ReactiveController {
   constructor(
     private readonly host: SabaqElement,
     private readonly localize: LocalizeController,
-    private readonly course: () => { id: string; hash?: string } | undefined,
+    private readonly course: () => (Pick<Course, 'id'> & Partial<Course>) | undefined,
   ) {
     host.addController(this);
   }
@@ -104,6 +106,8 @@ export class ProgressController implements ReactiveController {
       store.onProblem((problem) => this.onProblem(problem)),
     );
     void this.read(key);
+    // An LRS connection, if the page has one, restores this learner's progress in the course from it.
+    courseOpened({ namespace: this.namespace, learner: this.learner, course });
   }
 
   /**

@@ -99,6 +99,8 @@ function parseScalar(text: string): Scalar {
 }
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+/** A scheme, a colon and no space: an absolute IRI, as xAPI activity ids must be. */
+const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 
 /** Explains how to fix an id that does not match {@link ID_PATTERN}. */
 export function idAdvice(value: string): string {
@@ -179,6 +181,13 @@ export class FieldReader {
     const value = this.frontMatter.data[key]!;
     if (choices.includes(value as T)) return value as T;
     return this.invalid(key, value, `one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+  }
+
+  /** An absolute IRI (`https://tdap.gov.pk/courses/export-basics`): an xAPI activity id. */
+  iri(key: string): string | undefined {
+    const value = this.string(key);
+    if (value === undefined || ABSOLUTE_IRI.test(value)) return value;
+    return this.invalid(key, value, 'an absolute address such as "https://example.org/courses/export-basics"');
   }
 
   /** A list of ids; a single id is accepted as a list of one. */

@@ -93,6 +93,8 @@ export interface Quiz {
   settings: QuizSettings;
   /** Hash of the quiz's source: attempts remember which version they answered. */
   hash: string;
+  /** The quiz's xAPI activity id when its front matter names one (`activity-id`, an absolute IRI). */
+  activityId?: string;
   file: string;
   line: number;
 }
@@ -137,6 +139,8 @@ export interface Course {
   /** Markdown shown on the start page. */
   description?: string;
   issuer?: string;
+  /** The course's xAPI activity id when its manifest names one (`activity-id`, an absolute IRI). */
+  activityId?: string;
   pass: number;
   sequential: boolean;
   certificate: boolean;

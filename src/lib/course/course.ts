@@ -58,6 +58,7 @@ export async function readCourse(input: CourseInput): Promise<Course> {
   };
   if (manifest.description) course.description = manifest.description;
   if (manifest.issuer) course.issuer = manifest.issuer;
+  if (manifest.activityId) course.activityId = manifest.activityId;
   lessons.forEach((lesson) => course.modules[lesson.module]!.lessonIds.push(lesson.id));
   return course;
 }

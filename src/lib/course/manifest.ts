@@ -25,7 +25,7 @@ export interface ManifestModule {
 
 /** What the manifest says of the course; the lessons come from their own files. */
 export interface Manifest
-  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'pass' | 'sequential' | 'certificate'> {
+  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'activityId' | 'pass' | 'sequential' | 'certificate'> {
   modules: ManifestModule[];
 }
 
@@ -60,6 +60,8 @@ export function parseManifest(rawSource: string, file: string, problems: Problem
   };
   const issuer = fields.string('issuer');
   if (issuer) manifest.issuer = issuer;
+  const activityId = fields.iri('activity-id');
+  if (activityId) manifest.activityId = activityId;
   fields.finish();
 
   if (checkNesting(frontMatter.body, file, frontMatter.bodyLine, problems)) {

@@ -52,6 +52,7 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
   const pickKey = alias('pick', 'nQuestions');
   const pick = fields.count(pickKey, 1);
   const time = fields.positive('time');
+  const activityId = fields.iri('activity-id');
   if (pick !== undefined) settings.pick = pick;
   if (time !== undefined) settings.time = time;
   readPresentation(fields, alias, settings, problems);
@@ -85,6 +86,7 @@ export function parseQuiz(source: string, context: QuizContext, problems: Proble
 
   const quiz: Quiz = { id, questions, settings, hash: contentHash(source), file, line: firstLine };
   if (intro) quiz.intro = intro;
+  if (activityId) quiz.activityId = activityId;
   return quiz;
 }
 

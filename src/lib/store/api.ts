@@ -4,6 +4,8 @@
  * cannot be used; `createMemoryStore()` gives one that only ever lives in memory.
  */
 import type { CourseProgress, IssuedCertificate, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import type { Outbox } from '../xapi/outbox.js';
+import type { XapiStatement } from '../xapi/statements.js';
 
 /** Which course of which learner a call is about. */
 export interface CourseRef {
@@ -150,6 +152,24 @@ export interface ProgressStore {
    * Each code is reported at most once per store. Returns an unsubscribe function.
    */
   onProblem(listener: (problem: StorageProblem) => void): () => void;
+  /**
+   * The namespace's learning records waiting for the LRS (SPEC §6): in IndexedDB, shared by the
+   * origin's tabs, or in memory while the store is.
+   */
+  readonly outbox: Outbox;
+  /**
+   * From now on, each learner action (opening or completing a lesson, submitting a quiz, saving a
+   * certificate) asks `recorder` which learning records it makes, and queues them in the outbox in the
+   * same transaction as the progress change: a record exists if and only if the progress does.
+   * `undefined` stops recording. Imports record nothing.
+   */
+  recordWith(recorder: Recorder | undefined): void;
   /** Closes the database and the cross-tab channel and drops every listener; later calls only use memory. */
   close(): void;
 }
+
+/**
+ * The learning records one change to a learner's progress in a course makes. Called inside the write's
+ * transaction: it must not wait for anything.
+ */
+export type Recorder = (change: { learner: string; courseId: string; before: CourseProgress; after: CourseProgress }) => XapiStatement[];

@@ -11,6 +11,8 @@
  * - `schema.ts`: the IndexedDB object stores and their migrations; `indexeddb-connection.ts` opens the
  *   database; `indexeddb-records.ts` is `LearnerRecords` over one transaction.
  * - `change-notices.ts`: telling subscribers, in this tab and others, of changes.
+ * - The outbox of learning records (SPEC §6) is an object store of the same database, written in the
+ *   transaction of the change it records (`ProgressStore.recordWith`, `LearnerRecords.queueStatements`).
  * - `progress-document.ts`: the export file, written and checked.
  */
 export type {
@@ -20,6 +22,7 @@ export type {
   ProgressChange,
   ProgressStore,
   QuizStart,
+  Recorder,
   StorageProblem,
   StorageStatus,
   UnavailableReason,

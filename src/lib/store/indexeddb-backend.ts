@@ -9,6 +9,8 @@
  * transaction, with the first later write that succeeds.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import type { Outbox } from '../xapi/outbox.js';
+import type { XapiStatement } from '../xapi/statements.js';
 import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
 import {
   type ConnectionEvents,
@@ -17,11 +19,18 @@ import {
   isQuotaError,
   openProgressDatabase,
 } from './indexeddb-connection.js';
-import { IndexedDbLearnerRecords } from './indexeddb-records.js';
+import {
+  IndexedDbLearnerRecords,
+  type OutboxStore,
+  outboxCounts,
+  outboxMove,
+  outboxPeek,
+  outboxQueue,
+} from './indexeddb-records.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
 import { MemoryBackend } from './memory.js';
 import type { Write } from './operations.js';
-import { type ProgressDatabase, type ProgressTransaction, STORE_NAMES } from './schema.js';
+import { type ProgressDatabase, type ProgressTransaction, SET_ASIDE, STORE_NAMES } from './schema.js';
 
 interface UnsavedWrite {
   learner: string;
@@ -65,6 +74,23 @@ export class IndexedDbBackend extends MemoryBackend {
     this.connection = this.connect(false);
   }
 
+  /**
+   * The outbox in IndexedDB, shared by the origin's tabs; in memory while IndexedDB cannot be used
+   * (`kind` says which, as of now). Statements are queued by the writes themselves
+   * (`LearnerRecords.queueStatements`); `add` is for records made outside a progress change.
+   */
+  override get outbox(): Outbox {
+    const { namespace } = this;
+    return {
+      kind: this.status === 'indexeddb' ? 'indexeddb' : 'memory',
+      add: (statements) => this.onOutbox((outbox) => outboxQueue(outbox, namespace, statements), (memory) => memory.add(statements)),
+      peek: (limit) => this.onOutbox((outbox) => outboxPeek(outbox, namespace, limit), (memory) => memory.peek(limit)),
+      remove: (ids) => this.onOutbox((outbox) => outboxMove(outbox, namespace, ids), (memory) => memory.remove(ids)),
+      setAside: (ids) => this.onOutbox((outbox) => outboxMove(outbox, namespace, ids, SET_ASIDE), (memory) => memory.setAside(ids)),
+      counts: () => this.onOutbox((outbox) => outboxCounts(outbox, namespace), (memory) => memory.counts()),
+    };
+  }
+
   override async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
     const database = await this.connection;
     if (database && this.status === 'indexeddb') {
@@ -105,6 +131,20 @@ export class IndexedDbBackend extends MemoryBackend {
       this.unsaved = this.unsaved.filter((queued) => queued !== unsaved);
       throw error;
     }
+  }
+
+  /** Runs an outbox operation in a transaction of its own on IndexedDB, or on the memory outbox. */
+  private async onOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (memory: Outbox) => Promise<T>): Promise<T> {
+    const database = await this.connection;
+    if (database && this.status === 'indexeddb') {
+      const outcome = await this.attempt(database, async (db) => {
+        const transaction = db.transaction('outbox', 'readwrite');
+        const [value] = await Promise.all([onDisk(transaction.objectStore('outbox')), transaction.done]);
+        return value;
+      });
+      if (outcome.ok) return outcome.value;
+    }
+    return inMemory(this.memoryOutbox);
   }
 
   override close(): void {
@@ -363,5 +403,10 @@ class MirroredRecords implements LearnerRecords {
   async putLearnerName(name: string): Promise<void> {
     await this.source.putLearnerName(name);
     this.copies.push((mirror) => mirror.putLearnerName(name));
+  }
+
+  /** Not mirrored: the statements are in IndexedDB, and a memory outbox holds only what never got there. */
+  queueStatements(statements: readonly XapiStatement[]): Promise<void> {
+    return this.source.queueStatements(statements);
   }
 }

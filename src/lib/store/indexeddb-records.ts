@@ -3,8 +3,11 @@
  * foreign record costs only itself.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import type { XapiStatement } from '../xapi/statements.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
-import type { CourseKey, ProgressTransaction } from './schema.js';
+import type { IDBPObjectStore } from 'idb';
+import type { OutboxCounts } from '../xapi/outbox.js';
+import { type CourseKey, type OutboxKey, PENDING, type ProgressSchema, type ProgressTransaction, SET_ASIDE } from './schema.js';
 import {
   InvalidRecordError,
   own,
@@ -138,4 +141,44 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
   async putLearnerName(name: string): Promise<void> {
     await this.transaction.objectStore('learners').put({ name }, this.key);
   }
+
+  queueStatements(statements: readonly XapiStatement[]): Promise<void> {
+    return outboxQueue(this.transaction.objectStore('outbox'), this.key[0], statements);
+  }
 }
+
+/** The outbox object store in a transaction of its own. */
+export type OutboxStore = IDBPObjectStore<ProgressSchema, ['outbox'], 'outbox', 'readwrite'>;
+
+function stateRange(namespace: string, state: number): IDBKeyRange {
+  return IDBKeyRange.bound([namespace, state], [namespace, state, []]);
+}
+
+export async function outboxQueue(outbox: Pick<OutboxStore, 'put'>, namespace: string, statements: readonly XapiStatement[]): Promise<void> {
+  const queuedAt = Date.now();
+  await Promise.all(statements.map((statement, position) => outbox.put(statement, [namespace, PENDING, queuedAt, position])));
+}
+
+/** The oldest pending statements; a record that is not one (written by another script) is skipped. */
+export async function outboxPeek(outbox: OutboxStore, namespace: string, limit: number): Promise<XapiStatement[]> {
+  const values = await outbox.getAll(stateRange(namespace, PENDING), limit);
+  return values.filter((value): value is XapiStatement => typeof (value as XapiStatement | undefined)?.id === 'string');
+}
+
+/** Deletes the pending statements with these ids, or moves them to `state`. */
+export async function outboxMove(outbox: OutboxStore, namespace: string, ids: readonly string[], state?: number): Promise<void> {
+  const wanted = new Set(ids);
+  for (let cursor = await outbox.openCursor(stateRange(namespace, PENDING)); cursor && wanted.size > 0; cursor = await cursor.continue()) {
+    const statement = cursor.value as XapiStatement;
+    if (!wanted.delete(statement?.id)) continue;
+    const [, , queuedAt, position] = cursor.key as OutboxKey;
+    if (state !== undefined) await outbox.put(statement, [namespace, state, queuedAt, position]);
+    await cursor.delete();
+  }
+}
+
+export async function outboxCounts(outbox: OutboxStore, namespace: string): Promise<OutboxCounts> {
+  const [waiting, rejected] = await Promise.all([outbox.count(stateRange(namespace, PENDING)), outbox.count(stateRange(namespace, SET_ASIDE))]);
+  return { pending: waiting, rejected };
+}
+

@@ -3,6 +3,7 @@
  * every operation reads and writes them, whether they live in IndexedDB or in memory.
  */
 import type { IssuedCertificate, LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import type { XapiStatement } from '../xapi/statements.js';
 
 /** What the store keeps about one course of one learner, besides lessons and attempts. */
 export interface CourseRecord {
@@ -47,6 +48,8 @@ export interface LearnerRecords {
   deleteOpenAttempt(courseId: string, quizId: string): Promise<void>;
   getLearnerName(): Promise<string | undefined>;
   putLearnerName(name: string): Promise<void>;
+  /** Queues learning records in the namespace's outbox, in the transaction of the change they record. */
+  queueStatements(statements: readonly XapiStatement[]): Promise<void>;
 }
 
 /** Orders ids as IndexedDB orders string keys: by UTF-16 code unit. */

@@ -4,6 +4,8 @@
  * and carries on from it when IndexedDB cannot be used, so the learner sees the same progress as before.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
+import { MemoryOutbox, type Outbox } from '../xapi/outbox.js';
+import type { XapiStatement } from '../xapi/statements.js';
 import type { StorageStatus } from './api.js';
 import type { Backend } from './backend.js';
 import { type CourseRecord, type LearnerRecords, compareIds } from './learner-records.js';
@@ -26,6 +28,12 @@ export class MemoryBackend implements Backend {
   status: StorageStatus = 'memory';
   /** Of the backend's namespace, by learner. */
   private readonly learners = new Map<string, LearnerData>();
+  protected readonly memoryOutbox = new MemoryOutbox();
+
+  /** Learning records waiting for the LRS: in memory, they last as long as the page. */
+  get outbox(): Outbox {
+    return this.memoryOutbox;
+  }
 
   read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
     return read(this.inMemory(learner));
@@ -42,7 +50,7 @@ export class MemoryBackend implements Backend {
       data = { courses: new Map() };
       this.learners.set(learner, data);
     }
-    return new MemoryLearnerRecords(data);
+    return new MemoryLearnerRecords(data, this.memoryOutbox);
   }
 
   close(): void {
@@ -51,7 +59,10 @@ export class MemoryBackend implements Backend {
 }
 
 class MemoryLearnerRecords implements LearnerRecords {
-  constructor(private readonly data: LearnerData) {}
+  constructor(
+    private readonly data: LearnerData,
+    private readonly outbox: Outbox,
+  ) {}
 
   private course(courseId: string): CourseData {
     let course = this.data.courses.get(courseId);
@@ -126,5 +137,9 @@ class MemoryLearnerRecords implements LearnerRecords {
 
   async putLearnerName(name: string): Promise<void> {
     this.data.name = name;
+  }
+
+  queueStatements(statements: readonly XapiStatement[]): Promise<void> {
+    return this.outbox.add(statements);
   }
 }

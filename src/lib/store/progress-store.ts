@@ -11,10 +11,13 @@ import type {
   ProgressChange,
   ProgressStore,
   QuizStart,
+  Recorder,
   StorageProblem,
   StorageStatus,
 } from './api.js';
 import type { Backend } from './backend.js';
+import type { Outbox } from '../xapi/outbox.js';
+import type { XapiStatement } from '../xapi/statements.js';
 import { ChangeFeed, notify } from './change-notices.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
 import type { LearnerRecords } from './learner-records.js';
@@ -141,6 +144,7 @@ class Store implements ProgressStore {
   private readonly problems: StorageProblem[] = [];
   private readonly problemListeners = new Set<(problem: StorageProblem) => void>();
   private queue: Promise<unknown> = Promise.resolve();
+  private recorder: Recorder | undefined;
 
   constructor(
     readonly namespace: string,
@@ -155,6 +159,14 @@ class Store implements ProgressStore {
     return this.backend.status;
   }
 
+  get outbox(): Outbox {
+    return this.backend.outbox;
+  }
+
+  recordWith(recorder: Recorder | undefined): void {
+    this.recorder = recorder;
+  }
+
   async getProgress(course: CourseRef): Promise<CourseProgress> {
     const { learner, courseId } = courseArgument(course);
     return this.read(learner, (records) => operations.readProgress(records, courseId));
@@ -163,7 +175,7 @@ class Store implements ProgressStore {
   async openLesson(course: CourseRef, lessonId: string): Promise<void> {
     const ref = courseArgument(course);
     const id = argument(() => readId(lessonId, 'lessonId'));
-    await this.write(ref.learner, operations.openLesson(ref, id, Date.now()), [ref.courseId]);
+    await this.write(ref.learner, this.recorded(ref, operations.openLesson(ref, id, Date.now())), [ref.courseId]);
   }
 
   async addTimeSpent(course: CourseRef, lessonId: string, milliseconds: number): Promise<void> {
@@ -177,7 +189,7 @@ class Store implements ProgressStore {
   async completeLesson(course: CourseRef, lessonId: string): Promise<void> {
     const ref = courseArgument(course);
     const id = argument(() => readId(lessonId, 'lessonId'));
-    await this.write(ref.learner, operations.completeLesson(ref, id, Date.now()), [ref.courseId]);
+    await this.write(ref.learner, this.recorded(ref, operations.completeLesson(ref, id, Date.now())), [ref.courseId]);
   }
 
   async startQuizAttempt(course: CourseRef, quiz: QuizStart): Promise<OpenQuizAttempt> {
@@ -209,13 +221,13 @@ class Store implements ProgressStore {
         limit === undefined ? 0 : readCount(limit, 'attempt', 'allowed'),
       ] as const;
     });
-    return this.write(ref.learner, operations.addQuizAttempt(ref, checked, allowed, now), [ref.courseId]);
+    return this.write(ref.learner, this.recorded(ref, operations.addQuizAttempt(ref, checked, allowed, now)), [ref.courseId]);
   }
 
   async saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void> {
     const ref = courseArgument(course);
     const checked = argument(() => readCertificate({ ...readObject(certificate, 'certificate'), courseId: ref.courseId }, 'certificate'));
-    await this.write(ref.learner, operations.saveCertificate(ref, checked, Date.now()), [ref.courseId]);
+    await this.write(ref.learner, this.recorded(ref, operations.saveCertificate(ref, checked, Date.now())), [ref.courseId]);
   }
 
   async getLearnerName(learner: string): Promise<string | undefined> {
@@ -280,6 +292,33 @@ class Store implements ProgressStore {
 
   private read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
     return this.enqueue(() => this.backend.read(learner, read));
+  }
+
+  /**
+   * The write, followed in its transaction by queueing the learning records the recorder makes of the
+   * change (none without a recorder). A recorder that throws costs the records, never the progress.
+   */
+  private recorded<T>(ref: CourseRef, write: operations.Write<T>): operations.Write<T> {
+    const recorder = this.recorder;
+    if (!recorder) return write;
+    const { learner, courseId } = ref;
+    return {
+      durability: write.durability,
+      async apply(records) {
+        // Asked for before the write's own requests, so answered as things were (a transaction
+        // answers its requests in order), without waiting a round trip for it.
+        const [before, value] = await Promise.all([operations.readProgress(records, courseId), write.apply(records)]);
+        const after = await operations.readProgress(records, courseId);
+        let statements: XapiStatement[] = [];
+        try {
+          statements = recorder({ learner, courseId, before, after });
+        } catch (error) {
+          reportError(error);
+        }
+        if (statements.length > 0) await records.queueStatements(statements);
+        return value;
+      },
+    };
   }
 
   /** Applies the write, then tells subscribers which of the learner's courses (undefined: the name) changed. */

@@ -8,6 +8,8 @@
  * - `attempts`     [namespace, learner, courseId, quizId]   → { quizId, attempts: JSON text of StoredAttempt[] }
  * - `learners`     [namespace, learner]                     → { name }
  * - `openAttempts` [namespace, learner, courseId, quizId]   → OpenQuizAttempt (since version 2)
+ * - `outbox`       [namespace, state, queuedAt, position]  → an xAPI statement waiting for the LRS
+ *   (state 0) or set aside after the LRS rejected it (state 1), oldest first (since version 3)
  * Attempts are kept one record per quiz, as JSON text, because loading 10,000 of them must take well
  * under 50 ms. Measured in Chromium 156: 10,000 one-attempt records took 150–270 ms to read; the same
  * attempts as objects in 100 records about 25 ms; as JSON text in 100 records about 10 ms, plus 9 ms
@@ -28,11 +30,16 @@ export interface ProgressSchema extends DBSchema {
   attempts: { key: [...CourseKey, quizId: string]; value: unknown };
   learners: { key: [namespace: string, learner: string]; value: unknown };
   openAttempts: { key: [...CourseKey, quizId: string]; value: unknown };
+  outbox: { key: OutboxKey; value: unknown };
 }
+
+export type OutboxKey = [namespace: string, state: number, queuedAt: number, position: number];
+export const PENDING = 0;
+export const SET_ASIDE = 1;
 
 export type ProgressDatabase = IDBPDatabase<ProgressSchema>;
 export type StoreName = StoreNames<ProgressSchema>;
-export const STORE_NAMES: StoreName[] = ['courses', 'lessons', 'attempts', 'learners', 'openAttempts'];
+export const STORE_NAMES: StoreName[] = ['courses', 'lessons', 'attempts', 'learners', 'openAttempts', 'outbox'];
 
 /**
  * Migration n takes the database from version n to n + 1, inside the upgrade transaction (so it may
@@ -45,6 +52,9 @@ export const MIGRATIONS: ((database: IDBPDatabase<ProgressSchema>) => void)[] = 
   },
   (database) => {
     database.createObjectStore('openAttempts');
+  },
+  (database) => {
+    database.createObjectStore('outbox');
   },
 ];
 

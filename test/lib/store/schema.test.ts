@@ -31,6 +31,22 @@ const EARLIER_VERSIONS: Record<number, { left: string; create(name: string): Pro
     },
     completeLessons: ['why'],
   },
+  2: {
+    left: 'open quiz attempts, no outbox of learning records',
+    async create(name) {
+      const database = await openDB(name, 2, {
+        upgrade(upgrading) {
+          for (const store of ['courses', 'lessons', 'attempts', 'learners', 'openAttempts']) upgrading.createObjectStore(store);
+        },
+      });
+      const key = ['default', 'ayesha', 'export-basics'];
+      await database.put('lessons', { lessonId: 'why', status: 'complete', startedAt: 1, completedAt: 2, timeSpentMs: 0 }, [...key, 'why']);
+      await database.put('openAttempts', { quizId: 'why-1', attempt: 1, seed: 7, startedAt: 3 }, [...key, 'why-1']);
+      await database.put('courses', { courseId: 'export-basics', updatedAt: 3 }, key);
+      database.close();
+    },
+    completeLessons: ['why'],
+  },
 };
 
 describe('schema', () => {

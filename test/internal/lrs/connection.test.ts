@@ -1,0 +1,163 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/define.js';
+import { connectLrs } from '../../../src/index.js';
+import type { LrsConnection } from '../../../src/connect-lrs.js';
+import { openStore } from '../../../src/lib/store/index.js';
+import { LrsClient } from '../../../src/lib/xapi/client.js';
+import { deliver } from '../../../src/lib/xapi/delivery.js';
+import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
+import { type XapiAgent, type XapiStatement, certificateEarned, lessonAttempted, lessonCompleted, quizSubmitted } from '../../../src/lib/xapi/statements.js';
+import { freshNamespace, recordEvents, shadowElement, until } from '../../components/helpers.js';
+import { lrsFault, lrsLog, lrsStatements, newAgent, startLrs } from '../../lib/xapi/lrs.js';
+
+const ACADEMY = new URL('../../fixtures/courses/academy/course.md', import.meta.url).href;
+const academy = { url: ACADEMY, title: 'Export Academy', lang: 'en' };
+
+function statements(actor: XapiAgent, count: number): XapiStatement[] {
+  return Array.from({ length: count }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, academy, { id: `lesson-${i}`, title: `Lesson ${i}` }));
+}
+
+const storedIds = async (agent: XapiAgent) => (await lrsStatements(agent)).map((statement) => statement.id).sort();
+const ids = (list: XapiStatement[]) => list.map((statement) => statement.id).sort();
+
+describe('connectLrs', function () {
+  this.timeout(60_000);
+  let lrs: { endpoint: string; auth: string };
+  let connection: LrsConnection | undefined;
+  let events: ReturnType<typeof recordEvents>;
+
+  before(async () => {
+    lrs = await startLrs();
+  });
+
+  beforeEach(() => {
+    events = recordEvents(document);
+  });
+
+  afterEach(async () => {
+    connection?.close();
+    connection = undefined;
+    events.stop();
+    await lrsFault('none');
+  });
+
+  it('delivers what waits in the outbox as soon as it connects, and says so with sabaq-sync', async () => {
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 3);
+    await openStore({ namespace }).outbox.add(made);
+
+    connection = connectLrs({ ...lrs, namespace });
+
+    await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
+    expect(events.of('sabaq-sync')[0]!.detail).to.deep.equal({ pending: 0, sent: 3, rejected: 0 });
+    expect(await storedIds(agent)).to.deep.equal(ids(made));
+    expect(await connection.flush()).to.deep.equal({ pending: 0, sent: 0, rejected: 0 });
+  });
+
+  it('while the LRS answers 500 everything waits; the backing-off timer delivers it once the LRS is back', async () => {
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 2);
+    await openStore({ namespace }).outbox.add(made);
+    await lrsFault('error');
+
+    connection = connectLrs({ ...lrs, namespace });
+    await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
+    expect(events.of('sabaq-sync')[0]!.detail).to.deep.equal({ pending: 2, sent: 0, rejected: 0 });
+    expect(await storedIds(agent)).to.deep.equal([]);
+
+    await lrsFault('none');
+    await until(() => events.of('sabaq-sync').some((event) => event.detail.pending === 0), 'the timer did not deliver', 30_000);
+    expect(await storedIds(agent)).to.deep.equal(ids(made));
+  });
+
+  it('coming back online delivers at once', async () => {
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 1);
+    await lrsFault('down');
+    connection = connectLrs({ ...lrs, namespace });
+    await connection.flush();
+    await openStore({ namespace }).outbox.add(made);
+    await lrsFault('none');
+    const before = events.of('sabaq-sync').length;
+
+    window.dispatchEvent(new Event('online'));
+
+    await until(() => events.of('sabaq-sync').length > before, 'online did not deliver', 5_000);
+    expect(events.of('sabaq-sync').at(-1)!.detail).to.deep.equal({ pending: 0, sent: 1, rejected: 0 });
+  });
+
+  it('a wrong password: lrs-auth once, delivery paused; it resumes once auth gives a good header', async () => {
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 2);
+    await openStore({ namespace }).outbox.add(made);
+    let header = 'Basic d3Jvbmc6d3Jvbmc=';
+
+    connection = connectLrs({ endpoint: lrs.endpoint, auth: () => header, namespace });
+    await until(() => events.of('sabaq-error').length > 0, 'no lrs-auth', 20_000);
+    expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lrs-auth']);
+    expect(events.of('sabaq-error')[0]!.detail.message).to.contain('401');
+    expect(await connection.flush()).to.deep.equal({ pending: 2, sent: 0, rejected: 0 });
+    expect(events.of('sabaq-error')).to.have.length(1); // Said once while paused.
+
+    header = lrs.auth;
+    expect(await connection.flush()).to.deep.equal({ pending: 0, sent: 2, rejected: 0 });
+    expect(await storedIds(agent)).to.deep.equal(ids(made));
+  });
+
+  it('a statement the LRS rejects is set aside with lrs-rejected; the others are delivered', async () => {
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 3);
+    const invalid = { ...made[1]!, result: { score: { scaled: 2, raw: 200, min: 0, max: 100 } } };
+    await openStore({ namespace }).outbox.add([made[0]!, invalid, made[2]!]);
+
+    connection = connectLrs({ ...lrs, namespace });
+    await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
+
+    expect(events.of('sabaq-sync')[0]!.detail).to.deep.equal({ pending: 0, sent: 2, rejected: 1 });
+    expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lrs-rejected']);
+    expect(events.of('sabaq-error')[0]!.detail.message).to.match(/rejected 1 learning record/);
+    expect(await storedIds(agent)).to.deep.equal(ids([made[0]!, made[2]!]));
+  });
+
+  it('a learner new to this browser: the tracker and certificate show their progress from the LRS, and nothing is sent back', async () => {
+    const namespace = freshNamespace();
+    const learner = `learner-${crypto.randomUUID()}`;
+    const actor = { objectType: 'Agent' as const, account: { homePage: location.origin, name: learner } };
+    const T = Date.now() - 3_600_000;
+    const at = (minutes: number) => ({ actor, timestamp: T + minutes * 60_000 });
+    const attempt = (quizId: string, minutes: number) => ({ quizId, attempt: 1, answers: {}, score: 100, passed: true, submittedAt: T + minutes * 60_000, quizHash: 'h' });
+    const noQuestions = (id: string) => ({ id, questions: [], settings: { pass: 70, attempts: 0, shuffle: 'none' as const, final: true, partial: false }, hash: 'h', file: '', line: 1 });
+    // What another browser delivered: the whole academy course, certificate included.
+    const earlier = [
+      lessonCompleted(at(1), academy, { id: 'welcome', title: 'Welcome' }, 60_000),
+      ...quizSubmitted(at(2), { course: academy, lesson: { id: 'marketplaces', title: 'Marketplaces' } }, noQuestions('marketplaces-1'), [], attempt('marketplaces-1', 2)),
+      lessonCompleted(at(2), academy, { id: 'marketplaces', title: 'Marketplaces' }, 60_000),
+      ...quizSubmitted(at(3), { course: academy, lesson: { id: 'final', title: 'Final check' } }, noQuestions('final'), [], attempt('final', 3)),
+      lessonCompleted(at(3), academy, { id: 'final', title: 'Final check' }, 60_000),
+      certificateEarned(at(4), academy, { code: 'K7Q2M9XD', learnerName: 'Amina Khan', score: 100 }),
+    ];
+    const outbox = new MemoryOutbox();
+    await outbox.add(earlier);
+    expect(await deliver(outbox, new LrsClient(lrs))).to.deep.include({ stopped: 'done', sent: earlier.length });
+    const posted = (await lrsLog()).length;
+
+    connection = connectLrs({ ...lrs, namespace });
+    const tracker = await fixture(html`<sabaq-progress-tracker src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-progress-tracker>`);
+    const certificate = await fixture(html`<sabaq-certificate src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-certificate>`);
+
+    await until(() => tracker.shadowRoot?.querySelector('[part=progress]')?.getAttribute('aria-valuenow') === '100', 'the tracker shows no restored progress', 20_000);
+    expect(tracker.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('3 of 3 lessons complete');
+    await shadowElement(certificate, 'svg', 20_000);
+    expect(certificate.shadowRoot!.textContent).to.contain('Amina Khan');
+    expect((await openStore({ namespace }).getProgress({ learner, courseId: 'academy' })).certificate?.code).to.equal('K7Q2M9XD');
+
+    await connection.flush();
+    expect((await lrsLog()).length).to.equal(posted);
+    expect(await lrsStatements(actor)).to.have.length(earlier.length);
+  });
+});

@@ -1,0 +1,77 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { loadCourse } from '../../../src/lib/course/loader.js';
+import { createMemoryStore } from '../../../src/lib/store/index.js';
+import { LrsClient } from '../../../src/lib/xapi/client.js';
+import { deliver } from '../../../src/lib/xapi/delivery.js';
+import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
+import { recordChange } from '../../../src/lib/xapi/record.js';
+import { EXTENSIONS, type XapiStatement } from '../../../src/lib/xapi/statements.js';
+import { lrsStatements, newAgent, startLrs } from './lrs.js';
+
+const ACADEMY = new URL('../../fixtures/courses/academy/course.md', import.meta.url).href;
+
+describe('recordChange: the statements a learner action records', function () {
+  this.timeout(60_000);
+
+  it("a learner's whole course: each action's statements, none for repeats, every one valid, stored once by the LRS", async () => {
+    const course = await loadCourse(ACADEMY);
+    const store = createMemoryStore();
+    const ref = { learner: 'amina', courseId: course.id };
+    const actor = newAgent();
+    const made: XapiStatement[] = [];
+    /** Performs an action and returns the short names of what it records: `verb object-tail`. */
+    const act = async (action: () => Promise<unknown>) => {
+      const before = await store.getProgress(ref);
+      await action();
+      const statements = recordChange(course, before, await store.getProgress(ref), { actor, now: Date.now() });
+      made.push(...statements);
+      return statements.map((s) => `${s.verb.id.split('/').pop()} ${s.object.id.slice(course.url.length) || 'course'}`);
+    };
+
+    expect(await act(() => store.openLesson(ref, 'welcome'))).to.deep.equal(['attempted /lessons/welcome']);
+    expect(await act(() => store.openLesson(ref, 'welcome'))).to.deep.equal([]);
+    await store.addTimeSpent(ref, 'welcome', 61_500);
+    expect(await act(() => store.completeLesson(ref, 'welcome'))).to.deep.equal(['completed /lessons/welcome']);
+    expect(made.at(-1)!.result!.duration).to.equal('PT1M1.5S');
+    expect(await act(() => store.completeLesson(ref, 'welcome'))).to.deep.equal([]);
+
+    expect(await act(() => store.openLesson(ref, 'marketplaces'))).to.deep.equal(['attempted /lessons/marketplaces']);
+    const quizHash = course.lessons[1]!.quizzes[0]!.hash;
+    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 1 }, score: 0, passed: false, quizHash }))).to.deep.equal([
+      'answered /quizzes/marketplaces-1/questions/1',
+      'failed /quizzes/marketplaces-1',
+    ]);
+    // Passing the lesson's only quiz completes the lesson.
+    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 0 }, score: 100, passed: true, quizHash }))).to.deep.equal([
+      'answered /quizzes/marketplaces-1/questions/1',
+      'passed /quizzes/marketplaces-1',
+      'completed /lessons/marketplaces',
+    ]);
+
+    await act(() => store.openLesson(ref, 'final'));
+    const finalHash = course.lessons[2]!.quizzes[0]!.hash;
+    await act(() => store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 1, q2: 0 }, score: 50, passed: false, quizHash: finalHash }));
+    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 0, q2: 0 }, score: 100, passed: true, quizHash: finalHash }))).to.deep.equal([
+      'answered /quizzes/final/questions/1',
+      'answered /quizzes/final/questions/2',
+      'passed /quizzes/final',
+      'completed /lessons/final',
+      'completed course',
+    ]);
+    expect(await act(() => store.saveCertificate(ref, { code: 'K7Q2M9XD', learnerName: 'Amina Khan', issuedAt: Date.now(), score: 100 }))).to.deep.equal([
+      'earned course',
+    ]);
+    expect(made.at(-1)!.result!.extensions![EXTENSIONS.certificateCode]).to.equal('K7Q2M9XD');
+    expect(made.at(-2)!.result!.score!.scaled).to.equal(1);
+
+    for (const statement of made) {
+      expect(await executeServerCommand('xapi-validate', { statement }), statement.object.id).to.deep.equal([]);
+    }
+    expect(new Set(made.map((statement) => statement.id)).size).to.equal(made.length);
+    const outbox = new MemoryOutbox();
+    await outbox.add(made);
+    expect(await deliver(outbox, new LrsClient(await startLrs()))).to.deep.include({ stopped: 'done', sent: made.length });
+    expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(made.map((statement) => statement.id).sort());
+  });
+});
