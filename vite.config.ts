@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, posix, resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { type UserConfig, defineConfig } from 'vite';
+import { type Plugin, type UserConfig, defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -16,6 +16,17 @@ const isPeer = (id: string) => PEER_LIBRARIES.some((name) => id === name || id.s
 const SPLIT_LOADERS = [{ find: /^(.*)\/(markdown|sanitizer)-loader\.js$/, replacement: '$1/$2-loader.split.ts' }];
 
 /**
+ * Vite wraps every dynamic import in its preload helper (about 1 KB gzipped, and its preload list
+ * would hold paths from the site root, wrong wherever a partner serves the files), even with
+ * `modulePreload: false` (vitejs/vite#18551). sabaq's lazily loaded files import nothing the page has
+ * not loaded already: call the import directly, and the unused helper is dropped.
+ */
+const plainDynamicImports: Plugin = {
+  name: 'sabaq-plain-dynamic-imports',
+  renderChunk: (code) => code.replaceAll('__vitePreload(', '((load) => load())('),
+};
+
+/**
  * `vite build --mode bundle`: `dist/sabaq.js`, the one module a page includes, fully minified (not a
  * library-mode build, which leaves ES output's whitespace unminified). What a first screen does not need
  * (the Markdown pipeline, the certificate's drawing, the xAPI client) goes into `dist/sabaq-*.js` files
@@ -25,6 +36,7 @@ const bundle: UserConfig = {
   // Lit's html`` and css`` templates keep their indentation unless minified too.
   plugins: [
     minifyTemplateLiterals(),
+    plainDynamicImports,
     {
       // Lazy files are named by their content: drop the last build's, which nothing imports any more.
       name: 'remove-old-lazy-files',
