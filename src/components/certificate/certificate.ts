@@ -299,7 +299,7 @@ const inks = new Map<string, string>();
 function measureInk(color: string): string {
   const context = document.createElement('canvas').getContext('2d')!;
   context.fillStyle = color || '#0b6b3a';
-  const hex = context.fillStyle as string; // #rrggbb for any opaque colour
+  const hex = context.fillStyle; // #rrggbb for any opaque colour
   const rgb = parseInt(hex.slice(1), 16);
   // Its relative luminance (with gamma 2.2) at most 0.179 is 4.5:1 on the paper (#fffdf7, 0.98).
   const luminance = 0.2126 * ((rgb >> 16) / 255) ** 2.2 + 0.7152 * (((rgb >> 8) & 255) / 255) ** 2.2 + 0.0722 * ((rgb & 255) / 255) ** 2.2;

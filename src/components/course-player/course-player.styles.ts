@@ -48,7 +48,7 @@ export const playerStyles = css`
       display: none;
     }
 
-    nav[hidden-on-narrow] {
+    nav.collapsible {
       display: block !important;
     }
   }

@@ -94,7 +94,7 @@ export class SabaqCoursePlayer extends SabaqElement {
   private readonly reportedBrokenLessons = new WeakSet<Lesson>();
   /** The course whose manifest errors were last reported. */
   private reportedCourse: Course | undefined;
-  private readonly onContinue = (event: Event) => this.guard(() => this.handleContinue(event));
+  private readonly onContinue = (event: Event) => void this.guard(() => this.handleContinue(event));
   private readonly onHidden = () => {
     if (document.visibilityState === 'hidden') void this.guard(() => this.saveTimeSpent());
     else if (this.timing) this.timing.since = performance.now();
@@ -411,7 +411,7 @@ export class SabaqCoursePlayer extends SabaqElement {
   }
 
   private renderContents(course: Course, states: Map<string, LessonStatusInfo>) {
-    return html`<nav id="contents" part="contents" aria-label=${this.localize.term('contents')} ?hidden=${!this.contentsOpen} hidden-on-narrow>
+    return html`<nav id="contents" part="contents" aria-label=${this.localize.term('contents')} ?hidden=${!this.contentsOpen} class="collapsible">
       <h2>${this.localize.term('contents')}</h2>
       ${course.modules.map(
         (module) => html`<h3>${module.title}</h3>
@@ -551,7 +551,7 @@ export class SabaqCoursePlayer extends SabaqElement {
             .courseId=${course.id}
             .learner=${this.learner}
             .namespace=${this.namespace}
-            lang=${this.lang || nothing}
+            .lang=${this.lang}
           ></sabaq-quiz>`;
         case 'admonition':
           return html`<aside class="admonition admonition-${block.kind}" role="note">

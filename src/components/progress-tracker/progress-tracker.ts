@@ -116,7 +116,8 @@ export class SabaqProgressTracker extends SabaqElement {
       }),
     );
     const timeSpent = Object.values(progress.lessons).reduce((sum, lesson) => sum + lesson.timeSpentMs, 0);
-    const base = this.href || location.href.split('#')[0];
+    // The page's address without its fragment: the Continue link adds its own.
+    const base = this.href || location.href.replace(/#.*$/, '');
     return html`
       <section class="tracker" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('progress')}>
         ${this.progress.renderNotice()}

@@ -37,7 +37,7 @@ export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];
 
   /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
-  private readonly progress = new ProgressController(this, this.localize, () => {
+  private readonly progress: ProgressController = new ProgressController(this, this.localize, () => {
     const quiz = this.currentQuiz;
     return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
   });

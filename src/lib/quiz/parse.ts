@@ -313,7 +313,7 @@ function readQuestionOptions(
     while (tokens[end]?.[0].type === 'space') end++;
     if (options?.type !== 'paragraph' || tokens[end]?.[0].type !== 'hr') return 0;
   }
-  const text = setext ? options.raw.replace(/\n-{3,}\s*$/, '') : options!.raw.trimEnd();
+  const text = setext ? options.raw.replace(/\n-{3,}\s*$/, '') : options.raw.trimEnd();
   const frontMatter = parseFrontMatter(`---\n${text}\n---`, file, problems, open[1]);
   const fields = new FieldReader(frontMatter, file, problems);
   const shuffleAnswers = fields.boolean(aliasReader(frontMatter, fields, problems)('shuffleAnswers'));

@@ -66,7 +66,7 @@ function parse(html: string, base: string | undefined): HTMLElement {
     // (`<input name="attributes">`), which scripts on the page read.
     for (const name of ['id', 'name']) {
       const value = element.getAttribute(name);
-      if (value !== null && (value in document || value in formProbe!)) element.removeAttribute(name);
+      if (value !== null && (value in document || value in formProbe)) element.removeAttribute(name);
     }
     finishElement(element, base);
   }

@@ -13,7 +13,7 @@ function purifier(): DOMPurifyInstance {
   if (!instance) {
     instance = DOMPurify(window);
     instance.addHook('beforeSanitizeElements', unwrapForm);
-    instance.addHook('afterSanitizeAttributes', (node) => finishElement(node as Element, currentBase));
+    instance.addHook('afterSanitizeAttributes', (node) => finishElement(node, currentBase));
   }
   return instance;
 }
@@ -45,7 +45,7 @@ function unwrapForm(node: Node): void {
 export function sanitizeWithDomPurify(html: string, base: string | undefined): string {
   currentBase = base;
   try {
-    return purifier().sanitize(html, CONFIG) as string;
+    return purifier().sanitize(html, CONFIG);
   } finally {
     currentBase = undefined;
   }

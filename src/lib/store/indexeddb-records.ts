@@ -7,7 +7,7 @@ import type { XapiStatement } from '../xapi/statements.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
 import type { IDBPObjectStore } from 'idb';
 import type { OutboxCounts } from '../xapi/outbox.js';
-import { type CourseKey, type OutboxKey, PENDING, type ProgressSchema, type ProgressTransaction, SET_ASIDE } from './schema.js';
+import { type CourseKey, PENDING, type ProgressSchema, type ProgressTransaction, SET_ASIDE } from './schema.js';
 import {
   InvalidRecordError,
   own,
@@ -171,7 +171,7 @@ export async function outboxMove(outbox: OutboxStore, namespace: string, ids: re
   for (let cursor = await outbox.openCursor(stateRange(namespace, PENDING)); cursor && wanted.size > 0; cursor = await cursor.continue()) {
     const statement = cursor.value as XapiStatement;
     if (!wanted.delete(statement?.id)) continue;
-    const [, , queuedAt, position] = cursor.key as OutboxKey;
+    const [, , queuedAt, position] = cursor.key;
     if (state !== undefined) await outbox.put(statement, [namespace, state, queuedAt, position]);
     await cursor.delete();
   }

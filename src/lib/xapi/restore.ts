@@ -73,7 +73,7 @@ export function progressFromStatements(
         passed: verb === VERBS.passed,
         submittedAt: at,
         quizHash: recorded.quizHash ?? '',
-      } as QuizAttempt);
+      });
     } else if (objectId === courseIri && verb === VERBS.earned) {
       const extensions = statement.result?.extensions ?? {};
       const earned: IssuedCertificate = {

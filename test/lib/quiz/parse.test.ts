@@ -57,7 +57,8 @@ final: true
 describe('parseQuiz', () => {
   describe('the SPEC example', () => {
     const { quiz, problems } = parse(SPEC_EXAMPLE, true);
-    const [single, multiple, ordering, matching, numeric, short] = quiz.questions as Question[];
+    // Six questions, as the first test checks.
+    const [single, multiple, ordering, matching, numeric, short] = quiz.questions as [Question, Question, Question, Question, Question, Question];
 
     it('has no problems and reads every option', () => {
       expect(problems).to.deep.equal([]);

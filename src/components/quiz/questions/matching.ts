@@ -22,7 +22,7 @@ export function renderMatchingAnswers(question: MatchingQuestion, view: Question
         <select id="match-${question.id}-${i}" ?disabled=${view.submitted}
           @change=${(event: Event) => onChange(i, Number((event.target as HTMLSelectElement).value))}>
           <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${view.localize.term('chooseMatch')}</option>
-          ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && right(chosen[i]!) === right(j)}>
+          ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && right(chosen[i]) === right(j)}>
             ${renderedText(right(j)!)}
           </option>`)}
         </select>

@@ -45,7 +45,7 @@ export function renderQuestion(question: Question, frame: QuestionFrame, view: Q
 }
 
 function renderHint(id: string, hint: string, frame: QuestionFrame, view: QuestionView) {
-  return html`<button class="hint-toggle" aria-expanded=${frame.hintOpen ? 'true' : 'false'} aria-controls="hint-${id}" @click=${frame.toggleHint}>
+  return html`<button class="hint-toggle" aria-expanded=${frame.hintOpen ? 'true' : 'false'} aria-controls="hint-${id}" @click=${() => frame.toggleHint()}>
       ${view.localize.term(frame.hintOpen ? 'hideHint' : 'hint')}
     </button>
     <div id="hint-${id}" class="hint prose" ?hidden=${!frame.hintOpen}>${frame.hintOpen ? view.markdown(hint) : nothing}</div>`;
