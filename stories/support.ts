@@ -27,6 +27,8 @@ export const COURSES = {
   notFound: 'no-such-file.md',
   /** Never answers (see .storybook/preview.ts): the loading state. */
   pending: 'never-answers.md',
+  /** The academy test course prebuilt (`npx sabaq build test/fixtures/courses/academy/course.md -o test/fixtures/courses/academy/course.json`; run it again after changing the course). */
+  prebuilt: 'courses/academy/course.json',
   /** A test course whose second lesson's server answers HTTP 500 and whose third is lost to the network (faked below). */
   unreachableLessons: 'courses/unreachable-lessons/course.md',
   /** A manifest with author mistakes (`sequential: yes`, `pass: 80%`, …) and lessons saved the wrong way. */
