@@ -52,3 +52,19 @@ export const Dark: Story = { ...Done, args: { namespace: 'certificate-dark' }, g
 
 /** 360 pixels wide. */
 export const Narrow: Story = { ...Done, args: { namespace: 'certificate-narrow' }, decorators: [narrow] };
+
+/** Issued for a course whose title holds one word longer than the certificate is wide: it wraps. */
+export const LongTitle: Story = {
+  args: { src: COURSES.longTitle, namespace: 'certificate-long-title' },
+  loaders: [seedCourse({ complete: Infinity, certificate: 'Ayesha Siddiqui' })],
+};
+
+/** The same in an Urdu course, right to left. */
+export const LongTitleRTL: Story = {
+  args: { src: COURSES.longTitleUrdu, lang: 'ur', namespace: 'certificate-long-title-rtl' },
+  globals: { lang: 'ur' },
+  loaders: [seedCourse({ complete: Infinity, certificate: 'عائشہ صدیقی' })],
+};
+
+/** The same, 360 pixels wide. */
+export const LongTitleNarrow: Story = { ...LongTitle, args: { ...LongTitle.args, namespace: 'certificate-long-title-narrow' }, decorators: [narrow] };

@@ -51,3 +51,36 @@ export const Dark: Story = { ...InProgress, args: { namespace: 'player-dark' }, 
 
 /** 360 pixels wide: the contents fold away behind a button. */
 export const Narrow: Story = { ...InProgress, args: { namespace: 'player-narrow' }, decorators: [narrow] };
+
+/** The manifest has author mistakes (`sequential: yes`, `pass: 80%`, `lang: English`, …): the start page lists each with its file and line. */
+export const ManifestErrors: Story = { args: { src: COURSES.authorMistakes, namespace: 'player-manifest-errors' } };
+
+/** The lesson's server answers HTTP 500: the player says so, with Try again; the other lessons still work. */
+export const LessonServerError: Story = {
+  args: { src: COURSES.unreachableLessons, namespace: 'player-lesson-server-error' },
+  loaders: [seedCourse({ complete: 1, open: 1 })],
+};
+
+/** The lesson file is lost to the network: the player says so, with Try again. */
+export const LessonNetworkError: Story = {
+  args: { src: COURSES.unreachableLessons, namespace: 'player-lesson-network-error' },
+  loaders: [seedCourse({ complete: 1, open: 2 })],
+};
+
+/** A lesson whose front matter requires itself: the author error in its place, the lessons around it still open. */
+export const LessonMetadataError: Story = {
+  args: { src: COURSES.brokenMetadata, namespace: 'player-lesson-metadata-error' },
+  loaders: [seedCourse({ complete: 1, open: 1 })],
+};
+
+/**
+ * Progress cannot be saved (here a `namespace` longer than 256 characters; also private mode, disabled
+ * storage or a full disk): the course works in memory and a notice tells the learner once.
+ */
+export const StorageUnavailable: Story = { args: { namespace: `player-storage-unavailable-${'x'.repeat(256)}` } };
+
+/** A prebuilt course (`sabaq build`'s course.json: one request, nothing left to parse), one lesson done. */
+export const Prebuilt: Story = { args: { src: COURSES.prebuilt, namespace: 'player-prebuilt' }, loaders: [seedCourse({ complete: 1, open: 1 })] };
+
+/** One word of the course title is longer than the screen is wide: it wraps. */
+export const LongTitle: Story = { args: { src: COURSES.longTitle, namespace: 'player-long-title' }, decorators: [narrow] };

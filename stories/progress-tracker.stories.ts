@@ -44,3 +44,18 @@ export const Dark: Story = { ...InProgress, args: { namespace: 'tracker-dark' },
 
 /** 360 pixels wide. */
 export const Narrow: Story = { ...InProgress, args: { namespace: 'tracker-narrow' }, decorators: [narrow] };
+
+/** One word of the course title is longer than the screen is wide: it wraps. */
+export const LongTitle: Story = {
+  args: { src: COURSES.longTitle, namespace: 'tracker-long-title' },
+  loaders: [seedCourse({ complete: 1, open: 1 })],
+  decorators: [narrow],
+};
+
+/** The same in an Urdu course, right to left. */
+export const LongTitleRTL: Story = {
+  args: { src: COURSES.longTitleUrdu, lang: 'ur', namespace: 'tracker-long-title-rtl' },
+  globals: { lang: 'ur' },
+  loaders: [seedCourse({ complete: 1, open: 1 })],
+  decorators: [narrow],
+};

@@ -1,4 +1,6 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
+import { waitFor } from 'storybook/test';
+import { html } from 'lit';
 import { COURSES, narrow, renderElement, seedQuiz, sharedArgTypes } from './support.js';
 
 /** Every question type, after the front matter given. */
@@ -110,3 +112,126 @@ export const Dark: Story = { ...Locked, args: { ...Locked.args, namespace: 'quiz
 
 /** 360 pixels wide. */
 export const Narrow: Story = { args: { namespace: 'quiz-narrow' }, decorators: [narrow] };
+
+/** Passed, with the quiz file's own message (Quizdown's `customPassMsg`) under the score. */
+export const PassMessage: Story = {
+  args: {
+    namespace: 'quiz-pass-message',
+    markdown: quiz('id: incoterms-messages\nattempts: 3\ncustomPassMsg: "Well done: you are ready to **quote FOB prices**."\ncustomFailMsg: "Read [the Incoterms lesson](#incoterms) again, then try once more."'),
+  },
+  loaders: [seedQuiz({ right: true })],
+};
+
+/** Failed, with the quiz file's own message (Quizdown's `customFailMsg`), and Try again. */
+export const FailMessage: Story = {
+  args: { ...PassMessage.args, namespace: 'quiz-fail-message' },
+  loaders: [seedQuiz({ right: false })],
+};
+
+/** On a page that sets no `--sabaq-color-*` of its own: the partner's colours would win over the quiz's. */
+const pageWithoutColours: Decorator = (story) => {
+  const unset = ['primary', 'surface-alt', 'text'].map((name) => `--sabaq-color-${name}: initial`).join('; ');
+  return html`<div style=${unset}>${story()}</div>`;
+};
+
+/** The quiz file's own colours (Quizdown's `primaryColor`, `secondaryColor`, `textColor`), on a page that sets none. */
+export const OwnColours: Story = {
+  args: { namespace: 'quiz-own-colours', markdown: quiz('id: incoterms-colours\nprimaryColor: "#7b1fa2"\nsecondaryColor: "#f3e5f5"\ntextColor: "#311b92"') },
+  decorators: [pageWithoutColours],
+};
+
+/** `locale: ur` in the quiz file and no `lang` anywhere: the quiz speaks Urdu, right to left. */
+export const LocaleFromQuiz: Story = {
+  args: {
+    namespace: 'quiz-locale',
+    markdown: `---
+id: incoterms-locale
+locale: ur
+attempts: 2
+---
+### FOB کی شرط پر سمندری سفر کا خرچ کون دیتا ہے؟
+> سوچیں کہ سیلر کی ذمہ داری کہاں ختم ہوتی ہے۔
+
+1. [ ] سیلر
+1. [x] خریدار
+
+### کپاس کا HS باب کون سا ہے؟
+= 52
+`,
+  },
+};
+
+/**
+ * A quiz written for Quizdown, unchanged: \`#\` headings, a question's own options block, option comments
+ * written directly under the option, \`::\` matching pairs and Quizdown's options in front matter.
+ */
+export const Quizdown: Story = {
+  args: {
+    namespace: 'quiz-quizdown',
+    markdown: `---
+primaryColor: steelblue
+shuffleQuestions: false
+shuffleAnswers: true
+passingGrade: 50
+---
+
+# Which city is the capital of Pakistan?
+
+> Islamabad has been the capital since the 1960s.
+
+1. [x] Islamabad
+2. [ ] Karachi
+> Karachi was the first capital, until 1959.
+3. [ ] Lahore
+
+# Which of these are Incoterms?
+
+---
+shuffleAnswers: false
+---
+
+- [x] FOB
+    > Free On Board.
+- [x] CIF
+- [ ] VAT
+    > A tax, not a delivery term.
+
+# Match each port to its country
+
+- Karachi :: Pakistan
+- Jebel Ali :: United Arab Emirates
+- Hamburg :: Germany
+`,
+  },
+};
+
+/** The time ran out: the quiz submitted itself with what had been answered (nothing). */
+export const TimeUp: Story = { args: { namespace: 'quiz-time-up', markdown: quiz('id: incoterms-time-up\ntime: 0.01\nattempts: 2') } };
+
+/** One attempt allowed, and it passed: its result stays, with "No attempts left" and no Try again (Locked is the failed one). */
+export const NoAttemptsLeft: Story = {
+  args: { namespace: 'quiz-no-attempts-left', markdown: quiz('id: incoterms-once\nattempts: 1') },
+  loaders: [seedQuiz({ right: true })],
+};
+
+/** What a play function waits for: `waitFor` retries its callback until it stops throwing. */
+function rendered<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('not rendered yet');
+  return value;
+}
+
+/**
+ * A short answer longer than the store keeps (10,000 characters; the box takes no more, so a script
+ * puts it in): Submit warns instead of losing the attempt.
+ */
+export const AnswerTooLong: Story = {
+  args: { namespace: 'quiz-answer-too-long', markdown: quiz('id: incoterms-too-long') },
+  play: async ({ canvasElement }) => {
+    const root = await waitFor(() => rendered(canvasElement.querySelector('sabaq-quiz')?.shadowRoot));
+    const input = await waitFor(() => rendered(root.querySelector<HTMLInputElement>('.short-answer input')));
+    input.value = '52 '.repeat(3_400);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    [...root.querySelectorAll<HTMLButtonElement>('.actions button')].at(-1)!.click();
+    await waitFor(() => rendered(root.querySelector('[role=alert]')));
+  },
+};

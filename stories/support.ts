@@ -27,7 +27,28 @@ export const COURSES = {
   notFound: 'no-such-file.md',
   /** Never answers (see .storybook/preview.ts): the loading state. */
   pending: 'never-answers.md',
+  /** The academy test course prebuilt (`npx sabaq build test/fixtures/courses/academy/course.md -o test/fixtures/courses/academy/course.json`; run it again after changing the course). */
+  prebuilt: 'courses/academy/course.json',
+  /** A test course whose second lesson's server answers HTTP 500 and whose third is lost to the network (faked below). */
+  unreachableLessons: 'courses/unreachable-lessons/course.md',
+  /** A manifest with author mistakes (`sequential: yes`, `pass: 80%`, …) and lessons saved the wrong way. */
+  authorMistakes: 'courses/author-mistakes/course.md',
+  /** Three lessons whose front matter has a mistake, between two good ones. */
+  brokenMetadata: 'courses/broken-metadata/course.md',
+  /** One word in the title longer than a phone is wide. */
+  longTitle: 'courses/long-title/course.md',
+  /** The same, in an Urdu course. */
+  longTitleUrdu: 'courses/long-title-ur/course.md',
 };
+
+// The unreachable lessons fail without a request leaving the page: the static server only knows 200 and 404.
+const failing: Record<string, () => Promise<Response>> = {
+  [new URL('courses/unreachable-lessons/lessons/server-error.md', document.baseURI).href]: async () =>
+    new Response('Internal Server Error', { status: 500, statusText: 'Internal Server Error' }),
+  [new URL('courses/unreachable-lessons/lessons/offline.md', document.baseURI).href]: () => Promise.reject(new TypeError('Failed to fetch')),
+};
+const realFetch = window.fetch.bind(window);
+window.fetch = (input, init) => failing[input instanceof Request ? input.url : new URL(input, document.baseURI).href]?.() ?? realFetch(input, init);
 
 /** Attributes every element shares (SabaqElement); custom-elements.json gives each element's own. */
 export const sharedArgTypes: ArgTypes = {
