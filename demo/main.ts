@@ -8,7 +8,8 @@ type Language = 'en' | 'ur';
 /**
  * Each language's course: the Urdu page shows the Urdu course, whose `lang: ur` the elements follow.
  * Served prebuilt, as `sabaq build` writes it (the dev server and `npm run build:demo` build it from the
- * course.md beside it): one request instead of one per lesson. index.html preloads the English one.
+ * course.md beside it): one request instead of one per lesson. index.html preloads the one of
+ * the language last chosen.
  */
 const COURSES: Record<Language, string> = {
   en: './courses/export-academy/course.json',

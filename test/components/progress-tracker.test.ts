@@ -55,6 +55,23 @@ describe('<sabaq-progress-tracker>', () => {
     expect(text(element)).to.contain('Continue: Final check');
   });
 
+  it('keeps each score and module count on one line in a narrow sidebar', async () => {
+    const namespace = freshNamespace();
+    const ref = { learner: 'default', courseId: 'academy' };
+    await openStore({ namespace }).addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: {}, score: 100, passed: true, quizHash: 'h' });
+    const element = await tracker(namespace);
+    element.style.cssText = 'display: block; width: 9rem';
+    await until(() => element.shadowRoot!.textContent!.includes('100%'));
+    const counts = [...element.shadowRoot!.querySelectorAll('.row > span:last-child')];
+    expect(counts.map((count) => count.textContent)).to.deep.equal(['1/2', '0/1', '100%']);
+    for (const count of counts) {
+      const range = document.createRange();
+      range.selectNodeContents(count);
+      const lineTops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      expect(lineTops.size, `"${count.textContent}" broken over lines`).to.equal(1);
+    }
+  });
+
   it('keeps to the essentials in the compact layout', async () => {
     const element = await tracker(freshNamespace(), 'compact');
     expect(element.shadowRoot!.querySelectorAll('[role=progressbar]')).to.have.length(1);

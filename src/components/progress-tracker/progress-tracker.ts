@@ -63,6 +63,12 @@ export class SabaqProgressTracker extends SabaqElement {
         font-size: 0.9em;
       }
 
+      /* A score or count ("100%", "4/4") stays whole; a long name wraps beside it instead. */
+      .row > :last-child {
+        flex-shrink: 0;
+        white-space: nowrap;
+      }
+
       .muted {
         color: var(--_muted);
         font-size: 0.9em;
