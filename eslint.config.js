@@ -7,7 +7,20 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-demo/', '.screenshots/', 'storybook-static/', 'coverage/', 'node_modules/', '.bench/', '.tmp-probe/', 'custom-elements.json', 'bin/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-demo/',
+      '.screenshots/',
+      'storybook-static/',
+      'coverage/',
+      'node_modules/',
+      '.bench/',
+      '.tmp-probe/',
+      'custom-elements.json',
+      'bin/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -31,7 +31,8 @@ const manifestControls: ArgTypesEnhancer = ({ argTypes }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) => {
       const category = argType.table?.category;
-      if (category === 'css custom properties') return [name, { ...argType, control: { type: name.includes('-color-') ? 'color' : 'text' } }];
+      if (category === 'css custom properties')
+        return [name, { ...argType, control: { type: name.includes('-color-') ? 'color' : 'text' } }];
       return [name, category === 'events' || category === 'css shadow parts' ? { ...argType, control: false } : argType];
     }),
   );
@@ -70,11 +71,27 @@ const preview: Preview = {
   globalTypes: {
     lang: {
       description: 'Language of the page around the element',
-      toolbar: { title: 'Language', icon: 'globe', dynamicTitle: true, items: [{ value: 'en', title: 'English' }, { value: 'ur', title: 'اردو' }] },
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        dynamicTitle: true,
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'ur', title: 'اردو' },
+        ],
+      },
     },
     scheme: {
       description: 'Colour scheme',
-      toolbar: { title: 'Scheme', icon: 'mirror', dynamicTitle: true, items: [{ value: 'light', title: 'Light', icon: 'sun' }, { value: 'dark', title: 'Dark', icon: 'moon' }] },
+      toolbar: {
+        title: 'Scheme',
+        icon: 'mirror',
+        dynamicTitle: true,
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+      },
     },
   },
   initialGlobals: { lang: 'en', scheme: 'light' },

@@ -16,13 +16,22 @@ import { benchFirstScreen } from './bench/first-screen.mjs';
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.bench');
 mkdirSync(out, { recursive: true });
-const benches = readdirSync(join(root, 'scripts/bench')).filter((name) => name.endsWith('.bench.ts')).sort();
+const benches = readdirSync(join(root, 'scripts/bench'))
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort();
 
 /** @param {string} label @param {string} value */
 const print = (label, value) => console.log(`  ${label.padEnd(76)} ${value}`);
 
 console.log('Node', process.version);
-await build({ entryPoints: ['scripts/bench/engine.bench.ts'], outfile: join(out, 'engine.node.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
+await build({
+  entryPoints: ['scripts/bench/engine.bench.ts'],
+  outfile: join(out, 'engine.node.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  logLevel: 'warning',
+});
 const engine = await import(join(out, 'engine.node.mjs'));
 await engine.bench(print);
 
@@ -38,8 +47,19 @@ const entry = benches
   ])
   .join('\n');
 writeFileSync(join(out, 'entry.ts'), entry);
-await build({ entryPoints: [join(out, 'entry.ts')], outfile: join(out, 'bench.js'), bundle: true, format: 'esm', target: 'es2022', minify: true, logLevel: 'warning' });
-writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><title>sabaq bench</title><script type="module" src="bench.js"></script>');
+await build({
+  entryPoints: [join(out, 'entry.ts')],
+  outfile: join(out, 'bench.js'),
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});
+writeFileSync(
+  join(out, 'index.html'),
+  '<!doctype html><meta charset="utf-8"><title>sabaq bench</title><script type="module" src="bench.js"></script>',
+);
 
 const server = createServer((request, response) => {
   const name = (request.url ?? '/').split('?')[0] === '/' ? 'index.html' : (request.url ?? '').slice(1).split('?')[0];
@@ -56,7 +76,15 @@ const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
 ensureBrowsers(['chromium']);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let failure;
 try {
@@ -81,7 +109,9 @@ await benchFirstScreen({ root, out, chromiumArgs: CHROMIUM_ARGS, print });
 const { serviceWorkerKb, BUDGETS } = await import('./check-size.mjs');
 execFileSync('npx', ['vite', 'build', '--mode', 'sw', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 const worker = serviceWorkerKb();
-console.log(`  ${'dist/sabaq-sw.js (service worker), gzipped'.padEnd(72)} ${worker.toFixed(1)} KB (budget ${BUDGETS.serviceWorker} KB: ${worker <= BUDGETS.serviceWorker ? 'within' : 'OVER'})`);
+console.log(
+  `  ${'dist/sabaq-sw.js (service worker), gzipped'.padEnd(72)} ${worker.toFixed(1)} KB (budget ${BUDGETS.serviceWorker} KB: ${worker <= BUDGETS.serviceWorker ? 'within' : 'OVER'})`,
+);
 await benchOfflineLesson();
 
 /**
@@ -111,7 +141,9 @@ async function benchOfflineLesson() {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
     try {
       const body = readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path));
-      response.writeHead(200, { 'content-type': types[/** @type {keyof typeof types} */ (extname(path) || '.html')] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': types[/** @type {keyof typeof types} */ (extname(path) || '.html')] ?? 'application/octet-stream',
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -127,11 +159,18 @@ async function benchOfflineLesson() {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 200_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 200_000,
+      uploadThroughput: 200_000,
+    });
     await page.goto(url);
     const shadowText = () => document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '';
     await page.waitForFunction(`(${shadowText})().includes('Available offline')`, null, { timeout: 120_000 });
-    await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button'))?.click());
+    await page.evaluate(() =>
+      /** @type {HTMLElement} */ (document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button'))?.click(),
+    );
     await page.waitForFunction(() => /** @type {any} */ (window).lessonShownAt, null, { timeout: 30_000 });
     await context.setOffline(true);
     /** @type {{ shown: number, script: number, course: number }[]} */
@@ -141,15 +180,23 @@ async function benchOfflineLesson() {
       await page.waitForFunction(() => /** @type {any} */ (window).lessonShownAt, null, { timeout: 30_000 });
       runs.push(
         await page.evaluate(() => {
-          const ends = (part) => performance.getEntriesByType('resource').filter((entry) => entry.name.includes(part)).map((entry) => entry.responseEnd);
-          return { shown: /** @type {any} */ (window).lessonShownAt, script: Math.max(...ends('sabaq.js')), course: Math.max(...ends('/course/')) };
+          const ends = (part) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((entry) => entry.name.includes(part))
+              .map((entry) => entry.responseEnd);
+          return {
+            shown: /** @type {any} */ (window).lessonShownAt,
+            script: Math.max(...ends('sabaq.js')),
+            course: Math.max(...ends('/course/')),
+          };
         }),
       );
     }
     /** @param {(run: typeof runs[number]) => number} figure */
     const median = (figure) => runs.map(figure).sort((a, b) => a - b)[Math.floor(runs.length / 2)] ?? NaN;
     const shown = median((run) => run.shown);
-    const label = 'offline reload to the learner\'s lesson, phone (4x CPU), 19 lessons, median of 7';
+    const label = "offline reload to the learner's lesson, phone (4x CPU), 19 lessons, median of 7";
     console.log(`  ${label.padEnd(72)} ${shown.toFixed(0)} ms (budget 1000 ms: ${shown <= 1000 ? 'within' : 'OVER'})`);
     console.log(`  ${'  of which: sabaq.js received from the worker'.padEnd(72)} ${median((run) => run.script).toFixed(0)} ms`);
     console.log(`  ${'  course files (20) received from the worker'.padEnd(72)} ${median((run) => run.course).toFixed(0)} ms`);
@@ -158,4 +205,3 @@ async function benchOfflineLesson() {
     server.close();
   }
 }
-

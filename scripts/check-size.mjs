@@ -79,13 +79,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ceiling = CEILINGS[page];
     const verdict = kb <= budget ? 'within' : `over by ${(kb - budget).toFixed(1)} KB`;
     const fails = ceiling > budget ? `; the build fails past ${ceiling} KB` : '';
-    console.log(`${label}: ${kb.toFixed(1)} KB gzipped (budget ${budget} KB: ${verdict}${fails}), and ${sizes.domPurify.toFixed(1)} KB more without the HTML Sanitizer API`);
+    console.log(
+      `${label}: ${kb.toFixed(1)} KB gzipped (budget ${budget} KB: ${verdict}${fails}), and ${sizes.domPurify.toFixed(1)} KB more without the HTML Sanitizer API`,
+    );
     if (kb > ceiling) failures.push(`${label} ${kb.toFixed(1)} KB, past ${ceiling} KB`);
   }
   const worker = serviceWorkerKb();
   const workerVerdict = worker <= BUDGETS.serviceWorker ? 'within' : `over by ${(worker - BUDGETS.serviceWorker).toFixed(1)} KB`;
   console.log(`dist/sabaq-sw.js: ${worker.toFixed(1)} KB gzipped (budget ${BUDGETS.serviceWorker} KB: ${workerVerdict})`);
-  if (worker > BUDGETS.serviceWorker) failures.push(`dist/sabaq-sw.js is ${worker.toFixed(1)} KB, past its ${BUDGETS.serviceWorker} KB budget`);
+  if (worker > BUDGETS.serviceWorker)
+    failures.push(`dist/sabaq-sw.js is ${worker.toFixed(1)} KB, past its ${BUDGETS.serviceWorker} KB budget`);
   for (const failure of failures) console.error(`${failure}: find what added the weight (npm run bench measures each page).`);
   if (failures.length > 0) process.exit(1);
 }

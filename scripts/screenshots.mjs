@@ -19,14 +19,25 @@ const server = process.argv[2] ? undefined : spawn('npx', ['vite', '--port', Str
 const url = process.argv[2] ?? `http://localhost:${port}/`;
 // Wait for the dev server to answer (up to 30 s on a busy machine).
 for (let tries = 0; server && tries < 60; tries++) {
-  const up = await fetch(url).then(() => true, () => false);
+  const up = await fetch(url).then(
+    () => true,
+    () => false,
+  );
   if (up) break;
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   for (const language of ['en', 'ur']) {

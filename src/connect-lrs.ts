@@ -31,10 +31,16 @@ export function connectLrs(options: ConnectLrsOptions): LrsConnection {
   new URL(options.endpoint); // A mistyped endpoint is the caller's mistake: a TypeError now, not a silent failure later.
   const connection = import('./internal/lrs/connection.js').then((module) => module.connect(options));
   connection.catch((error: unknown) => {
-    document.dispatchEvent(new SabaqEvent('sabaq-error', { code: 'network', message: `The LRS connection could not be loaded: ${String(error)}` }));
+    document.dispatchEvent(
+      new SabaqEvent('sabaq-error', { code: 'network', message: `The LRS connection could not be loaded: ${String(error)}` }),
+    );
   });
   return {
     flush: () => connection.then((opened) => opened.flush()),
-    close: () => void connection.then((opened) => opened.close(), () => {}),
+    close: () =>
+      void connection.then(
+        (opened) => opened.close(),
+        () => {},
+      ),
   };
 }

@@ -67,4 +67,8 @@ export const LongTitleRTL: Story = {
 };
 
 /** The same, 360 pixels wide. */
-export const LongTitleNarrow: Story = { ...LongTitle, args: { ...LongTitle.args, namespace: 'certificate-long-title-narrow' }, decorators: [narrow] };
+export const LongTitleNarrow: Story = {
+  ...LongTitle,
+  args: { ...LongTitle.args, namespace: 'certificate-long-title-narrow' },
+  decorators: [narrow],
+};

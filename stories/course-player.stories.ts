@@ -80,7 +80,10 @@ export const LessonMetadataError: Story = {
 export const StorageUnavailable: Story = { args: { namespace: `player-storage-unavailable-${'x'.repeat(256)}` } };
 
 /** A prebuilt course (`sabaq build`'s course.json: one request, nothing left to parse), one lesson done. */
-export const Prebuilt: Story = { args: { src: COURSES.prebuilt, namespace: 'player-prebuilt' }, loaders: [seedCourse({ complete: 1, open: 1 })] };
+export const Prebuilt: Story = {
+  args: { src: COURSES.prebuilt, namespace: 'player-prebuilt' },
+  loaders: [seedCourse({ complete: 1, open: 1 })],
+};
 
 /** One word of the course title is longer than the screen is wide: it wraps. */
 export const LongTitle: Story = { args: { src: COURSES.longTitle, namespace: 'player-long-title' }, decorators: [narrow] };

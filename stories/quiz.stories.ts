@@ -46,7 +46,14 @@ const meta: Meta = {
     if (markdown) element.append(Object.assign(document.createElement('script'), { type: 'text/markdown', textContent: markdown }));
     return element;
   },
-  argTypes: { ...sharedArgTypes, markdown: { control: 'text', description: 'The quiz, inline in a child `<script type="text/markdown">`.', table: { category: 'content' } } },
+  argTypes: {
+    ...sharedArgTypes,
+    markdown: {
+      control: 'text',
+      description: 'The quiz, inline in a child `<script type="text/markdown">`.',
+      table: { category: 'content' },
+    },
+  },
   args: { src: '', learner: '', lang: '', markdown: quiz('id: incoterms-check\nattempts: 3') },
 };
 export default meta;
@@ -117,7 +124,9 @@ export const Narrow: Story = { args: { namespace: 'quiz-narrow' }, decorators: [
 export const PassMessage: Story = {
   args: {
     namespace: 'quiz-pass-message',
-    markdown: quiz('id: incoterms-messages\nattempts: 3\ncustomPassMsg: "Well done: you are ready to **quote FOB prices**."\ncustomFailMsg: "Read [the Incoterms lesson](#incoterms) again, then try once more."'),
+    markdown: quiz(
+      'id: incoterms-messages\nattempts: 3\ncustomPassMsg: "Well done: you are ready to **quote FOB prices**."\ncustomFailMsg: "Read [the Incoterms lesson](#incoterms) again, then try once more."',
+    ),
   },
   loaders: [seedQuiz({ right: true })],
 };
@@ -136,7 +145,10 @@ const pageWithoutColours: Decorator = (story) => {
 
 /** The quiz file's own colours (Quizdown's `primaryColor`, `secondaryColor`, `textColor`), on a page that sets none. */
 export const OwnColours: Story = {
-  args: { namespace: 'quiz-own-colours', markdown: quiz('id: incoterms-colours\nprimaryColor: "#7b1fa2"\nsecondaryColor: "#f3e5f5"\ntextColor: "#311b92"') },
+  args: {
+    namespace: 'quiz-own-colours',
+    markdown: quiz('id: incoterms-colours\nprimaryColor: "#7b1fa2"\nsecondaryColor: "#f3e5f5"\ntextColor: "#311b92"'),
+  },
   decorators: [pageWithoutColours],
 };
 

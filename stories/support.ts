@@ -45,16 +45,31 @@ export const COURSES = {
 const failing: Record<string, () => Promise<Response>> = {
   [new URL('courses/unreachable-lessons/lessons/server-error.md', document.baseURI).href]: async () =>
     new Response('Internal Server Error', { status: 500, statusText: 'Internal Server Error' }),
-  [new URL('courses/unreachable-lessons/lessons/offline.md', document.baseURI).href]: () => Promise.reject(new TypeError('Failed to fetch')),
+  [new URL('courses/unreachable-lessons/lessons/offline.md', document.baseURI).href]: () =>
+    Promise.reject(new TypeError('Failed to fetch')),
 };
 const realFetch = window.fetch.bind(window);
-window.fetch = (input, init) => failing[input instanceof Request ? input.url : new URL(input, document.baseURI).href]?.() ?? realFetch(input, init);
+window.fetch = (input, init) =>
+  failing[input instanceof Request ? input.url : new URL(input, document.baseURI).href]?.() ?? realFetch(input, init);
 
 /** Attributes every element shares (SabaqElement); custom-elements.json gives each element's own. */
 export const sharedArgTypes: ArgTypes = {
-  learner: { control: 'text', description: 'Separates learners who share a browser (default `default`).', table: { category: 'attributes' } },
-  namespace: { control: 'text', description: 'Separates sites on one origin (default `default`). Each story has its own.', table: { category: 'attributes' } },
-  lang: { control: 'select', options: ['', 'en', 'ur'], description: "The UI language; default the course's, then the page's.", table: { category: 'attributes' } },
+  learner: {
+    control: 'text',
+    description: 'Separates learners who share a browser (default `default`).',
+    table: { category: 'attributes' },
+  },
+  namespace: {
+    control: 'text',
+    description: 'Separates sites on one origin (default `default`). Each story has its own.',
+    table: { category: 'attributes' },
+  },
+  lang: {
+    control: 'select',
+    options: ['', 'en', 'ur'],
+    description: "The UI language; default the course's, then the page's.",
+    table: { category: 'attributes' },
+  },
 };
 
 /**
@@ -70,7 +85,10 @@ export function renderElement(args: Args, { component }: StoryContext): HTMLElem
       else element.setAttribute(name, value);
     }
     if (typeof value === 'function' && /^onSabaq/.test(name)) {
-      element.addEventListener(name.slice(2).replace(/[A-Z]/g, (letter, at) => `${at ? '-' : ''}${letter.toLowerCase()}`), value as EventListener);
+      element.addEventListener(
+        name.slice(2).replace(/[A-Z]/g, (letter, at) => `${at ? '-' : ''}${letter.toLowerCase()}`),
+        value as EventListener,
+      );
     }
   }
   return element;

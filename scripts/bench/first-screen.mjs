@@ -31,9 +31,19 @@ const QUESTION_KINDS = [
   '- FOB -> Free On Board\n- EXW -> Ex Works\n- CIF -> Cost, Insurance and Freight',
   '= 52\n= chapter 52',
 ];
-const QUIZ = Array.from({ length: 20 }, (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`).join('\n');
+const QUIZ = Array.from(
+  { length: 20 },
+  (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`,
+).join('\n');
 
-const TYPES = { '.js': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.css': 'text/css', '.md': 'text/markdown', '.map': 'application/json' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.md': 'text/markdown',
+  '.map': 'application/json',
+};
 
 /**
  * @param {{ root: string, out: string, chromiumArgs: string[], print: (label: string, value: string) => void }} options
@@ -95,8 +105,11 @@ export async function benchFirstScreen({ root, out, chromiumArgs, print }) {
       const hosts = 'sabaq-course-player, sabaq-quiz';
       const find = () =>
         document.querySelector(target) ??
-        [...document.querySelectorAll(hosts)].some((host) => host.shadowRoot?.querySelector(target) ||
-          [...(host.shadowRoot?.querySelectorAll(hosts) ?? [])].some((inner) => inner.shadowRoot?.querySelector(target)));
+        [...document.querySelectorAll(hosts)].some(
+          (host) =>
+            host.shadowRoot?.querySelector(target) ||
+            [...(host.shadowRoot?.querySelectorAll(hosts) ?? [])].some((inner) => inner.shadowRoot?.querySelector(target)),
+        );
       const check = () => (find() ? (window.firstScreenAt = performance.now()) : setTimeout(check, 0));
       check();
     }, selector);
@@ -235,7 +248,10 @@ async function writePages(/** @type {string} */ root, /** @type {string} */ site
     `${head}<title>lesson</title>${script}<link rel="preload" href="course/course.json" as="fetch" crossorigin>` +
       '<body><sabaq-course-player src="course/course.json"></sabaq-course-player>',
   );
-  writeFileSync(join(site, 'lesson-md.html'), `${head}<title>lesson</title>${script}<body><sabaq-course-player src="course/course.md"></sabaq-course-player>`);
+  writeFileSync(
+    join(site, 'lesson-md.html'),
+    `${head}<title>lesson</title>${script}<body><sabaq-course-player src="course/course.md"></sabaq-course-player>`,
+  );
   const firstLesson = /** @type {string} */ (course.files['lessons/lesson-1.md']).replace(/^---[\s\S]*?\n---\n/, '');
   writeFileSync(
     join(site, 'lesson-floor.html'),
@@ -245,7 +261,11 @@ async function writePages(/** @type {string} */ root, /** @type {string} */ site
   // The demo's start page as static HTML: its own page and stylesheet, the player's start page inlined.
   const demo = readFileSync(join(site, 'demo/index.html'), 'utf8');
   const manifest = readFileSync(join(root, 'demo/courses/export-academy/course.md'), 'utf8');
-  const description = manifest.replace(/^---[\s\S]*?\n---\n/, '').split(/\n## /)[0]?.replace(/^# .*\n/, '') ?? '';
+  const description =
+    manifest
+      .replace(/^---[\s\S]*?\n---\n/, '')
+      .split(/\n## /)[0]
+      ?.replace(/^# .*\n/, '') ?? '';
   const title = /^# (.*)$/m.exec(manifest)?.[1] ?? '';
   const start = `<div class="start"><h2>${title}</h2><div class="prose">${markdown.parse(description)}</div><button class="button">Start the course</button></div>`;
   writeFileSync(

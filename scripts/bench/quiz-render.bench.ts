@@ -16,7 +16,10 @@ const QUESTION_KINDS = [
   '= 52\n= chapter 52',
 ];
 
-const QUIZ = Array.from({ length: 20 }, (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`).join('\n');
+const QUIZ = Array.from(
+  { length: 20 },
+  (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`,
+).join('\n');
 
 async function showQuiz(run: number): Promise<SabaqQuiz> {
   const quiz = document.createElement('sabaq-quiz');

@@ -18,7 +18,18 @@ const actor = { objectType: 'Agent' as const, account: { homePage: 'https://part
 function quiz(id: string): Quiz {
   return {
     id,
-    questions: [{ id: 'q1', kind: 'single', line: 1, prompt: 'FOB means?', options: [{ text: 'Free On Board', correct: true }, { text: 'Freight', correct: false }] }],
+    questions: [
+      {
+        id: 'q1',
+        kind: 'single',
+        line: 1,
+        prompt: 'FOB means?',
+        options: [
+          { text: 'Free On Board', correct: true },
+          { text: 'Freight', correct: false },
+        ],
+      },
+    ],
     settings: { pass: 100, attempts: 0, shuffle: 'none', final: false, partial: false },
     hash: `${id}-v1`,
     file: 'lesson.md',
@@ -65,7 +76,15 @@ function generateStatements(course: Course): XapiStatement[] {
     const at = { actor, timestamp: start + i * 60_000 };
     statements.push(lessonAttempted(at, course, lesson), lessonCompleted(at, course, lesson, 30_000));
     for (const lessonQuiz of lesson.quizzes) {
-      const attempt = { quizId: lessonQuiz.id, attempt: 1, answers: { q1: 0 }, score: 100, passed: true, submittedAt: at.timestamp, quizHash: lessonQuiz.hash };
+      const attempt = {
+        quizId: lessonQuiz.id,
+        attempt: 1,
+        answers: { q1: 0 },
+        score: 100,
+        passed: true,
+        submittedAt: at.timestamp,
+        quizHash: lessonQuiz.hash,
+      };
       statements.push(...quizSubmitted(at, { course, lesson }, lessonQuiz, lessonQuiz.questions, attempt));
     }
   }
@@ -95,7 +114,10 @@ export async function bench(report: Report): Promise<void> {
     const statements = generateStatements(course);
     let learner = 1;
     const restore = () =>
-      store.importProgress(`learner-${learner++}`, JSON.stringify(progressFromStatements(statements, course, { namespace: 'default', learner: 'x' }, Date.now())));
+      store.importProgress(
+        `learner-${learner++}`,
+        JSON.stringify(progressFromStatements(statements, course, { namespace: 'default', learner: 'x' }, Date.now())),
+      );
     report('restore progress from 2,000 statements once received, median of 5', ms(await median(restore, 5, 1), 500));
   } finally {
     store.close();

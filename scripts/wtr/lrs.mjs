@@ -214,7 +214,8 @@ function forward(req, res, port, session, path) {
         const replyBody = [];
         reply.on('data', (chunk) => replyBody.push(chunk));
         reply.on('end', () => {
-          if (isStatements && req.method !== 'GET') session.log.push({ method: req.method ?? '', status: reply.statusCode ?? 0, ids: statementIds(sent) });
+          if (isStatements && req.method !== 'GET')
+            session.log.push({ method: req.method ?? '', status: reply.statusCode ?? 0, ids: statementIds(sent) });
           if (current === 'lose-reply') {
             req.socket.destroy();
             return;

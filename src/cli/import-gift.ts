@@ -26,12 +26,17 @@ export async function importGift(args: string[], io: CliIo): Promise<number> {
   try {
     source = await readFile(inputPath, 'utf8');
   } catch (error) {
-    io.err(`${file}:1:1: the GIFT file could not be read (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`);
+    io.err(
+      `${file}:1:1: the GIFT file could not be read (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`,
+    );
     return 1;
   }
 
   const name = output ?? file;
-  const id = basename(name, extname(name)).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = basename(name, extname(name))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   const imported = giftToQuiz(source, { id, source: basename(file) });
   // Reports go to stderr when the quiz itself goes to stdout.
   const report = output ? io.out : io.err;
@@ -41,7 +46,9 @@ export async function importGift(args: string[], io: CliIo): Promise<number> {
   parseQuiz(imported.markdown, { file: output ?? 'quiz.md', defaultId: id || 'quiz', inLesson: false }, problems);
   if (imported.questions === 0 || problems.hasErrors) {
     problems.items.forEach((problem) => io.err(formatProblem(problem)));
-    io.err(`sabaq: no quiz written: ${imported.questions === 0 ? `${file} has no question sabaq can ask` : 'the converted quiz has errors (please report this)'}`);
+    io.err(
+      `sabaq: no quiz written: ${imported.questions === 0 ? `${file} has no question sabaq can ask` : 'the converted quiz has errors (please report this)'}`,
+    );
     return 1;
   }
 

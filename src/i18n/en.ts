@@ -82,7 +82,8 @@ export const en = {
   attemptsLeft: (count: number) => (count === 1 ? '1 attempt left' : `${count} attempts left`),
   noAttemptsLeft: 'No attempts left.',
   unanswered: (count: number) => (count === 1 ? '1 question is not answered yet.' : `${count} questions are not answered yet.`),
-  answerTooLong: (question: number, max: string) => `Your answer to question ${question} is too long: it can have at most ${max} characters.`,
+  answerTooLong: (question: number, max: string) =>
+    `Your answer to question ${question} is too long: it can have at most ${max} characters.`,
   timeLeft: (time: string) => `Time left: ${time}`,
   attemptsUsedElsewhere: 'Your attempts at this quiz were all used in another tab or window, so this one was not kept.',
   timeUp: 'Time is up: your answers were submitted.',

@@ -9,10 +9,7 @@ import { isUnusable } from './course-states.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 export type CourseState =
-  | { status: 'empty' }
-  | { status: 'loading' }
-  | { status: 'ready'; course: Course }
-  | { status: 'error'; error: CourseLoadError };
+  { status: 'empty' } | { status: 'loading' } | { status: 'ready'; course: Course } | { status: 'error'; error: CourseLoadError };
 
 interface CourseHost extends SabaqElement {
   src: string;
@@ -72,8 +69,7 @@ export class CourseController implements ReactiveController {
       if (isUnusable(course)) this.onError(unusableError(course));
     } catch (error) {
       if (src !== this.loadedSrc) return;
-      const failure =
-        error instanceof CourseLoadError ? error : new CourseLoadError('network', String(error), src);
+      const failure = error instanceof CourseLoadError ? error : new CourseLoadError('network', String(error), src);
       this.state = { status: 'error', error: failure };
       this.onError(failure);
     }

@@ -23,7 +23,8 @@ export function courseStateView(
   const { state } = course;
   if (state.status === 'empty') return html`<div class="notice" dir=${dir} lang=${localize.lang}>${localize.term('noSource')}</div>`;
   if (state.status === 'error') {
-    const key = state.error.code === 'course-not-found' ? 'courseNotFound' : state.error.code === 'network' ? 'courseNetwork' : 'courseInvalid';
+    const key =
+      state.error.code === 'course-not-found' ? 'courseNotFound' : state.error.code === 'network' ? 'courseNetwork' : 'courseInvalid';
     return html`<div class="notice error" role="alert" dir=${dir} lang=${localize.lang}>
       <p>${localize.term(key)}</p>
       <button class="button secondary" part="button" @click=${() => course.reload()}>${localize.term('retry')}</button>
@@ -33,9 +34,7 @@ export function courseStateView(
     const errors = state.course.problems.filter((problem) => problem.severity === 'error');
     return html`<div class="notice error" role="alert" dir=${dir} lang=${localize.lang}>
       <p>${localize.term('courseInvalid')}</p>
-      ${errors.length
-        ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
-        : nothing}
+      ${errors.length ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>` : nothing}
     </div>`;
   }
   if (state.status === 'loading' || !progress.ready) {

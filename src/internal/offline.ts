@@ -49,14 +49,16 @@ export class OfflineController implements ReactiveController {
     if (!course || !worker || key === this.announced) return;
     this.announced = key;
     this.available = false;
-    import('./offline-announce.js').then(({ keepOffline }) => keepOffline(worker, course)).then(
-      (complete) => {
-        if (!complete || this.announced !== key) return;
-        this.available = true;
-        this.host.requestUpdate();
-      },
-      () => {}, // Without the line the learner loses nothing: the course still works online.
-    );
+    import('./offline-announce.js')
+      .then(({ keepOffline }) => keepOffline(worker, course))
+      .then(
+        (complete) => {
+          if (!complete || this.announced !== key) return;
+          this.available = true;
+          this.host.requestUpdate();
+        },
+        () => {}, // Without the line the learner loses nothing: the course still works online.
+      );
   }
 }
 

@@ -117,7 +117,9 @@ export class ProgressController implements ReactiveController {
   private openStore(): ProgressStore {
     const tooLong = (['namespace', 'learner'] as const).find((name) => (this.host[name] ?? '').length > MAX_ID_LENGTH);
     if (!tooLong) return openStore({ namespace: this.namespace });
-    this.tellUnavailable(`The ${tooLong} is longer than ${MAX_ID_LENGTH} characters, the most progress can be saved under: progress is kept in memory only.`);
+    this.tellUnavailable(
+      `The ${tooLong} is longer than ${MAX_ID_LENGTH} characters, the most progress can be saved under: progress is kept in memory only.`,
+    );
     let store = memoryStores.get(this.namespace);
     if (!store) memoryStores.set(this.namespace, (store = createMemoryStore({ namespace: this.namespace })));
     return store;

@@ -26,12 +26,7 @@ const KEY_VALUE = /^([A-Za-z_][\w-]*)[ \t]*:(.*)$/;
  * Splits front matter from the rest of a file. `firstLine` is the line of `source` in its file (a quiz
  * fenced inside a lesson starts further down).
  */
-export function parseFrontMatter(
-  source: string,
-  file: string,
-  problems: ProblemList,
-  firstLine = 1,
-): FrontMatter {
+export function parseFrontMatter(source: string, file: string, problems: ProblemList, firstLine = 1): FrontMatter {
   const none: FrontMatter = { data: {}, lines: {}, body: source, bodyLine: firstLine };
   const lines = source.split('\n');
   if (!FENCE.test(lines[0] ?? '')) return none;

@@ -83,8 +83,7 @@ export function checkNesting(source: string, file: string, firstLine: number, pr
     problems.error(
       'nesting-too-deep',
       { file, line: firstLine + index },
-      `this line nests quotes (">") or lists more than ${MAX_NESTING} levels deep, which cannot be shown: ` +
-        'use fewer levels',
+      `this line nests quotes (">") or lists more than ${MAX_NESTING} levels deep, which cannot be shown: ` + 'use fewer levels',
     );
   });
   return ok;

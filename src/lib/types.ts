@@ -76,12 +76,7 @@ export interface ShortAnswerQuestion extends QuestionBase {
   answers: string[];
 }
 
-export type Question =
-  | SingleChoiceQuestion
-  | MultipleChoiceQuestion
-  | OrderingQuestion
-  | MatchingQuestion
-  | ShortAnswerQuestion;
+export type Question = SingleChoiceQuestion | MultipleChoiceQuestion | OrderingQuestion | MatchingQuestion | ShortAnswerQuestion;
 
 export type QuestionKind = Question['kind'];
 

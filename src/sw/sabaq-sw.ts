@@ -83,7 +83,10 @@ const strategies = {
 } satisfies Record<keyof typeof LIMITS, Strategy>;
 
 registerRoute(({ request }) => request.mode === 'navigate', pageOrNewVersion);
-registerRoute(({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'), strategies.pages);
+registerRoute(
+  ({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'),
+  strategies.pages,
+);
 // `fetch()` requests: the course player's manifest, lessons, course.json and quizzes.
 registerRoute(({ request }) => request.destination === '', strategies.courses);
 registerRoute(({ request }) => request.destination === 'image', strategies.images);
@@ -119,9 +122,7 @@ self.addEventListener('message', (event) => {
   const message = event.data as Partial<KeepOfflineMessage> | null;
   const reply = event.ports[0];
   if (message?.type !== 'sabaq-keep-offline' || !reply) return;
-  event.waitUntil(
-    keepOffline(message, event).then((complete) => reply.postMessage({ type: 'sabaq-kept-offline', complete })),
-  );
+  event.waitUntil(keepOffline(message, event).then((complete) => reply.postMessage({ type: 'sabaq-kept-offline', complete })));
 });
 
 /** Stores what a page announced; true when its pages and course files are all stored (images may fail). */

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { buildCli, sabaq } from './run-sabaq.mjs';
 
-
 before(buildCli);
 
 /** Writes the files (text, or bytes as a Buffer) under a new folder; returns it. */
@@ -128,6 +127,9 @@ describe('links from the site root', () => {
     const result = await sabaq(['build', 'courses/c/course.md', '-o', 'courses/c/course.json'], site);
     assert.equal(result.code, 0, result.stdout);
     const { course } = JSON.parse(await readFile(join(site, 'courses/c/course.json'), 'utf8'));
-    assert.deepEqual(course.lessons.map((lesson) => lesson.file), ['/courses/c/lessons/a.md', 'lessons/b.md']);
+    assert.deepEqual(
+      course.lessons.map((lesson) => lesson.file),
+      ['/courses/c/lessons/a.md', 'lessons/b.md'],
+    );
   });
 });

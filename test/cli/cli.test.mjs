@@ -100,7 +100,7 @@ describe('sabaq check on a quiz file', () => {
     ]);
   });
 
-  it('prints a quiz\'s errors and exits 1, even when no question survives them', async () => {
+  it("prints a quiz's errors and exits 1, even when no question survives them", async () => {
     await writeCourse(dir, { 'broken.md': '# Q\n1. [x] a\n1. [x] b\n' });
     const result = await sabaq(['check', 'broken.md'], dir);
     assert.equal(result.code, 1);
@@ -136,7 +136,10 @@ describe('sabaq check on a quiz file', () => {
     await writeCourse(dir, { 'q.md': '# Q\n= 1\n' });
     const result = await sabaq(['build', 'q.md', '-o', 'q.json'], dir);
     assert.equal(result.code, 1);
-    assert.equal(result.stderr, 'q.md:1:1: this file is a quiz, not a course: "sabaq build" writes a course; check the quiz with "sabaq check q.md"\n');
+    assert.equal(
+      result.stderr,
+      'q.md:1:1: this file is a quiz, not a course: "sabaq build" writes a course; check the quiz with "sabaq check q.md"\n',
+    );
     await assert.rejects(readFile(join(dir, 'q.json')), { code: 'ENOENT' });
   });
 });
@@ -152,10 +155,13 @@ describe('sabaq build', () => {
     assert.equal(file.format, 'sabaq-course');
     assert.equal(file.version, 2);
     assert.equal(file.course.id, 'good');
-    assert.deepEqual(file.course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.url]), [
-      ['a', 'lessons/a.md', ''],
-      ['b', 'lessons/b.md', ''],
-    ]);
+    assert.deepEqual(
+      file.course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.url]),
+      [
+        ['a', 'lessons/a.md', ''],
+        ['b', 'lessons/b.md', ''],
+      ],
+    );
     assert.equal(file.course.lessons[1].quizzes[0].questions.length, 2);
     // Rendered ahead, so that a page showing the course needs no Markdown reader (SPEC §2.6).
     assert.equal(file.html.markdown['\nText.\n'], '<p>Text.</p>\n');

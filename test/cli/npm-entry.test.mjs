@@ -13,7 +13,8 @@ const outfile = join(root, 'node_modules/.cache/sabaq-npm-entry/index.js');
 const FILES = {
   'https://courses.example/c/course.md': '---\nid: trade\npass: 50\n---\n# Trade\n\n## Basics\n- [Why](why.md)\n- [Check](check.md)\n',
   'https://courses.example/c/why.md': '# Why\n\nSell abroad.\n',
-  'https://courses.example/c/check.md': '```quiz\n---\nfinal: true\n---\n### Who pays under FOB?\n1. [ ] Seller\n1. [x] Buyer\n\n### Days?\n= 30\n```\n',
+  'https://courses.example/c/check.md':
+    '```quiz\n---\nfinal: true\n---\n### Who pays under FOB?\n1. [ ] Seller\n1. [x] Buyer\n\n### Days?\n= 30\n```\n',
 };
 
 describe('the npm entry in Node', () => {
@@ -40,7 +41,10 @@ describe('the npm entry in Node', () => {
       readLesson: async (url) => FILES[url] ?? Promise.reject(new Error('not found')),
     });
     assert.deepEqual(sabaq.courseErrors(course), []);
-    assert.deepEqual(course.lessons.map((lesson) => lesson.id), ['why', 'check']);
+    assert.deepEqual(
+      course.lessons.map((lesson) => lesson.id),
+      ['why', 'check'],
+    );
 
     const [quiz] = course.lessons[1].quizzes;
     const result = sabaq.scoreQuiz(quiz.questions, { [quiz.questions[0].id]: 1, [quiz.questions[1].id]: '30' }, quiz.settings);

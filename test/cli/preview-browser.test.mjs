@@ -24,7 +24,9 @@ describe('the preview page in Chromium', () => {
     await import('../../scripts/build-cli.mjs');
     // `npm test` builds dist/sabaq.js before the Node tests; run alone, build it if it is not there.
     if (!existsSync(join(root, 'dist/sabaq.js'))) {
-      execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'bundle', '--logLevel', 'error'], { cwd: root });
+      execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'bundle', '--logLevel', 'error'], {
+        cwd: root,
+      });
     }
     dir = await mkdtemp(join(tmpdir(), 'sabaq-preview-browser-'));
     await writeFiles(dir, COURSE);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 const bin = fileURLToPath(new URL('../../bin/sabaq.js', import.meta.url));
 
 export const COURSE = {
-  'course.md': '---\nid: preview-course\nsequential: true\n---\n# Preview Course\n\n## First steps\n- [Lesson A](lessons/a.md)\n- [Lesson B](lessons/b.md)\n',
+  'course.md':
+    '---\nid: preview-course\nsequential: true\n---\n# Preview Course\n\n## First steps\n- [Lesson A](lessons/a.md)\n- [Lesson B](lessons/b.md)\n',
   'lessons/a.md': '# A\n\nText one.\n\n![chart](chart.svg)\n',
   'lessons/b.md': '---\nrequires: [a]\n---\nQuiz time.\n\n```quiz\n### Pick one\n1. [x] right\n1. [ ] wrong\n```\n',
   'lessons/chart.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
@@ -90,4 +91,3 @@ export async function openEvents(url) {
     close: () => controller.abort(),
   };
 }
-

@@ -37,10 +37,13 @@ describe('sabaq preview of a course', () => {
 
     const course = JSON.parse(await text(new URL('course/course.md.preview.json', preview.url))).course;
     assert.equal(course.sequential, false, 'the manifest says sequential: true; the preview opens every lesson');
-    assert.deepEqual(course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.requires]), [
-      ['a', 'lessons/a.md', []],
-      ['b', 'lessons/b.md', []],
-    ]);
+    assert.deepEqual(
+      course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.requires]),
+      [
+        ['a', 'lessons/a.md', []],
+        ['b', 'lessons/b.md', []],
+      ],
+    );
     // The course's own files (an image a lesson shows) and the browser bundle's folder are served too.
     const image = await fetch(new URL('course/lessons/chart.svg', preview.url));
     assert.equal(image.headers.get('content-type'), 'image/svg+xml');

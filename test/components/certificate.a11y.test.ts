@@ -89,7 +89,12 @@ describe('<sabaq-certificate> accessibility', () => {
         seed: async (store) => {
           await completeCourse(store);
           await store.setLearnerName('default', lang === 'ur' ? 'عائشہ صدیقی' : 'Ayesha Siddiqui');
-          await store.saveCertificate(academy, { code: 'ABCD-EFGH-JKMN', learnerName: lang === 'ur' ? 'عائشہ صدیقی' : 'Ayesha Siddiqui', issuedAt: Date.UTC(2026, 2, 23), score: 100 });
+          await store.saveCertificate(academy, {
+            code: 'ABCD-EFGH-JKMN',
+            learnerName: lang === 'ur' ? 'عائشہ صدیقی' : 'Ayesha Siddiqui',
+            issuedAt: Date.UTC(2026, 2, 23),
+            score: 100,
+          });
         },
       });
       await shadowElement(element, 'svg[role=img]');

@@ -7,7 +7,6 @@ import { expect } from '@open-wc/testing';
 import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
 import { freshNamespace, until } from './helpers.js';
 
-
 describe('<sabaq-certificate> from dist/sabaq.js', function () {
   this.timeout(20000);
   let frame: HTMLIFrameElement;
@@ -15,7 +14,12 @@ describe('<sabaq-certificate> from dist/sabaq.js', function () {
   before(async () => {
     const namespace = freshNamespace();
     const store = await completeAcademy(namespace);
-    await store.saveCertificate(ACADEMY_REF, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    await store.saveCertificate(ACADEMY_REF, {
+      code: 'ABCD-EFGH-JKMN',
+      learnerName: 'Amna Khan',
+      issuedAt: Date.UTC(2026, 10, 27),
+      score: 100,
+    });
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1000px; height: 800px';
     document.body.append(frame);

@@ -15,7 +15,12 @@ const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url
 async function issued(style = '') {
   const namespace = freshNamespace();
   const store = await completeAcademy(namespace);
-  await store.saveCertificate(ACADEMY_REF, { code: 'ABCD-EFGH-JKMN', learnerName: 'Amna Khan', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+  await store.saveCertificate(ACADEMY_REF, {
+    code: 'ABCD-EFGH-JKMN',
+    learnerName: 'Amna Khan',
+    issuedAt: Date.UTC(2026, 10, 27),
+    score: 100,
+  });
   const element = await fixture<SabaqCertificate>(
     html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} style=${style} verify-url="https://verify.example/?c={code}"></sabaq-certificate>`,
   );

@@ -67,20 +67,24 @@ describe('<sabaq-certificate> layout', () => {
       const container = fixtureSync<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
       render(
         certificateSvg({
-            heading: terms.certificateTitle,
-            certifies: terms.certifies,
-            learnerName: LONG_NAME[lang],
-            hasCompleted: terms.hasCompleted,
-            courseTitle: LONG_TITLE[lang],
-            issuedBy: terms.issuedBy(lang === 'ur' ? 'ٹی ڈی اے پی ایس ایم ای ای کامرس اکیڈمی، لاہور، کراچی اور اسلام آباد' : 'TDAP SME E-commerce Academy of Lahore, Karachi and Islamabad'),
-            date: terms.issuedOn('27 November 2026'),
-            score: terms.score('100%'),
-            codeLabel: terms.verificationCode,
-            code: CODE,
-            dir: lang === 'ur' ? 'rtl' : 'ltr',
-            fontFamily,
-            primary: '#0b6b3a',
-          }),
+          heading: terms.certificateTitle,
+          certifies: terms.certifies,
+          learnerName: LONG_NAME[lang],
+          hasCompleted: terms.hasCompleted,
+          courseTitle: LONG_TITLE[lang],
+          issuedBy: terms.issuedBy(
+            lang === 'ur'
+              ? 'ٹی ڈی اے پی ایس ایم ای ای کامرس اکیڈمی، لاہور، کراچی اور اسلام آباد'
+              : 'TDAP SME E-commerce Academy of Lahore, Karachi and Islamabad',
+          ),
+          date: terms.issuedOn('27 November 2026'),
+          score: terms.score('100%'),
+          codeLabel: terms.verificationCode,
+          code: CODE,
+          dir: lang === 'ur' ? 'rtl' : 'ltr',
+          fontFamily,
+          primary: '#0b6b3a',
+        }),
         container,
       );
       const drawing = container.querySelector('svg')!;

@@ -52,7 +52,14 @@ describe('<sabaq-certificate>', () => {
     expect(detail).to.deep.include({ courseId: 'academy', learnerName: 'Amna Khan', score: 100 });
     expect(detail.code).to.match(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(detail.code).to.equal(
-      certificateCode({ courseId: 'academy', courseTitle: 'Export Academy', issuer: 'Test Academy', learnerName: 'Amna Khan', issuedAt: detail.issuedAt, score: 100 }),
+      certificateCode({
+        courseId: 'academy',
+        courseTitle: 'Export Academy',
+        issuer: 'Test Academy',
+        learnerName: 'Amna Khan',
+        issuedAt: detail.issuedAt,
+        score: 100,
+      }),
     );
     await until(() => element.shadowRoot!.querySelector('svg'));
     const drawing = element.shadowRoot!.querySelector('svg')!;
@@ -77,13 +84,21 @@ describe('<sabaq-certificate>', () => {
   it('downloads an image of the certificate', async () => {
     const namespace = freshNamespace();
     await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    await openStore({ namespace }).saveCertificate(ref, {
+      code: 'ABCD-EFGH-JKMN',
+      learnerName: 'Bilal',
+      issuedAt: Date.UTC(2026, 10, 27),
+      score: 100,
+    });
     const element = await certificate(namespace);
     await until(() => element.shadowRoot!.querySelector('svg'));
     const saved: { name: string; type: string; size: number }[] = [];
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      if (this.download) void fetch(this.href).then((r) => r.blob()).then((blob) => saved.push({ name: this.download, type: blob.type, size: blob.size }));
+      if (this.download)
+        void fetch(this.href)
+          .then((r) => r.blob())
+          .then((blob) => saved.push({ name: this.download, type: blob.type, size: blob.size }));
       else original.call(this);
     };
     try {
@@ -100,7 +115,12 @@ describe('<sabaq-certificate>', () => {
   it('prints the certificate alone', async function () {
     const namespace = freshNamespace();
     await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    await openStore({ namespace }).saveCertificate(ref, {
+      code: 'ABCD-EFGH-JKMN',
+      learnerName: 'Bilal',
+      issuedAt: Date.UTC(2026, 10, 27),
+      score: 100,
+    });
     const element = await certificate(namespace);
     await until(() => element.shadowRoot!.querySelector('svg'));
     const other = document.body.appendChild(document.createElement('p'));
@@ -138,7 +158,12 @@ describe('<sabaq-certificate>', () => {
   it('measures its text once per set of texts, never again when re-rendered with the same ones', async () => {
     const namespace = freshNamespace();
     await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    await openStore({ namespace }).saveCertificate(ref, {
+      code: 'ABCD-EFGH-JKMN',
+      learnerName: 'Bilal',
+      issuedAt: Date.UTC(2026, 10, 27),
+      score: 100,
+    });
     const element = await certificate(namespace);
     await until(() => element.shadowRoot!.querySelector('svg'));
     const measure = SVGGraphicsElement.prototype.getBBox;

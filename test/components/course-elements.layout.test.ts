@@ -18,7 +18,9 @@ const LONG_TITLE = 'CommercialInvoice/PackingList/CertificateOfOrigin';
 /** A course whose first lesson has a one-word title longer than a phone is wide, and a quiz. */
 function longTitleCourse(): string {
   const lesson = URL.createObjectURL(
-    new Blob(['---\nid: documents\n---\nThe papers that travel with a shipment.\n\n```quiz\n# Which travels with the goods?\n1. [x] The invoice\n1. [ ] Your tax return\n```\n']),
+    new Blob([
+      '---\nid: documents\n---\nThe papers that travel with a shipment.\n\n```quiz\n# Which travels with the goods?\n1. [x] The invoice\n1. [ ] Your tax return\n```\n',
+    ]),
   );
   return URL.createObjectURL(new Blob([`---\nid: long-title\n---\n# ${LONG_TITLE}\n\n## ${LONG_TITLE}\n- [${LONG_TITLE}](${lesson})\n`]));
 }
@@ -64,7 +66,10 @@ describe('course elements: layout', () => {
       const root = player.shadowRoot!;
       const nav = root.querySelector('nav')!.getBoundingClientRect();
       const inNav = [...root.querySelectorAll('nav *')].filter((node) => node.getBoundingClientRect().right > nav.right + 0.5);
-      expect(inNav.map((node) => node.localName), 'the contents spill out of their box').to.deep.equal([]);
+      expect(
+        inNav.map((node) => node.localName),
+        'the contents spill out of their box',
+      ).to.deep.equal([]);
       const main = root.querySelector('main')!.getBoundingClientRect();
       const title = root.querySelector('.lesson-title')!.getBoundingClientRect();
       expect(title.right, 'the lesson heading spills').to.be.at.most(main.right + 0.5);
@@ -126,7 +131,12 @@ describe('course elements: layout', () => {
   it('prints a certificate from a long page on no more paper than the certificate needs', async function () {
     const namespace = freshNamespace();
     await completeAcademy(namespace);
-    await openStore({ namespace }).saveCertificate(ACADEMY_REF, { code: 'ABCD-EFGH-JKMN', learnerName: 'Bilal', issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+    await openStore({ namespace }).saveCertificate(ACADEMY_REF, {
+      code: 'ABCD-EFGH-JKMN',
+      learnerName: 'Bilal',
+      issuedAt: Date.UTC(2026, 10, 27),
+      score: 100,
+    });
     const page = fixtureSync<HTMLDivElement>(html`<div>
       <p style="height: 4000px">A long partner page above the certificate.</p>
       <section><sabaq-certificate src=${ACADEMY} namespace=${namespace}></sabaq-certificate></section>

@@ -20,7 +20,10 @@ async function openCourseTab() {
   const { id, origin } = await executeServerCommand<{ id: number; origin: string }, object>('sabaq-tab-open', { isolated: true });
   return {
     origin,
-    async call<Name extends keyof TabElements>(name: Name, ...args: Parameters<TabElements[Name]>): Promise<Awaited<ReturnType<TabElements[Name]>>> {
+    async call<Name extends keyof TabElements>(
+      name: Name,
+      ...args: Parameters<TabElements[Name]>
+    ): Promise<Awaited<ReturnType<TabElements[Name]>>> {
       const { value } = await executeServerCommand<{ value: never }, object>('sabaq-tab-call', { id, module: TAB_ELEMENTS, name, args });
       return value;
     },
@@ -56,7 +59,10 @@ describe('course elements and their storage', () => {
       const { elements, errors } = await tab.call('seen');
       for (const tag of TAGS) {
         expect(elements[tag]!.notices.join(' '), tag).to.contain('some of your progress may be gone');
-        expect(errors.filter((error) => error.element === tag).map((error) => error.code), tag).to.deep.equal(['storage-closed']);
+        expect(
+          errors.filter((error) => error.element === tag).map((error) => error.code),
+          tag,
+        ).to.deep.equal(['storage-closed']);
       }
       expect(elements['sabaq-course-player']!.text, 'the progress left').to.contain('0 of 3 lessons complete');
       expect(elements['sabaq-progress-tracker']!.text).to.contain('0 of 3 lessons complete');
@@ -94,7 +100,10 @@ describe('course elements and their storage', () => {
         const notice = player.shadowRoot!.querySelector('[part=notice]');
         expect(notice?.textContent, 'a visible notice').to.contain('Your progress cannot be saved in this browser');
         const unavailable = events.of('sabaq-error').filter((event) => event.detail.code === 'storage-unavailable');
-        expect(unavailable.map((event) => (event.target as Element).localName)).to.deep.equal(['sabaq-course-player', 'sabaq-progress-tracker']);
+        expect(unavailable.map((event) => (event.target as Element).localName)).to.deep.equal([
+          'sabaq-course-player',
+          'sabaq-progress-tracker',
+        ]);
         expect(unavailable[0]!.detail.message).to.contain(`${attribute} is longer than 256 characters`);
         expect(events.of('sabaq-error').filter((event) => event.detail.code !== 'storage-unavailable')).to.deep.equal([]);
 

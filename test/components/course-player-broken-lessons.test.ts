@@ -15,25 +15,23 @@ const MISTAKES = new URL('../fixtures/courses/author-mistakes/course.md', import
 
 const tocItems = (element: Element) => [...element.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toc-item')];
 const toc = (element: Element) =>
-  tocItems(element).map((item) => `${item.querySelector('.toc-text span')!.textContent}: ${item.querySelector('.toc-state')!.textContent!.trim()}`);
+  tocItems(element).map(
+    (item) => `${item.querySelector('.toc-text span')!.textContent}: ${item.querySelector('.toc-state')!.textContent!.trim()}`,
+  );
 const title = (element: Element) => element.shadowRoot!.querySelector('.lesson-title')?.textContent;
 const alert = (element: Element) => element.shadowRoot!.querySelector('article [role=alert]')?.textContent?.replace(/\s+/g, ' ') ?? '';
 
 describe('<sabaq-course-player> with broken lessons', () => {
   beforeEach(() => forgetCourse());
 
-  it('shows each broken lesson\'s errors in place and keeps every lesson of the sequential course reachable', async () => {
-    const element = fixtureSync<SabaqCoursePlayer>(html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`);
+  it("shows each broken lesson's errors in place and keeps every lesson of the sequential course reachable", async () => {
+    const element = fixtureSync<SabaqCoursePlayer>(
+      html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`,
+    );
     await shadowElement(element, '.toc-item');
     const events = recordEvents(element);
     // The second lesson with the id "intro" neither hides nor replaces the first.
-    expect(toc(element)).to.deep.equal([
-      'Intro: Not started',
-      'Loop: Locked',
-      'Timed: Locked',
-      'Copy: Locked',
-      'End: Locked',
-    ]);
+    expect(toc(element)).to.deep.equal(['Intro: Not started', 'Loop: Locked', 'Timed: Locked', 'Copy: Locked', 'End: Locked']);
 
     button(element, 'Start the course').click();
     await until(() => title(element) === 'Intro');
@@ -44,7 +42,10 @@ describe('<sabaq-course-player> with broken lessons', () => {
     ];
     for (const [lesson, error] of expected) {
       button(element, 'Next').click();
-      await until(() => title(element) === lesson, `Next did not open ${lesson}: ${element.shadowRoot!.querySelector('.notice')?.textContent}`);
+      await until(
+        () => title(element) === lesson,
+        `Next did not open ${lesson}: ${element.shadowRoot!.querySelector('.notice')?.textContent}`,
+      );
       expect(alert(element)).to.contain(error);
     }
     button(element, 'Next').click();
@@ -65,7 +66,11 @@ describe('<sabaq-course-player> with broken lessons', () => {
     tocItems(element)[0]!.click();
     await until(() => title(element) === 'Intro');
     expect(element.shadowRoot!.querySelector('.prose')!.textContent).to.contain('Welcome.');
-    expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal(['lesson-invalid', 'lesson-invalid', 'lesson-invalid']);
+    expect(events.of('sabaq-error').map((event) => event.detail.code)).to.deep.equal([
+      'lesson-invalid',
+      'lesson-invalid',
+      'lesson-invalid',
+    ]);
   });
 
   it('shows a lesson nested too deep as an author error at its lines, alone, and reopens on it after a reload', async () => {
@@ -92,7 +97,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
     expect(alert(reloaded)).to.contain('more than 100 levels deep');
   });
 
-  it('lists the manifest\'s errors at their lines on the start page, fires sabaq-error, and keeps the course usable', async () => {
+  it("lists the manifest's errors at their lines on the start page, fires sabaq-error, and keeps the course usable", async () => {
     const events = recordEvents(document);
     const element = fixtureSync(html`<sabaq-course-player src=${MISTAKES} namespace=${freshNamespace()}></sabaq-course-player>`);
     await shadowElement(element, '.toc-item');
@@ -131,7 +136,9 @@ describe('<sabaq-course-player> with broken lessons', () => {
       ['Windows path', 'course.md:17: the link "lessons\\win.md" separates folders with "\\": write "/" instead, as in "lessons/win.md"'],
     ];
     for (const [lesson, error] of expected) {
-      tocItems(element).find((item) => item.textContent!.includes(lesson))!.click();
+      tocItems(element)
+        .find((item) => item.textContent!.includes(lesson))!
+        .click();
       await until(() => title(element) === lesson);
       expect([...element.shadowRoot!.querySelectorAll('article [role=alert] li')].map((item) => item.textContent)).to.deep.equal([error]);
     }

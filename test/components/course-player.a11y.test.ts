@@ -108,7 +108,8 @@ describe('<sabaq-course-player> accessibility', () => {
       return element;
     },
 
-    'a lesson with a callout': async (lang) => showsLesson(await player(lang, { seed: (store) => store.openLesson(academy, 'welcome') }), 'Welcome'),
+    'a lesson with a callout': async (lang) =>
+      showsLesson(await player(lang, { seed: (store) => store.openLesson(academy, 'welcome') }), 'Welcome'),
 
     'a lesson whose quiz is not passed yet: Next disabled, and why': async (lang) => {
       const element = await player(lang, {
@@ -140,17 +141,26 @@ describe('<sabaq-course-player> accessibility', () => {
     },
 
     'a lesson with a table, code, every callout, a task list and a quiz of every question type': async (lang) =>
-      showsLesson(await player(lang, { src: SHOWCASE, seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'content') }), 'Every kind of content'),
+      showsLesson(
+        await player(lang, { src: SHOWCASE, seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'content') }),
+        'Every kind of content',
+      ),
 
     'a lesson that could not be read, its errors shown in its place': async (lang) => {
-      const element = await player(lang, { src: SHOWCASE, seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'broken') });
+      const element = await player(lang, {
+        src: SHOWCASE,
+        seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'broken'),
+      });
       await showsLesson(element, 'A broken quiz');
       await shadowElement(element, 'article [role=alert] .problems');
       return element;
     },
 
     'a lesson whose file is missing, the error shown in its place': async (lang) => {
-      const element = await player(lang, { src: course('basic'), seed: (store) => store.openLesson({ learner: 'default', courseId: 'basic' }, 'missing') });
+      const element = await player(lang, {
+        src: course('basic'),
+        seed: (store) => store.openLesson({ learner: 'default', courseId: 'basic' }, 'missing'),
+      });
       await shadowElement(element, 'article [role=alert] .problems');
       return element;
     },
@@ -186,14 +196,24 @@ describe('<sabaq-course-player> accessibility', () => {
 
     'a phone-wide player showing a table, code and a quiz of every question type': async (lang) =>
       showsLesson(
-        await player(lang, { src: SHOWCASE, width: 360, seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'content') }),
+        await player(lang, {
+          src: SHOWCASE,
+          width: 360,
+          seed: (store) => store.openLesson({ learner: 'default', courseId: 'showcase' }, 'content'),
+        }),
         'Every kind of content',
       ),
 
     'a phone-wide player with the contents drawer open': async (lang) => {
-      const element = await showsLesson(await player(lang, { width: 360, seed: (store) => store.openLesson(academy, 'welcome') }), 'Welcome');
+      const element = await showsLesson(
+        await player(lang, { width: 360, seed: (store) => store.openLesson(academy, 'welcome') }),
+        'Welcome',
+      );
       button(element, termsOf(lang).openContents).click();
-      await until(() => findButton(element, termsOf(lang).closeContents)?.getAttribute('aria-expanded') === 'true', 'the toggle does not say the drawer is open');
+      await until(
+        () => findButton(element, termsOf(lang).closeContents)?.getAttribute('aria-expanded') === 'true',
+        'the toggle does not say the drawer is open',
+      );
       await until(() => getComputedStyle(root(element).querySelector('nav')!).display !== 'none', 'the drawer did not open');
       return element;
     },

@@ -151,16 +151,19 @@ describe('<sabaq-course-player>', () => {
     await reachMarketplaces(element);
 
     element.learner = 'bilal';
-    await until(() => tocStates(element).join() === 'Not started,Locked,Locked', 'the second learner saw the first one\'s progress');
+    await until(() => tocStates(element).join() === 'Not started,Locked,Locked', "the second learner saw the first one's progress");
     expect(element.shadowRoot!.querySelector('.lesson-title'), 'a lesson locked to the second learner was open').to.equal(null);
     expect(hasStartButton(element)).to.equal(true);
 
     element.learner = 'amna';
-    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Marketplaces', 'the first learner was not back in her lesson');
+    await until(
+      () => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Marketplaces',
+      'the first learner was not back in her lesson',
+    );
     expect(tocStates(element)).to.deep.equal(['Complete', 'In progress', 'Locked']);
   });
 
-  it('opens a course switched to (another language\'s, say) at its own start, not at the last course\'s lesson', async () => {
+  it("opens a course switched to (another language's, say) at its own start, not at the last course's lesson", async () => {
     const element = await player(ACADEMY);
     await reachMarketplaces(element);
 
@@ -215,7 +218,10 @@ describe('<sabaq-course-player>', () => {
     await until(() => text(element).includes('2 of 3 lessons complete'));
     expect(text(element)).not.to.include('You have completed the course.');
     button(element, 'Continue: Final check').click();
-    await until(() => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Final check', 'Continue did not open the final lesson');
+    await until(
+      () => element.shadowRoot!.querySelector('.lesson-title')?.textContent === 'Final check',
+      'Continue did not open the final lesson',
+    );
     expect(events.of('sabaq-course-complete')).to.have.length(0);
   });
 

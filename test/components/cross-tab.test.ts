@@ -27,13 +27,21 @@ async function openSecondTab(namespace: string) {
   document.body.append(frame);
   await loaded;
   const page = frame.contentDocument!;
-  const [player, tracker, certificate] = ['sabaq-course-player', 'sabaq-progress-tracker', 'sabaq-certificate'].map((tag) => page.querySelector(tag)!);
+  const [player, tracker, certificate] = ['sabaq-course-player', 'sabaq-progress-tracker', 'sabaq-certificate'].map((tag) =>
+    page.querySelector(tag)!,
+  );
   // A precondition: its own registry and its own copy of every module.
   expect(frame.contentWindow!.customElements).to.not.equal(window.customElements);
-  await Promise.all([shadowElement(player!, '.player', 10000), shadowElement(tracker!, '.tracker', 10000), shadowElement(certificate!, '.certificate-box', 10000)]);
+  await Promise.all([
+    shadowElement(player!, '.player', 10000),
+    shadowElement(tracker!, '.tracker', 10000),
+    shadowElement(certificate!, '.certificate-box', 10000),
+  ]);
   // Its store is its own too: it opened IndexedDB from that page, so what reaches it from this page goes
   // through the database and the cross-tab notices, as between two tabs.
-  expect((frame.contentWindow as Window & { indexedDbOpens: number }).indexedDbOpens, 'IndexedDB opened by the second page').to.be.at.least(1);
+  expect((frame.contentWindow as Window & { indexedDbOpens: number }).indexedDbOpens, 'IndexedDB opened by the second page').to.be.at.least(
+    1,
+  );
   return { frame, player: player!, tracker: tracker!, certificate: certificate! };
 }
 

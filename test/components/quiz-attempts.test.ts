@@ -14,7 +14,8 @@ import { QUIZ } from '../fixtures/quizzes/every-type.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 async function quizElement(markdown: string, attributes: { learner?: string; namespace?: string } = {}) {
-  const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${attributes.namespace ?? freshNamespace()} learner=${attributes.learner ?? 'default'}>
+  const element =
+    await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${attributes.namespace ?? freshNamespace()} learner=${attributes.learner ?? 'default'}>
     <script type="text/markdown">${markdown}</script>
   </sabaq-quiz>`);
   await shadowElement(element, '.question');
@@ -62,9 +63,22 @@ describe('<sabaq-quiz> attempts', () => {
         file: 'lesson.md',
         line: 1,
         settings: { pass: 100, attempts: 0, shuffle: 'none', final: false, partial: false },
-        questions: [{ id: 'q1', line: 1, kind: 'single', prompt: `Question of ${id}`, options: [{ text: 'A', correct: true }, { text: 'B', correct: false }] }],
+        questions: [
+          {
+            id: 'q1',
+            line: 1,
+            kind: 'single',
+            prompt: `Question of ${id}`,
+            options: [
+              { text: 'A', correct: true },
+              { text: 'B', correct: false },
+            ],
+          },
+        ],
       });
-      const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${freshNamespace()} course-id="course" .quiz=${quiz('first')}></sabaq-quiz>`);
+      const element = await fixture<SabaqQuiz>(
+        html`<sabaq-quiz namespace=${freshNamespace()} course-id="course" .quiz=${quiz('first')}></sabaq-quiz>`,
+      );
       await shadowElement(element, '.question');
       all<HTMLInputElement>(element, 'input[type=radio]')[0]!.click();
       await element.updateComplete;
@@ -118,8 +132,14 @@ describe('<sabaq-quiz> attempts', () => {
 
   describe('shuffled', () => {
     /** Eight options: 40,320 orders, so two fresh draws agree by chance once in 40,320. */
-    const SHUFFLED = `---\nid: shuffled\nshuffle: answers\n---\n### Pick H\n${'ABCDEFGH'.split('').map((letter) => `1. [${letter === 'H' ? 'x' : ' '}] ${letter}`).join('\n')}\n`;
-    const order = (element: SabaqQuiz) => all(element, '.option-text').map((option) => option.textContent!.trim()).join('');
+    const SHUFFLED = `---\nid: shuffled\nshuffle: answers\n---\n### Pick H\n${'ABCDEFGH'
+      .split('')
+      .map((letter) => `1. [${letter === 'H' ? 'x' : ' '}] ${letter}`)
+      .join('\n')}\n`;
+    const order = (element: SabaqQuiz) =>
+      all(element, '.option-text')
+        .map((option) => option.textContent!.trim())
+        .join('');
 
     it('draws a fresh order for each new learner, even with the same namespace and learner name, and keeps it across a reload', async function () {
       const { tabs } = await executeServerCommand<{ tabs: boolean }, undefined>('sabaq-capabilities');
@@ -129,7 +149,15 @@ describe('<sabaq-quiz> attempts', () => {
       const orders: string[] = [];
       for (let profile = 0; profile < 2; profile++) {
         const { id } = await executeServerCommand<{ id: number }, object>('sabaq-tab-open', { isolated: true });
-        const show = async () => (await executeServerCommand<{ value: string }, object>('sabaq-tab-call', { id, module: '/test/components/quiz-tab.ts', name: 'shownOrder', args: [SHUFFLED] })).value;
+        const show = async () =>
+          (
+            await executeServerCommand<{ value: string }, object>('sabaq-tab-call', {
+              id,
+              module: '/test/components/quiz-tab.ts',
+              name: 'shownOrder',
+              args: [SHUFFLED],
+            })
+          ).value;
         const shown = await show();
         await executeServerCommand('sabaq-tab-reload', { id });
         expect(await show(), 'the order after a reload').to.equal(shown);
@@ -152,16 +180,23 @@ describe('<sabaq-quiz> attempts', () => {
       const namespace = freshNamespace();
       const element = await quizElement(SHUFFLED, { namespace });
       const events = recordEvents(element);
-      all<HTMLLabelElement>(element, 'label.option').find((label) => label.textContent!.trim() === 'H')!.querySelector('input')!.click();
+      all<HTMLLabelElement>(element, 'label.option')
+        .find((label) => label.textContent!.trim() === 'H')!
+        .querySelector('input')!
+        .click();
       button(element, 'Submit').click();
       await until(() => events.of('sabaq-quiz-submit').length === 1);
       const progress = await openStore({ namespace }).getProgress({ learner: 'default', courseId: 'quiz:shuffled' });
       expect(progress.attempts.shuffled![0]!.seed, 'the seed kept with the attempt').to.be.a('number');
       element.remove();
-      const reloaded = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${namespace}><script type="text/markdown">${SHUFFLED}</script></sabaq-quiz>`);
+      const reloaded = await fixture<SabaqQuiz>(
+        html`<sabaq-quiz namespace=${namespace}><script type="text/markdown">${SHUFFLED}</script></sabaq-quiz>`,
+      );
       const result = await shadowElement(reloaded, '.result');
       expect(result.textContent).to.contain('Passed');
-      expect(all<HTMLInputElement>(reloaded, 'input:checked').map((input) => input.closest('label')!.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['H✓ Your answer, correct']);
+      expect(
+        all<HTMLInputElement>(reloaded, 'input:checked').map((input) => input.closest('label')!.textContent!.replace(/\s+/g, ' ').trim()),
+      ).to.deep.equal(['H✓ Your answer, correct']);
     });
   });
 
@@ -178,7 +213,14 @@ describe('<sabaq-quiz> attempts', () => {
       // The other tab's Submit reaches the store first; this one's a moment later, before the quiz has heard.
       const store = openStore({ namespace });
       const ref = { learner: 'default', courseId: 'quiz:once' };
-      const other = store.addQuizAttempt(ref, { quizId: 'once', answers: { q1: '51' }, score: 0, passed: false, quizHash: 'h', allowed: 1 });
+      const other = store.addQuizAttempt(ref, {
+        quizId: 'once',
+        answers: { q1: '51' },
+        score: 0,
+        passed: false,
+        quizHash: 'h',
+        allowed: 1,
+      });
       button(element, 'Submit').click();
       await other;
       const alert = await shadowElement(element, '[role=alert]');
@@ -197,7 +239,11 @@ describe('<sabaq-quiz> attempts', () => {
     const TIMED = '---\nid: timed\ntime: 1\n---\n### Name the HS chapter for cotton\n= 52\n';
     const ref = { learner: 'default', courseId: 'quiz:timed' };
     const timeLeft = (element: SabaqQuiz) => {
-      const [minutes, seconds] = element.shadowRoot!.querySelector('[role=timer]')!.textContent!.match(/(\d+):(\d\d)/)!.slice(1).map(Number);
+      const [minutes, seconds] = element
+        .shadowRoot!.querySelector('[role=timer]')!
+        .textContent!.match(/(\d+):(\d\d)/)!
+        .slice(1)
+        .map(Number);
       return minutes! * 60 + seconds!;
     };
 
@@ -230,7 +276,9 @@ describe('<sabaq-quiz> attempts', () => {
       const namespace = freshNamespace();
       await openStore({ namespace }).startQuizAttempt(ref, { quizId: 'timed', timeLimitMs: 1 });
       const events = recordEvents(document);
-      const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${namespace}><script type="text/markdown">${TIMED}</script></sabaq-quiz>`);
+      const element = await fixture<SabaqQuiz>(
+        html`<sabaq-quiz namespace=${namespace}><script type="text/markdown">${TIMED}</script></sabaq-quiz>`,
+      );
       await until(() => events.of('sabaq-quiz-submit').length === 1, 'not submitted');
       events.stop();
       expect(events.of('sabaq-quiz-submit')[0]!.detail).to.include({ quizId: 'timed', score: 0, passed: false });

@@ -306,7 +306,7 @@ describe('<sabaq-quiz> as a learner sees it', () => {
         .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
     /** The first opaque background behind `node`, through the shadow root to the page. */
     function backgroundOf(node: Element): string {
-      for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+      for (let at: Element | null = node; at; at = at.parentElement ?? (at.getRootNode() as ShadowRoot).host ?? null) {
         const colour = getComputedStyle(at).backgroundColor;
         const alpha = rgb(colour)[3];
         if (alpha === undefined || alpha === 1) return colour;
@@ -327,16 +327,27 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       }
       expect(matchMedia('(prefers-color-scheme: dark)').matches, 'dark mode emulated').to.equal(true);
       document.body.style.background = '#ffffff';
-      const { element } = await quizIn(600, `---\nattempts: 2\n---\nAnswer what you can.\n\n### Under FOB, who pays?\n1. [ ] The seller\n1. [x] The buyer\n`);
+      const { element } = await quizIn(
+        600,
+        `---\nattempts: 2\n---\nAnswer what you can.\n\n### Under FOB, who pays?\n1. [ ] The seller\n1. [x] The buyer\n`,
+      );
       await submit(element);
       const texts = all<HTMLElement>(element, '*').filter(
-        (node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) && node.getClientRects().length > 0,
+        (node) =>
+          [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) &&
+          node.getClientRects().length > 0,
       );
-      expect(texts.map((node) => node.textContent!.trim()).join(' ')).to.contain('Not passed').and.to.contain('1 attempt left').and.to.contain('Answer what you can');
+      expect(texts.map((node) => node.textContent!.trim()).join(' '))
+        .to.contain('Not passed')
+        .and.to.contain('1 attempt left')
+        .and.to.contain('Answer what you can');
       for (const node of texts) {
         const [text, behind] = [luminance(getComputedStyle(node).color), luminance(backgroundOf(node))];
         const contrast = (Math.max(text, behind) + 0.05) / (Math.min(text, behind) + 0.05);
-        expect(contrast, `"${node.textContent!.trim().slice(0, 40)}": ${getComputedStyle(node).color} on ${backgroundOf(node)}`).to.be.at.least(4.5);
+        expect(
+          contrast,
+          `"${node.textContent!.trim().slice(0, 40)}": ${getComputedStyle(node).color} on ${backgroundOf(node)}`,
+        ).to.be.at.least(4.5);
       }
     });
   });
@@ -350,7 +361,18 @@ describe('<sabaq-quiz> as a learner sees it', () => {
         file: 'quiz.md',
         line: 1,
         settings: { pass: 100, attempts: 0, shuffle: 'none', final: false, partial: false, ...settings },
-        questions: [{ id: 'q1', line: 1, kind: 'single', prompt: 'Under FOB, who pays?', options: [{ text: 'The seller', correct: false }, { text: 'The buyer', correct: true }] }],
+        questions: [
+          {
+            id: 'q1',
+            line: 1,
+            kind: 'single',
+            prompt: 'Under FOB, who pays?',
+            options: [
+              { text: 'The seller', correct: false },
+              { text: 'The buyer', correct: true },
+            ],
+          },
+        ],
       };
       const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${freshNamespace()} lang=${lang} .quiz=${quiz}></sabaq-quiz>`);
       await shadowElement(element, '.question');

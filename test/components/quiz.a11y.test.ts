@@ -27,7 +27,10 @@ async function quiz(lang: Language, { markdown = QUIZ, src, attempts = [] }: Qui
   const store = openStore({ namespace });
   // A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`.
   for (const attempt of attempts) {
-    await store.addQuizAttempt({ learner: 'default', courseId: 'quiz:export-check' }, { quizId: 'export-check', quizHash: 'h', ...attempt });
+    await store.addQuizAttempt(
+      { learner: 'default', courseId: 'quiz:export-check' },
+      { quizId: 'export-check', quizHash: 'h', ...attempt },
+    );
   }
   const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src=${src || nothing} namespace=${namespace} lang=${lang}>
     ${markdown ? html`<script type="text/markdown">${markdown}</script>` : nothing}
@@ -44,7 +47,10 @@ const question = (element: Element, prompt: string) =>
 /** Answers every question through its controls (the ordering is answered as it stands). */
 async function answerEverything(element: SabaqQuiz) {
   const choose = (prompt: string, option: string) =>
-    [...question(element, prompt).querySelectorAll('label')].find((label) => label.textContent!.includes(option))!.querySelector('input')!.click();
+    [...question(element, prompt).querySelectorAll('label')]
+      .find((label) => label.textContent!.includes(option))!
+      .querySelector('input')!
+      .click();
   choose('Under FOB', 'The buyer');
   choose('Which documents', 'Commercial invoice');
   choose('Which documents', 'Packing list');

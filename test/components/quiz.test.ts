@@ -23,7 +23,10 @@ const question = (host: Element, index: number) =>
 /** Answers every question right, through the controls a learner uses. */
 async function answerAllRight(element: SabaqQuiz) {
   const choose = (q: number, text: string) =>
-    [...question(element, q).querySelectorAll('label')].find((label) => label.textContent!.includes(text))!.querySelector('input')!.click();
+    [...question(element, q).querySelectorAll('label')]
+      .find((label) => label.textContent!.includes(text))!
+      .querySelector('input')!
+      .click();
   choose(0, 'The buyer');
   choose(1, 'Commercial invoice');
   choose(1, 'Packing list');
@@ -66,7 +69,10 @@ describe('<sabaq-quiz>', () => {
     expect(moves.filter((name) => /^Move ".+" (up|down)$/.test(name!))).to.have.length(6);
     // Matching: a select labelled with each term.
     const selects = question(element, 3).querySelectorAll('select');
-    expect([...selects].map((select) => root.querySelector(`label[for="${select.id}"]`)!.textContent!.trim())).to.deep.equal(['FOB', 'EXW']);
+    expect([...selects].map((select) => root.querySelector(`label[for="${select.id}"]`)!.textContent!.trim())).to.deep.equal([
+      'FOB',
+      'EXW',
+    ]);
     // Short answer: a labelled text box.
     expect(question(element, 4).querySelector<HTMLInputElement>('input[type=text]')!.labels![0]!.textContent).to.equal('Your answer');
     expect(button(element, 'Submit').disabled, 'the button can be pressed').to.be.false;
@@ -145,7 +151,8 @@ describe('<sabaq-quiz>', () => {
     const shuffled = QUIZ.replace('pass: 80', 'pass: 80\nshuffle: both');
     const namespace = freshNamespace();
     const first = await quizElement(shuffled, { namespace });
-    const order = (element: SabaqQuiz) => all<HTMLElement>(element, '.question .prompt .prompt, .question legend .prompt').map((p) => p.textContent!.trim());
+    const order = (element: SabaqQuiz) =>
+      all<HTMLElement>(element, '.question .prompt .prompt, .question legend .prompt').map((p) => p.textContent!.trim());
     const before = order(first);
     first.remove();
     const again = await quizElement(shuffled, { namespace });
@@ -226,7 +233,9 @@ describe('<sabaq-quiz>', () => {
 
   it('says so when its src cannot be found, and fires sabaq-error', async () => {
     const events = recordEvents(document);
-    const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src="../fixtures/quizzes/nowhere.md" namespace=${freshNamespace()}></sabaq-quiz>`);
+    const element = await fixture<SabaqQuiz>(
+      html`<sabaq-quiz src="../fixtures/quizzes/nowhere.md" namespace=${freshNamespace()}></sabaq-quiz>`,
+    );
     const alert = await shadowElement(element, '[role=alert]');
     events.stop();
     expect(alert.textContent).to.contain('This quiz could not be found.');

@@ -25,7 +25,9 @@ export async function showCourse(src: string, namespace: string): Promise<void> 
 export function clickInPlayer(name: string): void {
   const player = document.querySelector('sabaq-course-player')!;
   const buttons = [...player.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
-  const button = buttons.find((candidate) => candidate.textContent!.trim() === name || candidate.querySelector('.toc-text > span')?.textContent === name);
+  const button = buttons.find(
+    (candidate) => candidate.textContent!.trim() === name || candidate.querySelector('.toc-text > span')?.textContent === name,
+  );
   if (!button) throw new Error(`no button ${name}: ${buttons.map((b) => b.textContent!.trim()).join(', ')}`);
   button.click();
 }

@@ -115,4 +115,3 @@ describe('a learner on a page with only dist/sabaq.js', function () {
     await until(() => bar.style.width === '33%', `the progress bar width was refused: "${bar.getAttribute('style')}"`);
   });
 });
-

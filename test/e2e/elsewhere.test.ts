@@ -48,7 +48,10 @@ describe('a page loading dist/sabaq.js from a folder of its own', function () {
         .map((entry) => entry.name)
         .filter((name) => /\/sabaq[\w.-]*\.js$/.test(name));
       expect(scripts.some((name) => name.startsWith(`${base}sabaq-markdown-pipeline-`))).to.equal(true, scripts.join(', '));
-      expect(scripts.every((name) => name.startsWith(base)), `every script from ${base}: ${scripts.join(', ')}`).to.equal(true);
+      expect(
+        scripts.every((name) => name.startsWith(base)),
+        `every script from ${base}: ${scripts.join(', ')}`,
+      ).to.equal(true);
       expect(win.pageErrors).to.deep.equal([]);
       expect(win.sabaqErrors).to.deep.equal([]);
     });

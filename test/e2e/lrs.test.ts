@@ -139,7 +139,10 @@ describe('a learner on a page connected to an LRS', function () {
       expect(await executeServerCommand('xapi-validate', { statement }), statement.object.id).to.deep.equal([]);
     }
     // Each statement was accepted once: no resend after it was stored.
-    const accepted = (await lrsLog()).slice(posted).filter((request) => request.status < 300).flatMap((request) => request.ids);
+    const accepted = (await lrsLog())
+      .slice(posted)
+      .filter((request) => request.status < 300)
+      .flatMap((request) => request.ids);
     expect(accepted.slice().sort()).to.deep.equal(stored.map((statement) => statement.id).sort());
     expect(page().errors).to.deep.equal([]);
     expect(page().pageErrors).to.deep.equal([]);

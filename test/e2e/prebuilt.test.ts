@@ -32,7 +32,8 @@ async function open(frame: HTMLIFrameElement, src: string, namespace: string, le
   await until(() => player()?.querySelector('.lesson-title, .start'), `${src}: the player did not appear`, 20000);
   // Every quiz in the lesson has drawn its questions (or its error).
   await until(
-    () => [...(player()!.querySelectorAll('sabaq-quiz') ?? [])].every((quiz) => quiz.shadowRoot?.querySelector('.question, [role="alert"]')),
+    () =>
+      [...(player()!.querySelectorAll('sabaq-quiz') ?? [])].every((quiz) => quiz.shadowRoot?.querySelector('.question, [role="alert"]')),
     `${src}: a quiz did not appear`,
     20000,
   );

@@ -29,7 +29,10 @@ const CONTRACT = {
   },
   'sabaq-quiz': { attributes: ['src', 'learner', 'namespace', 'lang'], events: ['sabaq-quiz-submit', 'sabaq-error'] },
   'sabaq-progress-tracker': { attributes: ['src', 'learner', 'namespace', 'lang'], events: ['sabaq-error'] },
-  'sabaq-certificate': { attributes: ['src', 'learner', 'namespace', 'lang', 'verify-url'], events: ['sabaq-certificate-issue', 'sabaq-error'] },
+  'sabaq-certificate': {
+    attributes: ['src', 'learner', 'namespace', 'lang', 'verify-url'],
+    events: ['sabaq-certificate-issue', 'sabaq-error'],
+  },
 };
 
 /** The custom properties src/internal/theme.ts reads: every element takes all of them. */
@@ -54,7 +57,10 @@ describe('custom-elements.json', () => {
       });
 
       it('lists every --sabaq-* custom property of the theme, and the notice part', () => {
-        const properties = elements.get(tag).cssProperties.map((property) => property.name).sort();
+        const properties = elements
+          .get(tag)
+          .cssProperties.map((property) => property.name)
+          .sort();
         assert.deepEqual(properties, themeProperties);
         const parts = elements.get(tag).cssParts.map((part) => part.name);
         assert.ok(parts.includes('notice'), `${tag} lacks the notice part`);

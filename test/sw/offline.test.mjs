@@ -43,9 +43,9 @@ const PAGE = `<!doctype html>
 const ABOUT_PAGE = `<!doctype html><meta charset="utf-8"><title>About us</title><p>About the academy</p>`;
 
 /** The README's way to remove the worker, served at its URL. */
-const REMOVAL_WORKER = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').match(
-  /Removing it\.[\s\S]*?```js\n([\s\S]*?)```/,
-)?.[1]?.replace(/^ {2}/gm, '');
+const REMOVAL_WORKER = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  .match(/Removing it\.[\s\S]*?```js\n([\s\S]*?)```/)?.[1]
+  ?.replace(/^ {2}/gm, '');
 
 const TYPES = { '.js': 'text/javascript', '.md': 'text/markdown', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
@@ -91,7 +91,10 @@ function fileFor(path) {
 /** @type {Record<'chromium' | 'firefox', () => Promise<Browser>>} */
 const LAUNCH = {
   async chromium() {
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     return {
       async newContext() {
         const context = await browser.newContext();
@@ -148,7 +151,8 @@ const playerText = () => document.querySelector('sabaq-course-player')?.shadowRo
 const lessonShown = (title) =>
   document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.lesson-title')?.textContent?.trim() === title;
 /** The player shows the course: its start page or a lesson. */
-const lessonShownOrStart = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button, .lesson-title') != null;
+const lessonShownOrStart = () =>
+  document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.start .button, .lesson-title') != null;
 /** @param {string} name The image's file name: true once it is shown (loaded with a size). */
 const imageShown = (name) => {
   const image = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector(`img[src$="${name}"]`);
@@ -162,16 +166,22 @@ const openLesson = (title) => {
   return Boolean(item);
 };
 /** A request for a URL that nothing stored: fails only when the browser is really offline. */
-const reachesServer = () => fetch('/never-stored.txt').then(
-  () => true,
-  () => false,
-);
+const reachesServer = () =>
+  fetch('/never-stored.txt').then(
+    () => true,
+    () => false,
+  );
 
 /** @param {Page} page Loads the course page and waits until the player says it is stored. */
 async function firstVisit(page) {
   await page.goto(`${site.origin}/learn/`);
   await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
-  await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('Available offline'), undefined, '"Available offline"');
+  await until(
+    page,
+    () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('Available offline'),
+    undefined,
+    '"Available offline"',
+  );
 }
 
 before(async () => {
@@ -196,188 +206,212 @@ after(() => site.server?.close());
 test('WebKit: offline after the first visit', { skip: 'no driver here takes WebKitGTK offline (see the top of this file)' }, () => {});
 
 for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
-  describe(`Offline after the first visit (dist/sabaq-sw.js), ${engine}`, { skip: !selectedEngines().includes(engine) && `${engine} is not among SABAQ_ENGINES` }, () => {
-    /** @type {Browser} */
-    let browser;
+  describe(
+    `Offline after the first visit (dist/sabaq-sw.js), ${engine}`,
+    { skip: !selectedEngines().includes(engine) && `${engine} is not among SABAQ_ENGINES` },
+    () => {
+      /** @type {Browser} */
+      let browser;
 
-    before(async () => {
-      browser = await LAUNCH[engine]();
-    });
+      before(async () => {
+        browser = await LAUNCH[engine]();
+      });
 
-    after(async () => {
-      site.down = false;
-      await browser?.close();
-    });
+      after(async () => {
+        site.down = false;
+        await browser?.close();
+      });
 
-    test('offline, a reload shows the learner\'s lesson, an unopened lesson opens with its image, a quiz is kept', async () => {
-      site.changed.clear();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await firstVisit(page);
-        await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
-        await until(page, imageShown, 'carton.svg', 'the Packing lesson\'s image');
+      test("offline, a reload shows the learner's lesson, an unopened lesson opens with its image, a quiz is kept", async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+          await until(page, imageShown, 'carton.svg', "the Packing lesson's image");
 
-        await context.offline(true);
-        assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
-        await page.reload();
-        await until(page, lessonShown, 'Packing', 'the learner\'s lesson after an offline reload');
-        await until(page, imageShown, 'carton.svg', 'the image of the learner\'s lesson offline');
+          await context.offline(true);
+          assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
+          await page.reload();
+          await until(page, lessonShown, 'Packing', "the learner's lesson after an offline reload");
+          await until(page, imageShown, 'carton.svg', "the image of the learner's lesson offline");
 
-        // A lesson never opened, with an image never shown.
-        await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
-        await until(page, lessonShown, 'Shipping', 'a lesson never opened before, offline');
-        await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
+          // A lesson never opened, with an image never shown.
+          await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
+          await until(page, lessonShown, 'Shipping', 'a lesson never opened before, offline');
+          await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
 
-        // A quiz, submitted offline and still there after another offline reload.
-        await until(page, openLesson, 'Check', 'the Check lesson in the contents');
-        const quiz = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
-        await until(page, `(${quiz})()?.querySelector('.question input:not([disabled])') != null`, undefined, 'the quiz offline');
-        await page.evaluate(`(() => {
+          // A quiz, submitted offline and still there after another offline reload.
+          await until(page, openLesson, 'Check', 'the Check lesson in the contents');
+          const quiz = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
+          await until(page, `(${quiz})()?.querySelector('.question input:not([disabled])') != null`, undefined, 'the quiz offline');
+          await page.evaluate(`(() => {
           const root = (${quiz})();
           const buyer = [...root.querySelectorAll('label')].find((label) => label.textContent.includes('The buyer'));
           buyer.click();
           [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Submit').click();
         })()`);
-        await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the passed result offline');
-        await page.reload();
-        await until(page, lessonShown, 'Check', 'the quiz\'s lesson after another offline reload');
-        await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the kept quiz result after an offline reload');
-        assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
-      } finally {
-        await context.close();
-      }
-    });
+          await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the passed result offline');
+          await page.reload();
+          await until(page, lessonShown, 'Check', "the quiz's lesson after another offline reload");
+          await until(
+            page,
+            `(${quiz})()?.querySelector('.result.passed') != null`,
+            undefined,
+            'the kept quiz result after an offline reload',
+          );
+          assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
+        } finally {
+          await context.close();
+        }
+      });
 
-    test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
-      site.changed.clear();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await firstVisit(page);
-        await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
-        await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('survives the sea'));
+      test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+          await until(page, () =>
+            (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('survives the sea'),
+          );
 
-        site.changed.set('/courses/offline/lessons/packing.md', 'Pack each carton twice.\n');
-        await page.reload();
-        await until(page, () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('carton twice'), undefined, 'the changed lesson online');
+          site.changed.set('/courses/offline/lessons/packing.md', 'Pack each carton twice.\n');
+          await page.reload();
+          await until(
+            page,
+            () => (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('carton twice'),
+            undefined,
+            'the changed lesson online',
+          );
 
-        await context.offline(true);
-        await page.reload();
-        await until(page, lessonShown, 'Packing', 'the lesson offline');
-        const text = await page.evaluate(playerText);
-        assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
-      } finally {
-        await context.close();
-      }
-    });
+          await context.offline(true);
+          await page.reload();
+          await until(page, lessonShown, 'Packing', 'the lesson offline');
+          const text = await page.evaluate(playerText);
+          assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
+        } finally {
+          await context.close();
+        }
+      });
 
-    test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
-      site.changed.clear();
-      const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
-      const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
-      /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
-      const release = (version) => {
-        site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
-        const revised = worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
-        assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
-        site.changed.set('/learn/sabaq-sw.js', revised);
-      };
-      /** The version the page runs, and the one it is served if it fetches sabaq's file now. */
-      const versions = () =>
-        fetch('/sabaq/sabaq.js')
-          .then((response) => response.text())
-          .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
-      const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
-      const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
-      release('v1');
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await firstVisit(page);
-        const otherTab = await context.newPage();
-        await otherTab.goto(`${site.origin}/learn/`);
-        await until(otherTab, shown);
-        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1']);
+      test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
+        site.changed.clear();
+        const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
+        const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+        /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
+        const release = (version) => {
+          site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
+          const revised = worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
+          assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
+          site.changed.set('/learn/sabaq-sw.js', revised);
+        };
+        /** The version the page runs, and the one it is served if it fetches sabaq's file now. */
+        const versions = () =>
+          fetch('/sabaq/sabaq.js')
+            .then((response) => response.text())
+            .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
+        const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
+        const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
+        release('v1');
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          const otherTab = await context.newPage();
+          await otherTab.goto(`${site.origin}/learn/`);
+          await until(otherTab, shown);
+          assert.deepEqual(await page.evaluate(versions), ['v1', 'v1']);
 
-        release('v2');
-        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
-        await until(page, waiting, undefined, 'the new worker installed and waiting');
-        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page is served the files of its own version');
-        // Another page of the old version is open: a reload keeps the old version, whole.
-        await page.reload();
-        await until(page, shown);
-        assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'no mix of versions in one page');
-        assert.equal(await page.evaluate(waiting), true, 'the new worker waits while another page is open');
-
-        // The only page left: its next load is the new version, whole. The worker may count the closed
-        // tab for a moment longer, and then a reload still gets the old version, whole.
-        await otherTab.close();
-        for (let load = 0; load < 3 && (await page.evaluate(versions))[0] !== 'v2'; load++) {
+          release('v2');
+          await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+          await until(page, waiting, undefined, 'the new worker installed and waiting');
+          assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page is served the files of its own version');
+          // Another page of the old version is open: a reload keeps the old version, whole.
           await page.reload();
           await until(page, shown);
+          assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'no mix of versions in one page');
+          assert.equal(await page.evaluate(waiting), true, 'the new worker waits while another page is open');
+
+          // The only page left: its next load is the new version, whole. The worker may count the closed
+          // tab for a moment longer, and then a reload still gets the old version, whole.
+          await otherTab.close();
+          for (let load = 0; load < 3 && (await page.evaluate(versions))[0] !== 'v2'; load++) {
+            await page.reload();
+            await until(page, shown);
+          }
+          assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
+          assert.equal(await page.evaluate(waiting), false);
+        } finally {
+          await context.close();
         }
-        assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
-        assert.equal(await page.evaluate(waiting), false);
-      } finally {
-        await context.close();
-      }
-    });
-    test('never stores another page of the site, even one in its scope', async () => {
-      site.changed.clear();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await firstVisit(page);
-        await page.goto(`${site.origin}/learn/about.html`);
-        await until(page, () => document.body.textContent?.includes('About the academy'));
-        await context.offline(true);
-        await page.reload().catch(() => {}); // The browser's error page.
-        const title = await page.evaluate(() => document.title).catch(() => '');
-        assert.notEqual(title, 'About us', 'offline, the page without a player fails as before');
-        const coursePage = await context.newPage();
-        await coursePage.goto(`${site.origin}/learn/`);
-        await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
-      } finally {
-        await context.close();
-      }
-    });
+      });
+      test('never stores another page of the site, even one in its scope', async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          await page.goto(`${site.origin}/learn/about.html`);
+          await until(page, () => document.body.textContent?.includes('About the academy'));
+          await context.offline(true);
+          await page.reload().catch(() => {}); // The browser's error page.
+          const title = await page.evaluate(() => document.title).catch(() => '');
+          assert.notEqual(title, 'About us', 'offline, the page without a player fails as before');
+          const coursePage = await context.newPage();
+          await coursePage.goto(`${site.origin}/learn/`);
+          await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
+        } finally {
+          await context.close();
+        }
+      });
 
-    test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
-      site.changed.clear();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await page.goto(`${site.origin}/plain/`);
-        await until(page, lessonShownOrStart, undefined, 'the course');
-        // The lessons' images and anything else the page would fetch in the meantime.
-        await context.idle(page);
-        const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
-        assert.ok(fetched.includes('/sabaq/sabaq.js'), 'the resource list is read');
-        assert.deepEqual(fetched.filter((path) => path.startsWith('/sabaq/') && path.includes('offline')), []);
-        assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
-        assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
-      } finally {
-        await context.close();
-      }
-    });
+      test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.goto(`${site.origin}/plain/`);
+          await until(page, lessonShownOrStart, undefined, 'the course');
+          // The lessons' images and anything else the page would fetch in the meantime.
+          await context.idle(page);
+          const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+          assert.ok(fetched.includes('/sabaq/sabaq.js'), 'the resource list is read');
+          assert.deepEqual(
+            fetched.filter((path) => path.startsWith('/sabaq/') && path.includes('offline')),
+            [],
+          );
+          assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
+          assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+        } finally {
+          await context.close();
+        }
+      });
 
-    test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
-      assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
-      site.changed.clear();
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        await firstVisit(page);
-        const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
-        assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
-        site.changed.set('/learn/sabaq-sw.js', REMOVAL_WORKER);
-        await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
-        await until(page, () => navigator.serviceWorker.getRegistration().then((registration) => registration === undefined), undefined, 'the worker to unregister');
-        assert.equal(await page.evaluate(stores), 0);
-      } finally {
-        await context.close();
-      }
-    });
-  });
+      test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
+        assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
+          assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
+          site.changed.set('/learn/sabaq-sw.js', REMOVAL_WORKER);
+          await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+          await until(
+            page,
+            () => navigator.serviceWorker.getRegistration().then((registration) => registration === undefined),
+            undefined,
+            'the worker to unregister',
+          );
+          assert.equal(await page.evaluate(stores), 0);
+        } finally {
+          await context.close();
+        }
+      });
+    },
+  );
 }

@@ -50,7 +50,9 @@ export async function preview(args: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`sabaq: could not start the preview${code === 'EADDRINUSE' ? `: port ${port} is in use; choose another with --port` : ` (${String(error)})`}`);
+    io.err(
+      `sabaq: could not start the preview${code === 'EADDRINUSE' ? `: port ${port} is in use; choose another with --port` : ` (${String(error)})`}`,
+    );
     return 1;
   }
 

@@ -64,7 +64,14 @@ export async function readPreviewState(path: string, kind: PreviewKind, cwd: str
     text = await readFile(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    const problem: Problem = { severity: 'error', code: 'file-missing', file, line: 1, column: 1, message: `the ${kind} file could not be read (${reason})` };
+    const problem: Problem = {
+      severity: 'error',
+      code: 'file-missing',
+      file,
+      line: 1,
+      column: 1,
+      message: `the ${kind} file could not be read (${reason})`,
+    };
     return {
       kind,
       title: file,
@@ -141,7 +148,9 @@ function groupByLesson(course: Course, problems: Problem[], manifestFile: string
   const groups = new Map<string, ProblemGroup>();
   const manifest: ProblemGroup = { title: course.title || manifestFile, file: manifestFile, problems: [] };
   for (const problem of problems) {
-    const lesson = course.lessons.find((candidate) => candidate.problems.includes(problem) || joinPath(manifestFile, candidate.file) === problem.file);
+    const lesson = course.lessons.find(
+      (candidate) => candidate.problems.includes(problem) || joinPath(manifestFile, candidate.file) === problem.file,
+    );
     if (!lesson) {
       manifest.problems.push(problem);
       continue;

@@ -78,14 +78,17 @@ function problemsPanel(state: PreviewState, bundled: boolean): string {
   const warnings = state.problems.length - errors;
   const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
   const groups = state.groups.map((group) => {
-    const open = group.lessonId && !state.unreadable
-      ? ` <button type="button" class="open" data-open-lesson="${escapeHtml(group.lessonId)}">Open this lesson</button>`
-      : '';
+    const open =
+      group.lessonId && !state.unreadable
+        ? ` <button type="button" class="open" data-open-lesson="${escapeHtml(group.lessonId)}">Open this lesson</button>`
+        : '';
     const items = group.problems.map((problem) => {
       const [where, ...message] = formatProblem(problem).split(': ');
       return `<li class="problem ${problem.severity}"><code>${escapeText(where!)}</code> ${escapeText(message.join(': '))}</li>`;
     });
-    const heading = group.lessonId ? `Lesson “${escapeHtml(group.title)}” <code>${escapeHtml(group.file)}</code>` : `<code>${escapeHtml(group.file)}</code>`;
+    const heading = group.lessonId
+      ? `Lesson “${escapeHtml(group.title)}” <code>${escapeHtml(group.file)}</code>`
+      : `<code>${escapeHtml(group.file)}</code>`;
     return `<section class="group"><h3>${heading}${open}</h3><ul>${items.join('')}</ul></section>`;
   });
   return `<section id="preview-problems" class="problems${errors ? ' has-errors' : ''}" aria-labelledby="preview-problems-title">

@@ -55,18 +55,25 @@ export function certificateSvg(text: CertificateText) {
   ];
   // Measured at 100px in an unseen SVG on the page for a moment, never drawn.
   const probe = document.body.appendChild(document.createElement('div'));
-  render(svg`<svg font-family=${text.fontFamily}>${rows.map(([row, , weight]) => svg`<text font-size="100" font-weight=${weight}>${row}</text>`)}</svg>`, probe);
+  render(
+    svg`<svg font-family=${text.fontFamily}>${rows.map(([row, , weight]) => svg`<text font-size="100" font-weight=${weight}>${row}</text>`)}</svg>`,
+    probe,
+  );
   const lines = [...probe.querySelectorAll('text')].flatMap((measured, i) => {
     const [row, size, , maxLines] = rows[i]!;
     const box = measured.getBBox();
     // Room above and below: drawn larger or smaller, glyphs land on other pixels and a box moves by up
     // to 5 % (Nastaliq's stacked letters most). Where nothing is laid out (a hidden page), a guess.
-    const [width, ascent, descent] = box.height ? [box.width, 0.06 * box.height - box.y, box.y + 1.06 * box.height].map((n) => n / 100) : [row.length / 2, 2.4, 0.8];
+    const [width, ascent, descent] = box.height
+      ? [box.width, 0.06 * box.height - box.y, box.y + 1.06 * box.height].map((n) => n / 100)
+      : [row.length / 2, 2.4, 0.8];
     // Smaller until the row fits on `maxLines` lines with a tenth to spare (for uneven breaks) and its
     // longest word on one, but no smaller than 12.
     const longest = Math.max(...row.split(' ').map((word) => word.length));
     const fitted = Math.max(12, Math.min(size, (0.9 * MAX_WIDTH * maxLines) / width!, (MAX_WIDTH * row.length) / (width! * longest)));
-    return wrap(row, (MAX_WIDTH * row.length) / (width! * fitted)).map((line) => [line, i, fitted, ascent! * fitted, descent! * fitted] as const);
+    return wrap(row, (MAX_WIDTH * row.length) / (width! * fitted)).map(
+      (line) => [line, i, fitted, ascent! * fitted, descent! * fitted] as const,
+    );
   });
   probe.remove();
   // Everything smaller where the lines alone are taller than the paper (long Nastaliq texts); the

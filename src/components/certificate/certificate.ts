@@ -112,7 +112,11 @@ export class SabaqCertificate extends SabaqElement {
 
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
-  private readonly drawingCode = new LazyModule(this, () => import('./certificate-svg.js'), (error) => this.reportError('network', String(error)));
+  private readonly drawingCode = new LazyModule(
+    this,
+    () => import('./certificate-svg.js'),
+    (error) => this.reportError('network', String(error)),
+  );
 
   /** The drawing, measured in the page (a probe SVG, getBBox) only when its texts, font or colour change. */
   private artwork: { key: string; drawing: SVGTemplateResult } | undefined;
@@ -236,13 +240,15 @@ export class SabaqCertificate extends SabaqElement {
     return html`<section class="certificate-box" dir=${dir} lang=${this.localize.lang} aria-labelledby="heading">
       ${this.progress.renderNotice()}
       <h2 id="heading">${this.localize.term('certificate')}</h2>
-      ${!course.certificate
-        ? html`<p>${this.localize.term('certificateDisabled')}</p>`
-        : certificate
-          ? this.renderCertificate(certificate)
-          : summary.certificateEarned
-            ? this.renderNameForm()
-            : this.renderMissing(summary.total - summary.completed, summary.score, course.pass, summary.complete)}
+      ${
+        !course.certificate
+          ? html`<p>${this.localize.term('certificateDisabled')}</p>`
+          : certificate
+            ? this.renderCertificate(certificate)
+            : summary.certificateEarned
+              ? this.renderNameForm()
+              : this.renderMissing(summary.total - summary.completed, summary.score, course.pass, summary.complete)
+      }
     </section>`;
   }
 
@@ -250,9 +256,11 @@ export class SabaqCertificate extends SabaqElement {
     return html`<p>${this.localize.term('stillMissing')}</p>
       <ul>
         ${lessonsLeft > 0 ? html`<li>${this.localize.term('missingLessons', lessonsLeft)}</li>` : nothing}
-        ${complete && score < pass
-          ? html`<li>${this.localize.term('missingScore', this.localize.percent(score), this.localize.percent(pass))}</li>`
-          : nothing}
+        ${
+          complete && score < pass
+            ? html`<li>${this.localize.term('missingScore', this.localize.percent(score), this.localize.percent(pass))}</li>`
+            : nothing
+        }
       </ul>`;
   }
 
@@ -270,9 +278,11 @@ export class SabaqCertificate extends SabaqElement {
     if (!this.artwork) return nothing; // The drawing's code is still on its way (a file beside sabaq.js).
     const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
     return html`<div part="certificate">${this.artwork?.drawing}</div>
-      ${verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
-        ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
-        : nothing}
+      ${
+        verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
+          ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
+          : nothing
+      }
       <div class="actions">
         <button class="button" part="button" @click=${() => this.guard(() => this.print())}>${this.localize.term('print')}</button>
         <button class="button secondary" part="button" @click=${() => this.guard(() => this.download(certificate))}>

@@ -399,11 +399,13 @@ export class SabaqCoursePlayer extends SabaqElement {
           </button>
           ${this.renderContents(course, states)}
           <main part="lesson">
-            ${this.finished
-              ? this.renderFinished(course, summary)
-              : lesson
-                ? this.renderLesson(course, lesson, states)
-                : this.renderStart(course, summary.nextLessonId)}
+            ${
+              this.finished
+                ? this.renderFinished(course, summary)
+                : lesson
+                  ? this.renderLesson(course, lesson, states)
+                  : this.renderStart(course, summary.nextLessonId)
+            }
           </main>
         </div>
       </div>
@@ -446,19 +448,23 @@ export class SabaqCoursePlayer extends SabaqElement {
     // The manifest's errors (`sequential: yes`): the course still works, with the defaults in their place.
     const errors = courseLevelErrors(course);
     return html`<div class="start">
-      ${errors.length > 0
-        ? html`<div class="notice error" role="alert">
+      ${
+        errors.length > 0
+          ? html`<div class="notice error" role="alert">
             ${this.localize.term('courseHasErrors')}
             <ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>
           </div>`
-        : nothing}
-      ${this.description?.course === course && this.description.html
-        ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.description?.course === course && this.description.html
+          ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
+          : nothing
+      }
       <p class="lesson-meta">
-        ${this.localize.term('lessonCount', course.lessons.length)}${course.duration
-          ? html` · ${this.localize.term('minutes', Math.round(course.duration))}`
-          : nothing}
+        ${this.localize.term('lessonCount', course.lessons.length)}${
+          course.duration ? html` · ${this.localize.term('minutes', Math.round(course.duration))}` : nothing
+        }
       </p>
       <button class="button" part="button" @click=${() => this.guard(() => this.openLesson(first))}>
         ${this.localize.term(started ? 'continueCourse' : 'start')}
@@ -472,11 +478,13 @@ export class SabaqCoursePlayer extends SabaqElement {
     return html`<div class="start" role="status">
       <h2 class="lesson-title" tabindex="-1">${summary.complete ? this.localize.term('courseComplete') : course.title}</h2>
       <p>${this.localize.term('lessonsDone', summary.completed, summary.total)}</p>
-      ${next
-        ? html`<button class="button" part="button" @click=${() => this.guard(() => this.openLesson(next.id))}>
+      ${
+        next
+          ? html`<button class="button" part="button" @click=${() => this.guard(() => this.openLesson(next.id))}>
             ${this.localize.term('continueLesson', next.title)}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -490,19 +498,21 @@ export class SabaqCoursePlayer extends SabaqElement {
       <article lang=${course.lang} dir=${course.lang === this.localize.lang ? this.localize.dir : 'auto'}>
         <h2 class="lesson-title" tabindex="-1">${lesson.title}</h2>
         <p class="lesson-meta">
-          ${this.localize.term('lessonOf', index + 1, course.lessons.length)}${lesson.duration
-            ? html` · ${this.localize.term('minutes', Math.round(lesson.duration))}`
-            : nothing}
+          ${this.localize.term('lessonOf', index + 1, course.lessons.length)}${
+            lesson.duration ? html` · ${this.localize.term('minutes', Math.round(lesson.duration))}` : nothing
+          }
         </p>
         ${this.renderLessonBody(course, lesson)}
       </article>
       ${nextLocked ? html`<p class="notice">${this.localize.term('passQuizzesToContinue')}</p>` : nothing}
       <div class="lesson-nav">
-        ${previous
-          ? html`<button class="button secondary" part="button" @click=${() => this.guard(() => this.openLesson(previous.id))}>
+        ${
+          previous
+            ? html`<button class="button secondary" part="button" @click=${() => this.guard(() => this.openLesson(previous.id))}>
               ${this.localize.term('previous')}
             </button>`
-          : html`<span></span>`}
+            : html`<span></span>`
+        }
         <button
           class="button"
           part="button"

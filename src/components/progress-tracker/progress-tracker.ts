@@ -135,27 +135,35 @@ export class SabaqProgressTracker extends SabaqElement {
           <span style=${styleMap({ width: `${summary.percent}%` })}></span>
         </div>
         <span>${this.localize.term('lessonsDone', summary.completed, summary.total)}</span>
-        ${full && course.modules.length > 1
-          ? html`<ul>
-              ${summary.modules.map((module) => html`<li>
+        ${
+          full && course.modules.length > 1
+            ? html`<ul>
+              ${summary.modules.map(
+                (module) => html`<li>
                 <div class="row"><span>${module.title}</span><span>${this.localize.number(module.completed)}/${this.localize.number(module.total)}</span></div>
                 <div class="bar" role="progressbar" aria-label=${module.title} aria-valuemin="0" aria-valuemax=${module.total} aria-valuenow=${module.completed}>
                   <span style=${styleMap({ width: `${module.total ? (module.completed / module.total) * 100 : 0}%` })}></span>
                 </div>
-              </li>`)}
+              </li>`,
+              )}
             </ul>`
-          : nothing}
-        ${full && taken.length > 0
-          ? html`<h3>${this.localize.term('quizScores')}</h3>
+            : nothing
+        }
+        ${
+          full && taken.length > 0
+            ? html`<h3>${this.localize.term('quizScores')}</h3>
               <ul>
                 ${taken.map(({ name, score }) => html`<li class="row"><span>${name}</span><span>${this.localize.percent(score)}</span></li>`)}
               </ul>`
-          : nothing}
+            : nothing
+        }
         ${full && timeSpent > 0 ? html`<span class="muted">${this.localize.term('timeSpent', this.formatDuration(timeSpent))}</span>` : nothing}
-        ${next
-          ? html`<a class="button continue" part="continue" href=${continueHref(base, next.id)}
+        ${
+          next
+            ? html`<a class="button continue" part="continue" href=${continueHref(base, next.id)}
               @click=${(event: MouseEvent) => this.continueTo(event, course.id, next.id)}>${this.localize.term('continueLesson', next.title)}</a>`
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }

@@ -361,25 +361,30 @@ export class SabaqQuiz extends SabaqElement {
     if ('problems' in this.loaded) {
       return html`<div class="notice error" role="alert" dir=${dir} lang=${this.localize.lang}>
         ${this.loaded.message}
-        ${this.loaded.problems.length
-          ? html`<ul class="problems">${this.loaded.problems.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
-          : nothing}
+        ${
+          this.loaded.problems.length
+            ? html`<ul class="problems">${this.loaded.problems.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>`
+            : nothing
+        }
       </div>`;
     }
     const quiz = this.loaded.quiz;
     const last = this.attempts.at(-1);
     const shown = this.viewing === 'result' && last !== undefined ? last : undefined;
     const arrangement = shown ? this.arrangementFor(shown.attempt, shown.seed) : this.arrangement;
-    if (!arrangement) return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
+    if (!arrangement)
+      return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     const questions = askedQuestions(quiz, arrangement);
     const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
       <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} style=${styleMap(quizColours(quiz))}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
-        ${this.secondsLeft !== undefined && !shown
-          ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
-          : nothing}
+        ${
+          this.secondsLeft !== undefined && !shown
+            ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
+            : nothing
+        }
         ${questions.map((question, index) =>
           renderQuestion(
             question,
@@ -395,18 +400,22 @@ export class SabaqQuiz extends SabaqElement {
         <div role="status" aria-live="polite">${result ? this.renderResult(quiz, result) : nothing}</div>
         ${this.warning ? html`<p class="notice" role="alert">${this.warning}</p>` : nothing}
         <div class="actions">
-          ${shown
-            ? this.attemptsLeft > 0
-              ? html`<button class="button" part="button" @click=${() => this.guard(() => this.tryAgain())}>
+          ${
+            shown
+              ? this.attemptsLeft > 0
+                ? html`<button class="button" part="button" @click=${() => this.guard(() => this.tryAgain())}>
                   ${this.localize.term('tryAgain')}
                 </button>`
-              : nothing
-            : html`<button class="button" part="button" ?disabled=${this.saving} @click=${() => this.guard(() => this.submit())}>
+                : nothing
+              : html`<button class="button" part="button" ?disabled=${this.saving} @click=${() => this.guard(() => this.submit())}>
                 ${this.localize.term('submit')}
-              </button>`}
-          ${Number.isFinite(this.attemptsLeft)
-            ? html`<span>${this.attemptsLeft > 0 ? this.localize.term('attemptsLeft', this.attemptsLeft) : this.localize.term('noAttemptsLeft')}</span>`
-            : nothing}
+              </button>`
+          }
+          ${
+            Number.isFinite(this.attemptsLeft)
+              ? html`<span>${this.attemptsLeft > 0 ? this.localize.term('attemptsLeft', this.attemptsLeft) : this.localize.term('noAttemptsLeft')}</span>`
+              : nothing
+          }
         </div>
       </section>
     `;
@@ -452,9 +461,11 @@ export class SabaqQuiz extends SabaqElement {
     const message = result.passed ? quiz.settings.passMessage : quiz.settings.failMessage;
     return html`<div class="result ${result.passed ? 'passed' : 'failed'}" part="result" tabindex="-1">
       <p><strong>
-        ${result.passed
-          ? this.localize.term('passed', percent(result.score), percent(quiz.settings.pass))
-          : this.localize.term('failed', percent(result.score), percent(quiz.settings.pass))}
+        ${
+          result.passed
+            ? this.localize.term('passed', percent(result.score), percent(quiz.settings.pass))
+            : this.localize.term('failed', percent(result.score), percent(quiz.settings.pass))
+        }
       </strong></p>
       ${best && this.attempts.length > 1 ? html`<p>${this.localize.term('bestScore', percent(best.score))}</p>` : nothing}
       ${message ? html`<div class="prose">${this.markdown(message)}</div>` : nothing}
@@ -477,7 +488,11 @@ export class SabaqQuiz extends SabaqElement {
  * partner's: a `--sabaq-*` colour the page sets still wins, as it does over sabaq's defaults.
  */
 function quizColours({ settings: { colors = {} } }: Quiz): Record<string, string> {
-  const own = { primary: ['--_primary', '--sabaq-color-primary'], secondary: ['--_surface-alt', '--sabaq-color-surface-alt'], text: ['--_text', '--sabaq-color-text'] } as const;
+  const own = {
+    primary: ['--_primary', '--sabaq-color-primary'],
+    secondary: ['--_surface-alt', '--sabaq-color-surface-alt'],
+    text: ['--_text', '--sabaq-color-text'],
+  } as const;
   const style: Record<string, string> = {};
   for (const [name, [property, partner]] of Object.entries(own)) {
     const colour = colors[name as keyof typeof own];

@@ -91,7 +91,11 @@ class Connection implements LrsConnection {
     const report = await this.withDeliveryLock((outbox) => deliver(outbox, this.client));
     const counts = { pending: report.pending, sent: report.sent, rejected: report.rejected };
     if (this.closed) return counts;
-    if (report.newlyRejected) this.error('lrs-rejected', `The LRS rejected ${report.newlyRejected} learning record(s); they are kept, set aside. ${report.message ?? ''}`);
+    if (report.newlyRejected)
+      this.error(
+        'lrs-rejected',
+        `The LRS rejected ${report.newlyRejected} learning record(s); they are kept, set aside. ${report.message ?? ''}`,
+      );
     if (report.stopped === 'auth' && !this.authPaused) this.error('lrs-auth', `Learning records wait: ${report.message ?? ''}`);
     this.authPaused = report.stopped === 'auth';
     if (report.stopped === 'done') this.unrestored.splice(0).forEach(this.onCourseOpened);
@@ -116,7 +120,8 @@ class Connection implements LrsConnection {
     const name = `sabaq-lrs:${this.namespace}`;
     let report: DeliveryReport | undefined;
     if (outbox.kind === 'memory') report = await run(outbox);
-    else if (navigator.locks) report = await navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
+    else if (navigator.locks)
+      report = await navigator.locks.request(name, { ifAvailable: true }, (lock) => (lock ? run(outbox) : undefined));
     else report = await withLease(name, () => run(outbox));
     // Another tab is delivering: it takes what this one added too.
     return report ?? { ...(await outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };

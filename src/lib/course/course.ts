@@ -28,9 +28,7 @@ export async function readCourse(input: CourseInput): Promise<Course> {
     : parseManifest('', input.file, manifestProblems);
 
   const links = manifest.modules.flatMap((module, index) => module.links.map((link) => ({ link, module: index })));
-  const parsed = await Promise.all(
-    links.map(async ({ link, module }) => readOneLesson(input, link, module)),
-  );
+  const parsed = await Promise.all(links.map(async ({ link, module }) => readOneLesson(input, link, module)));
 
   const lessons = parsed.map((entry) => entry.parsed.lesson);
   checkAcrossLessons(parsed, manifest.sequential);
@@ -77,11 +75,7 @@ async function readOneLesson(input: CourseInput, link: LessonLink, module: numbe
   // Browsers read "\" in a path as "/", but the id would keep it: say what to change where it was written.
   const href = link.href.replaceAll('\\', '/');
   if (href !== link.href) {
-    problems.error(
-      'backslash-path',
-      linkAt,
-      `the link "${link.href}" separates folders with "\\": write "/" instead, as in "${href}"`,
-    );
+    problems.error('backslash-path', linkAt, `the link "${link.href}" separates folders with "\\": write "/" instead, as in "${href}"`);
   }
   const file = joinPath(input.file, href);
   const url = resolveUrl(href, input.url);
@@ -99,7 +93,7 @@ async function readOneLesson(input: CourseInput, link: LessonLink, module: numbe
             `Markdown text; if not, check the link (a web server may answer a missing file with its home page)`
         : `the lesson file "${href}" could not be read (${reason}): check the link, which ` +
             (href.startsWith('/')
-              ? 'starts at the site\'s root (for sabaq check, the current folder or the one given with --root)'
+              ? "starts at the site's root (for sabaq check, the current folder or the one given with --root)"
               : `is relative to ${baseFileName(input.file)}`),
     );
     return { parsed: parseLesson('', context, new ProblemList()), problems, file, unreadable: true };
@@ -220,4 +214,3 @@ function resolveUrl(href: string, base: string): string {
     return href;
   }
 }
-

@@ -24,8 +24,10 @@ export interface ManifestModule {
 }
 
 /** What the manifest says of the course; the lessons come from their own files. */
-export interface Manifest
-  extends Pick<Course, 'id' | 'title' | 'lang' | 'description' | 'issuer' | 'activityId' | 'pass' | 'sequential' | 'certificate'> {
+export interface Manifest extends Pick<
+  Course,
+  'id' | 'title' | 'lang' | 'description' | 'issuer' | 'activityId' | 'pass' | 'sequential' | 'certificate'
+> {
   modules: ManifestModule[];
 }
 
@@ -126,11 +128,7 @@ function readBody(manifest: Manifest, body: string, bodyLine: number, file: stri
       const at = { file, line: lines[i]!, column: item.raw.indexOf('[') + 1 };
       const first = seen.get(link.href);
       if (first !== undefined) {
-        problems.error(
-          'duplicate-lesson-link',
-          at,
-          `"${link.href}" is already listed on line ${first}: list each lesson file once`,
-        );
+        problems.error('duplicate-lesson-link', at, `"${link.href}" is already listed on line ${first}: list each lesson file once`);
         return;
       }
       seen.set(link.href, at.line);

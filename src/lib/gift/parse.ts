@@ -69,9 +69,26 @@ export interface ParsedGift {
 }
 
 /** Escaped characters stand in as private-use characters while the structure is read. */
-const ESCAPES: Record<string, string> = { ':': '\uE001', '#': '\uE002', '=': '\uE003', '{': '\uE004', '}': '\uE005', '~': '\uE006', n: '\uE007' };
+const ESCAPES: Record<string, string> = {
+  ':': '\uE001',
+  '#': '\uE002',
+  '=': '\uE003',
+  '{': '\uE004',
+  '}': '\uE005',
+  '~': '\uE006',
+  n: '\uE007',
+};
 const BACKSLASH = '\uE000';
-const UNESCAPED: Record<string, string> = { [BACKSLASH]: '\\', '\uE001': ':', '\uE002': '#', '\uE003': '=', '\uE004': '{', '\uE005': '}', '\uE006': '~', '\uE007': '\n' };
+const UNESCAPED: Record<string, string> = {
+  [BACKSLASH]: '\\',
+  '\uE001': ':',
+  '\uE002': '#',
+  '\uE003': '=',
+  '\uE004': '{',
+  '\uE005': '}',
+  '\uE006': '~',
+  '\uE007': '\n',
+};
 /** Where a missing-word question's answers stood. */
 export const BLANK = '_____';
 const WEIGHT = /^%(-*[0-9]{1,2}\.?[0-9]*)%/;
@@ -137,7 +154,10 @@ function readBlock(lines: string[], firstLine: number, parsed: ParsedGift): void
   }
   const second = text.indexOf('{', close);
   if (second !== -1) {
-    parsed.problems.push({ line: lineAt(at + second), message: 'it has a second answer block "{…}": Moodle and sabaq ask one answer block per question' });
+    parsed.problems.push({
+      line: lineAt(at + second),
+      message: 'it has a second answer block "{…}": Moodle and sabaq ask one answer block per question',
+    });
     return;
   }
 
@@ -294,7 +314,14 @@ function readNumerical(
       low = high = written;
     }
     if (!NUMBER.test(low) || !NUMBER.test(high)) return `"${written}" is not a number, a number:tolerance or a range low..high`;
-    numbers.push({ low, high, written, weight: answer.weight, line: answer.line, ...(answer.feedback ? { feedback: answer.feedback } : {}) });
+    numbers.push({
+      low,
+      high,
+      written,
+      weight: answer.weight,
+      line: answer.line,
+      ...(answer.feedback ? { feedback: answer.feedback } : {}),
+    });
   }
   if (numbers.length === 0) return 'a numerical question needs at least one number';
   return { answers: numbers, ...(otherFeedback ? { otherFeedback } : {}) };

@@ -56,7 +56,12 @@ export function giftToQuiz(source: string, options: GiftImportOptions = {}): Gif
     if (item.type === 'description') {
       // Before the first question it is the quiz's introduction; between questions it has no place.
       if (blocks.length === 0) intro.push(markdownBlock(item.text));
-      else notes.push({ line: item.line, kind: 'left-out', message: `${describe(item)} left out: a description between questions has no place in a sabaq quiz; put it in the lesson around the quiz` });
+      else
+        notes.push({
+          line: item.line,
+          kind: 'left-out',
+          message: `${describe(item)} left out: a description between questions has no place in a sabaq quiz; put it in the lesson around the quiz`,
+        });
       continue;
     }
     const written = writeQuestion(item, blocks.length + 1, notes);
@@ -89,7 +94,11 @@ interface WrittenQuestion {
 }
 
 /** One question as sabaq Markdown: heading, a blank line, then body, answers and explanation. */
-function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>, position: number, notes: GiftNote[]): WrittenQuestion | undefined {
+function writeQuestion(
+  question: Exclude<GiftQuestion, { type: 'description' }>,
+  position: number,
+  notes: GiftNote[],
+): WrittenQuestion | undefined {
   const leaveOut = (why: string) => {
     notes.push({ line: question.line, kind: 'left-out', message: `${describe(question)} left out: ${why}` });
     return undefined;
@@ -98,10 +107,15 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
 
   if (question.type === 'essay') return leaveOut('sabaq cannot ask essay questions, which a teacher marks by hand');
   if (question.missingWord && (question.type === 'truefalse' || question.type === 'match')) {
-    return leaveOut(`its ${question.type === 'truefalse' ? 'true/false' : 'matching'} answers stand inside the sentence, where a blank cannot hold them; move them to the end`);
+    return leaveOut(
+      `its ${question.type === 'truefalse' ? 'true/false' : 'matching'} answers stand inside the sentence, where a blank cannot hold them; move them to the end`,
+    );
   }
   if (/@@PLUGINFILE@@/.test(JSON.stringify(question))) {
-    change(question.line, 'it shows a file stored in Moodle (@@PLUGINFILE@@), which the GIFT file does not contain; put the file beside the quiz and change its address');
+    change(
+      question.line,
+      'it shows a file stored in Moodle (@@PLUGINFILE@@), which the GIFT file does not contain; put the file beside the quiz and change its address',
+    );
   }
 
   const explanation: string[] = [];
@@ -122,11 +136,16 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
       if (question.single) {
         const full = question.answers.filter((answer) => answer.weight >= 1 - SAME_WEIGHT);
         if (full.length !== 1) {
-          return leaveOut(`it has ${full.length} fully right answers but lets a learner choose only one; a sabaq single-choice question has exactly one right answer`);
+          return leaveOut(
+            `it has ${full.length} fully right answers but lets a learner choose only one; a sabaq single-choice question has exactly one right answer`,
+          );
         }
         for (const answer of question.answers) {
           if (answer.weight !== 0 && answer !== full[0]) {
-            change(answer.line, `${quote(answer.text.text)} is worth ${percent(answer.weight)} in Moodle; in sabaq only the right answer scores`);
+            change(
+              answer.line,
+              `${quote(answer.text.text)} is worth ${percent(answer.weight)} in Moodle; in sabaq only the right answer scores`,
+            );
           }
         }
         answers = question.answers.map((answer) => choice('1.', answer === full[0], answer.text, answer.feedback)).join('\n');
@@ -152,7 +171,10 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
       const feedback = question.answers.filter((answer) => answer.feedback && accepted.includes(answer));
       if (feedback.length > 0) {
         explanation.push(feedback.map((answer) => `- ${oneLine(answer.text.text)}: ${inline(answer.feedback!)}`).join('\n'));
-        change(feedback[0]!.line, 'sabaq has no feedback for each typed answer: the answers\' feedback is shown with the explanation, to every learner');
+        change(
+          feedback[0]!.line,
+          "sabaq has no feedback for each typed answer: the answers' feedback is shown with the explanation, to every learner",
+        );
       }
       break;
     }
@@ -173,7 +195,10 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
       if (question.otherFeedback) lines.push(`- Any other answer: ${inline(question.otherFeedback)}`);
       if (lines.length > 0) {
         explanation.push(lines.join('\n'));
-        change(feedback[0]?.line ?? question.line, 'sabaq has no feedback for each typed answer: the answers\' feedback is shown with the explanation, to every learner');
+        change(
+          feedback[0]?.line ?? question.line,
+          "sabaq has no feedback for each typed answer: the answers' feedback is shown with the explanation, to every learner",
+        );
       }
       break;
     }
@@ -205,9 +230,13 @@ function writeQuestion(question: Exclude<GiftQuestion, { type: 'description' }>,
 function acceptedAnswers(question: GiftQuestion & { answers: GiftAnswer[] }, notes: GiftNote[]): GiftAnswer[] {
   return question.answers.filter((answer) => {
     if (!answer.text.text) return false;
-    const note = (kind: GiftNote['kind'], message: string) => notes.push({ line: answer.line, kind, message: `${describe(question)}: ${message}` });
+    const note = (kind: GiftNote['kind'], message: string) =>
+      notes.push({ line: answer.line, kind, message: `${describe(question)}: ${message}` });
     if (answer.weight < 1 - SAME_WEIGHT) {
-      note('left-out', `the answer ${quote(answer.text.text)} (worth ${percent(answer.weight)} in Moodle) is left out: sabaq has no partial credit for typed answers`);
+      note(
+        'left-out',
+        `the answer ${quote(answer.text.text)} (worth ${percent(answer.weight)} in Moodle) is left out: sabaq has no partial credit for typed answers`,
+      );
       return false;
     }
     if (answer.text.text.includes('*')) {
@@ -229,7 +258,10 @@ function weightsFitPartial(answers: GiftAnswer[], right: number): boolean {
  */
 function prompt(question: GiftQuestion, position: number): { heading: string; body?: string } {
   const { text } = question;
-  const source = text.format === 'html' ? text.text.replace(/^<p>([\s\S]*)<\/p>$/i, (whole, inner: string) => (/<\/?p[\s>]/i.test(inner) ? whole : inner)) : text.text;
+  const source =
+    text.format === 'html'
+      ? text.text.replace(/^<p>([\s\S]*)<\/p>$/i, (whole, inner: string) => (/<\/?p[\s>]/i.test(inner) ? whole : inner))
+      : text.text;
   const split = text.format === 'moodle' || text.format === 'plain' ? /\n/ : /\n\s*\n/;
   const at = source.search(split);
   const first = (at === -1 ? source : source.slice(0, at)).replace(/\s*\n\s*/g, ' ').trim();
@@ -247,7 +279,12 @@ function prompt(question: GiftQuestion, position: number): { heading: string; bo
 function choice(marker: '1.' | '-', right: boolean, text: GiftText | string, feedback?: GiftText): string {
   const label = typeof text === 'string' ? text : inline(text);
   const lines = [`${marker} [${right ? 'x' : ' '}] ${label}`];
-  if (feedback?.text) lines.push(markdownBlock(feedback).replace(/^/gm, '   > ').replace(/^ {3}> $/gm, '   >'));
+  if (feedback?.text)
+    lines.push(
+      markdownBlock(feedback)
+        .replace(/^/gm, '   > ')
+        .replace(/^ {3}> $/gm, '   >'),
+    );
   return lines.join('\n');
 }
 
@@ -264,7 +301,10 @@ function markdownBlock(text: GiftText): string {
 
 function markdownLines(text: GiftText): string[] {
   if (text.format === 'markdown' || text.format === 'html') return text.text.split('\n').filter((line) => line.trim());
-  return text.text.split('\n').map((line) => escapeMarkdown(line.trim(), text.format === 'plain')).filter(Boolean);
+  return text.text
+    .split('\n')
+    .map((line) => escapeMarkdown(line.trim(), text.format === 'plain'))
+    .filter(Boolean);
 }
 
 /**
@@ -276,7 +316,10 @@ function escapeMarkdown(line: string, plain: boolean): string {
     .replace(plain ? /[\\`*_[\]~|<>&]/g : /[\\`*_[\]~|]/g, '\\$&')
     // A missing word's blank stands between spaces, where Markdown reads no emphasis: keep it readable.
     .replace(/(^|\s)((?:\\_){3,})(?=\s|[.,;:!?]|$)/g, (_, before: string, run: string) => before + run.replace(/\\/g, ''));
-  return escaped.replace(/^([#>+=:-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2').replace(/^_{3}/, '\\_');
+  return escaped
+    .replace(/^([#>+=:-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/^_{3}/, '\\_');
 }
 
 /** A closing run of "#" would be read as the end of the heading. */

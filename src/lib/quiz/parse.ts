@@ -292,13 +292,7 @@ function continueAnswers(draft: Draft, token: Token, line: number): boolean {
  * and a rule, or, with no blank line before the closing `---`, as a rule and a setext heading.
  * Returns how many tokens were consumed.
  */
-function readQuestionOptions(
-  tokens: [Token, number][],
-  start: number,
-  draft: Draft,
-  file: string,
-  problems: ProblemList,
-): number {
+function readQuestionOptions(tokens: [Token, number][], start: number, draft: Draft, file: string, problems: ProblemList): number {
   let i = start;
   while (tokens[i]?.[0].type === 'space') i++;
   const open = tokens[i];
@@ -526,4 +520,3 @@ function choiceOption(item: Tokens.ListItem): ChoiceOption {
 function optional<K extends string>(key: K, value: string): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
 }
-

@@ -69,13 +69,10 @@ function fractionRight(question: Question, answer: AnswerValue): number {
     }
     case 'matching': {
       const chosen = indices(answer);
-      return question.pairs.filter((pair, i) => isSameRight(question.pairs, chosen[i], pair.right)).length /
-        question.pairs.length;
+      return question.pairs.filter((pair, i) => isSameRight(question.pairs, chosen[i], pair.right)).length / question.pairs.length;
     }
     case 'short':
-      return typeof answer === 'string' && question.answers.some((accepted) => matchesShortAnswer(accepted, answer))
-        ? 1
-        : 0;
+      return typeof answer === 'string' && question.answers.some((accepted) => matchesShortAnswer(accepted, answer)) ? 1 : 0;
   }
 }
 

@@ -54,5 +54,9 @@ export function sanitizeWithDomPurify(html: string, base: string | undefined): s
 /** The text of sanitised HTML, parsed by DOMPurify, whose own Trusted Types policy lets it work where
  * `innerHTML` strings are refused. */
 export function textWithDomPurify(html: string): string {
-  return purifier().sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }).textContent?.trim() ?? '';
+  return (
+    purifier()
+      .sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true })
+      .textContent?.trim() ?? ''
+  );
 }

@@ -31,7 +31,9 @@ function toHtml(source: string, inline: boolean): string {
 
 /** Removes everything dangerous from an HTML string. */
 export function sanitizeHtml(html: string, options: RenderOptions = {}): string {
-  return hasBuiltInSanitizer() ? sanitizeWithBuiltIn(html, options.baseUrl) : loadedDomPurify().sanitizeWithDomPurify(html, options.baseUrl);
+  return hasBuiltInSanitizer()
+    ? sanitizeWithBuiltIn(html, options.baseUrl)
+    : loadedDomPurify().sanitizeWithDomPurify(html, options.baseUrl);
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {

@@ -18,7 +18,21 @@ export const FORBIDDEN_ATTRIBUTES = ['style', 'autofocus', 'target', 'formaction
 export const ALLOWED_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 /** Attributes whose value is a URL that a click or the page may load. */
-export const URL_ATTRIBUTES = ['href', 'src', 'xlink:href', 'action', 'poster', 'background', 'cite', 'longdesc', 'data', 'codebase', 'ping', 'manifest', 'icon'];
+export const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'xlink:href',
+  'action',
+  'poster',
+  'background',
+  'cite',
+  'longdesc',
+  'data',
+  'codebase',
+  'ping',
+  'manifest',
+  'icon',
+];
 
 /** SVG presentation attributes that may name a resource with `url(…)`. */
 const URL_PRESENTATION_ATTRIBUTES = ['fill', 'stroke', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'filter', 'cursor'];
@@ -62,7 +76,8 @@ export function finishElement(element: Element, base: string | undefined): void 
   // axe (label): a task list's checkbox (`- [x] …`) is named by the text of its item.
   if (element.tagName === 'INPUT' && element.getAttribute('type') === 'checkbox' && !element.hasAttribute('aria-label')) {
     let text = '';
-    for (let node = element.nextSibling; node && node.nodeName !== 'UL' && node.nodeName !== 'OL'; node = node.nextSibling) text += node.textContent;
+    for (let node = element.nextSibling; node && node.nodeName !== 'UL' && node.nodeName !== 'OL'; node = node.nextSibling)
+      text += node.textContent;
     if (text.trim()) element.setAttribute('aria-label', text.replace(/\s+/g, ' ').trim());
   }
 }

@@ -71,15 +71,7 @@ export type StorageStatus = 'opening' | 'indexeddb' | 'memory' | 'closed';
  * (`quota`), or was closed by the browser a second time (`closed`); or the page asked for a namespace
  * or database name that cannot be used, empty or longer than 256 characters (`invalid-name`).
  */
-export type UnavailableReason =
-  | 'unsupported'
-  | 'failed'
-  | 'timeout'
-  | 'blocked'
-  | 'newer-version'
-  | 'quota'
-  | 'closed'
-  | 'invalid-name';
+export type UnavailableReason = 'unsupported' | 'failed' | 'timeout' | 'blocked' | 'newer-version' | 'quota' | 'closed' | 'invalid-name';
 
 /**
  * A storage problem the learner should be told about. `storage-unavailable`: progress is now kept in
@@ -89,8 +81,7 @@ export type UnavailableReason =
  * store reopened it, but progress saved earlier may be gone. `message` is English, for developers.
  */
 export type StorageProblem =
-  | { code: 'storage-unavailable'; reason: UnavailableReason; message: string }
-  | { code: 'storage-closed'; message: string };
+  { code: 'storage-unavailable'; reason: UnavailableReason; message: string } | { code: 'storage-closed'; message: string };
 
 /**
  * One namespace's progress store. Every method resolves (storage failures switch the store to memory

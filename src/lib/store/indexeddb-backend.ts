@@ -12,21 +12,8 @@ import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.j
 import type { Outbox } from '../xapi/outbox.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
-import {
-  type ConnectionEvents,
-  StorageFailure,
-  describeError,
-  isQuotaError,
-  openProgressDatabase,
-} from './indexeddb-connection.js';
-import {
-  IndexedDbLearnerRecords,
-  type OutboxStore,
-  outboxCounts,
-  outboxMove,
-  outboxPeek,
-  outboxQueue,
-} from './indexeddb-records.js';
+import { type ConnectionEvents, StorageFailure, describeError, isQuotaError, openProgressDatabase } from './indexeddb-connection.js';
+import { IndexedDbLearnerRecords, type OutboxStore, outboxCounts, outboxMove, outboxPeek, outboxQueue } from './indexeddb-records.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
 import { MemoryBackend } from './memory.js';
 import type { Write } from './operations.js';
@@ -83,11 +70,31 @@ export class IndexedDbBackend extends MemoryBackend {
     const { namespace } = this;
     return {
       kind: this.status === 'indexeddb' ? 'indexeddb' : 'memory',
-      add: (statements) => this.onOutbox((outbox) => outboxQueue(outbox, namespace, statements), (memory) => memory.add(statements)),
-      peek: (limit) => this.onOutbox((outbox) => outboxPeek(outbox, namespace, limit), (memory) => memory.peek(limit)),
-      remove: (ids) => this.onOutbox((outbox) => outboxMove(outbox, namespace, ids), (memory) => memory.remove(ids)),
-      setAside: (ids) => this.onOutbox((outbox) => outboxMove(outbox, namespace, ids, SET_ASIDE), (memory) => memory.setAside(ids)),
-      counts: () => this.onOutbox((outbox) => outboxCounts(outbox, namespace), (memory) => memory.counts()),
+      add: (statements) =>
+        this.onOutbox(
+          (outbox) => outboxQueue(outbox, namespace, statements),
+          (memory) => memory.add(statements),
+        ),
+      peek: (limit) =>
+        this.onOutbox(
+          (outbox) => outboxPeek(outbox, namespace, limit),
+          (memory) => memory.peek(limit),
+        ),
+      remove: (ids) =>
+        this.onOutbox(
+          (outbox) => outboxMove(outbox, namespace, ids),
+          (memory) => memory.remove(ids),
+        ),
+      setAside: (ids) =>
+        this.onOutbox(
+          (outbox) => outboxMove(outbox, namespace, ids, SET_ASIDE),
+          (memory) => memory.setAside(ids),
+        ),
+      counts: () =>
+        this.onOutbox(
+          (outbox) => outboxCounts(outbox, namespace),
+          (memory) => memory.counts(),
+        ),
     };
   }
 
@@ -201,7 +208,9 @@ export class IndexedDbBackend extends MemoryBackend {
         return { ok: true, value: await action(reopened) };
       } catch (retryError) {
         if (isQuotaError(retryError)) return this.full(retryError);
-        this.giveUp(new StorageFailure('failed', `The progress database failed twice (${describeError(retryError)}).`, { cause: retryError }));
+        this.giveUp(
+          new StorageFailure('failed', `The progress database failed twice (${describeError(retryError)}).`, { cause: retryError }),
+        );
         return { ok: false };
       }
     }
@@ -224,7 +233,8 @@ export class IndexedDbBackend extends MemoryBackend {
       if (afterLoss) {
         this.report({
           code: 'storage-closed',
-          message: 'The browser closed the progress database (site data cleared, or its storage restarted); it was reopened, but progress saved before may be gone.',
+          message:
+            'The browser closed the progress database (site data cleared, or its storage restarted); it was reopened, but progress saved before may be gone.',
         });
       }
       return database;
@@ -357,7 +367,9 @@ class MirroredRecords implements LearnerRecords {
       if (quizAttempts) quizAttempts.push(attempt);
       else byQuiz.set(attempt.quizId, [attempt]);
     }
-    this.copies.push((mirror) => Promise.all([...byQuiz].map(([quizId, quizAttempts]) => mirror.putQuizAttempts(courseId, quizId, quizAttempts))));
+    this.copies.push((mirror) =>
+      Promise.all([...byQuiz].map(([quizId, quizAttempts]) => mirror.putQuizAttempts(courseId, quizId, quizAttempts))),
+    );
     return attempts;
   }
 

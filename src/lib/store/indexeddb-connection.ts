@@ -100,7 +100,9 @@ export function openProgressDatabase(name: string, events: ConnectionEvents): Pr
       (error: unknown) => {
         const failure =
           (error as { name?: unknown } | null)?.name === 'VersionError'
-            ? new StorageFailure('newer-version', 'A newer version of this site has upgraded the progress database; reload the page.', { cause: error })
+            ? new StorageFailure('newer-version', 'A newer version of this site has upgraded the progress database; reload the page.', {
+                cause: error,
+              })
             : new StorageFailure('failed', `The progress database could not be opened (${describeError(error)}).`, { cause: error });
         fail(failure);
       },

@@ -135,7 +135,9 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
 
   async getLearnerName(): Promise<string | undefined> {
     const value = await this.transaction.objectStore('learners').get(this.key);
-    return value === undefined ? undefined : readEach([value], (v) => readText(own(readObject(v, 'learner'), 'name'), 'learner', 'name'))[0];
+    return value === undefined
+      ? undefined
+      : readEach([value], (v) => readText(own(readObject(v, 'learner'), 'name'), 'learner', 'name'))[0];
   }
 
   async putLearnerName(name: string): Promise<void> {
@@ -154,7 +156,11 @@ function stateRange(namespace: string, state: number): IDBKeyRange {
   return IDBKeyRange.bound([namespace, state], [namespace, state, []]);
 }
 
-export async function outboxQueue(outbox: Pick<OutboxStore, 'put'>, namespace: string, statements: readonly XapiStatement[]): Promise<void> {
+export async function outboxQueue(
+  outbox: Pick<OutboxStore, 'put'>,
+  namespace: string,
+  statements: readonly XapiStatement[],
+): Promise<void> {
   const queuedAt = Date.now();
   await Promise.all(statements.map((statement, position) => outbox.put(statement, [namespace, PENDING, queuedAt, position])));
 }
@@ -178,7 +184,9 @@ export async function outboxMove(outbox: OutboxStore, namespace: string, ids: re
 }
 
 export async function outboxCounts(outbox: OutboxStore, namespace: string): Promise<OutboxCounts> {
-  const [waiting, rejected] = await Promise.all([outbox.count(stateRange(namespace, PENDING)), outbox.count(stateRange(namespace, SET_ASIDE))]);
+  const [waiting, rejected] = await Promise.all([
+    outbox.count(stateRange(namespace, PENDING)),
+    outbox.count(stateRange(namespace, SET_ASIDE)),
+  ]);
   return { pending: waiting, rejected };
 }
-

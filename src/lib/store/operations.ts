@@ -124,7 +124,13 @@ export function completeLesson(course: CourseRef, lessonId: string, now: number)
   return lessonWrite('strict', course, lessonId, now, (lesson) =>
     lesson?.status === 'complete'
       ? undefined
-      : lessonProgress({ lessonId, status: 'complete', startedAt: lesson?.startedAt ?? now, completedAt: now, timeSpentMs: lesson?.timeSpentMs ?? 0 }),
+      : lessonProgress({
+          lessonId,
+          status: 'complete',
+          startedAt: lesson?.startedAt ?? now,
+          completedAt: now,
+          timeSpentMs: lesson?.timeSpentMs ?? 0,
+        }),
   );
 }
 

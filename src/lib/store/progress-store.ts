@@ -217,7 +217,12 @@ class Store implements ProgressStore {
       const answers = cloneData(own(fields, 'answers'), 'attempt.answers');
       const limit = own(fields, 'allowed');
       return [
-        quizAttempt(readId(own(fields, 'quizId'), 'attempt', 'quizId'), 1, { ...fields, answers, submittedAt: now, seed: undefined }, 'attempt'),
+        quizAttempt(
+          readId(own(fields, 'quizId'), 'attempt', 'quizId'),
+          1,
+          { ...fields, answers, submittedAt: now, seed: undefined },
+          'attempt',
+        ),
         limit === undefined ? 0 : readCount(limit, 'attempt', 'allowed'),
       ] as const;
     });
@@ -329,6 +334,8 @@ class Store implements ProgressStore {
   }
 
   private publish(learner: string, courseId: string | undefined): void {
-    this.changes.publish(courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId });
+    this.changes.publish(
+      courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId },
+    );
   }
 }

@@ -37,9 +37,7 @@ export interface StatementPage {
 }
 
 export class LrsRequestError extends Error {
-  constructor(
-    readonly outcome: Exclude<PostOutcome, { kind: 'stored' }>,
-  ) {
+  constructor(readonly outcome: Exclude<PostOutcome, { kind: 'stored' }>) {
     super(outcome.message);
     this.name = 'LrsRequestError';
   }
@@ -76,10 +74,13 @@ export class LrsClient {
    */
   async getStatements(query: Record<string, string> | { more: string }): Promise<StatementPage> {
     const url =
-      'more' in query ? new URL(query.more, this.endpoint).href : `${new URL('statements', this.endpoint).href}?${new URLSearchParams(query)}`;
+      'more' in query
+        ? new URL(query.more, this.endpoint).href
+        : `${new URL('statements', this.endpoint).href}?${new URLSearchParams(query)}`;
     const reply = await this.request(url, { method: 'GET' });
     if ('kind' in reply) throw new LrsRequestError(reply);
-    if (!reply.ok) throw new LrsRequestError({ kind: 'retry', message: `The LRS answered ${reply.status} to ${url}: ${await bodyText(reply)}` });
+    if (!reply.ok)
+      throw new LrsRequestError({ kind: 'retry', message: `The LRS answered ${reply.status} to ${url}: ${await bodyText(reply)}` });
     const page = (await reply.json()) as { statements?: XapiStatement[]; more?: string };
     const statements = Array.isArray(page.statements) ? page.statements : [];
     // `more` is relative to the LRS's host (xAPI 1.0.3 Communication §2.5), not to the endpoint's path.

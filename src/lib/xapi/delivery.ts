@@ -22,7 +22,11 @@ export interface DeliveryReport extends OutboxCounts {
 
 export const DEFAULT_BATCH_SIZE = 50;
 
-export async function deliver(outbox: Outbox, client: Pick<LrsClient, 'postStatements'>, batchSize = DEFAULT_BATCH_SIZE): Promise<DeliveryReport> {
+export async function deliver(
+  outbox: Outbox,
+  client: Pick<LrsClient, 'postStatements'>,
+  batchSize = DEFAULT_BATCH_SIZE,
+): Promise<DeliveryReport> {
   const run = { sent: 0, newlyRejected: 0, message: undefined as string | undefined };
   let stopped: DeliveryReport['stopped'] = 'done';
   for (;;) {

@@ -41,7 +41,9 @@ export function recordChange(
     for (const quiz of lesson.quizzes) {
       const kept = before.attempts[quiz.id]?.length ?? 0;
       for (const attempt of after.attempts[quiz.id]?.slice(kept) ?? []) {
-        statements.push(...quizSubmitted(at(attempt.submittedAt), { course, lesson }, quiz, askedQuestions(quiz, attempt.answers), attempt));
+        statements.push(
+          ...quizSubmitted(at(attempt.submittedAt), { course, lesson }, quiz, askedQuestions(quiz, attempt.answers), attempt),
+        );
       }
     }
     if (!isLessonComplete(lesson, before) && isLessonComplete(lesson, after)) {
@@ -51,7 +53,8 @@ export function recordChange(
   const summary = summarizeCourse(course, after);
   if (summary.complete && !summarizeCourse(course, before).complete) statements.push(courseCompleted(at(undefined), course, summary.score));
   const certificate = after.certificate;
-  if (certificate && certificate.code !== before.certificate?.code) statements.push(certificateEarned(at(certificate.issuedAt), course, certificate));
+  if (certificate && certificate.code !== before.certificate?.code)
+    statements.push(certificateEarned(at(certificate.issuedAt), course, certificate));
   return statements;
 }
 

@@ -83,7 +83,12 @@ export function progressFromStatements(
         issuedAt: at,
         score: statement.result?.score?.raw ?? 0,
       };
-      if (!certificate || earned.score > certificate.score || (earned.score === certificate.score && earned.issuedAt < certificate.issuedAt)) certificate = earned;
+      if (
+        !certificate ||
+        earned.score > certificate.score ||
+        (earned.score === certificate.score && earned.issuedAt < certificate.issuedAt)
+      )
+        certificate = earned;
     }
   }
 
@@ -131,8 +136,16 @@ function furthest(kept: LessonProgress | undefined, next: LessonProgress): Lesso
 
 /** Milliseconds of an ISO 8601 duration such as `PT1H2M3.45S` (days and weeks included); 0 when it is not one. */
 export function durationMs(duration: string | undefined): number {
-  const match = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(duration ?? '');
+  const match = /^P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
+    duration ?? '',
+  );
   if (!match) return 0;
-  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  const [weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return Math.round((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000);
 }

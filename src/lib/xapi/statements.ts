@@ -100,7 +100,12 @@ export function lessonAttempted(context: ActionContext, course: CourseInfo, less
   return statement(context, VERBS.attempted, lessonActivity(course, lesson), undefined, contextOf([], [courseObject(course)], course.lang));
 }
 
-export function lessonCompleted(context: ActionContext, course: CourseInfo, lesson: Pick<Lesson, 'id' | 'title'>, timeSpentMs: number): XapiStatement {
+export function lessonCompleted(
+  context: ActionContext,
+  course: CourseInfo,
+  lesson: Pick<Lesson, 'id' | 'title'>,
+  timeSpentMs: number,
+): XapiStatement {
   return statement(
     context,
     VERBS.completed,
@@ -114,7 +119,13 @@ export function lessonCompleted(context: ActionContext, course: CourseInfo, less
  * The statements of one quiz submission: one `answered` per question asked, then `passed` or `failed`
  * for the quiz. `asked` is the questions the learner was given (all of them, unless `pick`).
  */
-export function quizSubmitted(context: ActionContext, place: QuizPlace, quiz: Quiz, asked: readonly Question[], attempt: QuizAttempt): XapiStatement[] {
+export function quizSubmitted(
+  context: ActionContext,
+  place: QuizPlace,
+  quiz: Quiz,
+  asked: readonly Question[],
+  attempt: QuizAttempt,
+): XapiStatement[] {
   const inCourse = 'course' in place ? place : undefined;
   const lang = inCourse ? inCourse.course.lang : (place as { lang: string }).lang;
   const quizId = inCourse ? quizActivityId(courseActivityId(inCourse.course), quiz.id) : (place as { activityId: string }).activityId;
@@ -152,10 +163,20 @@ export function quizSubmitted(context: ActionContext, place: QuizPlace, quiz: Qu
 }
 
 export function courseCompleted(context: ActionContext, course: CourseInfo, courseScore: number): XapiStatement {
-  return statement(context, VERBS.completed, courseObject(course), { completion: true, score: score(courseScore) }, contextOf([], [], course.lang));
+  return statement(
+    context,
+    VERBS.completed,
+    courseObject(course),
+    { completion: true, score: score(courseScore) },
+    contextOf([], [], course.lang),
+  );
 }
 
-export function certificateEarned(context: ActionContext, course: CourseInfo, certificate: Omit<IssuedCertificate, 'courseId' | 'issuedAt'>): XapiStatement {
+export function certificateEarned(
+  context: ActionContext,
+  course: CourseInfo,
+  certificate: Omit<IssuedCertificate, 'courseId' | 'issuedAt'>,
+): XapiStatement {
   return statement(
     context,
     VERBS.earned,
@@ -178,7 +199,13 @@ export function isoDuration(milliseconds: number): string {
   return `PT${hours ? `${hours}H` : ''}${minutes ? `${minutes}M` : ''}${seconds || (!hours && !minutes) ? `${seconds}S` : ''}`;
 }
 
-function statement(context: ActionContext, verb: string, object: XapiActivity, result: XapiResult | undefined, statementContext: XapiStatement['context']): XapiStatement {
+function statement(
+  context: ActionContext,
+  verb: string,
+  object: XapiActivity,
+  result: XapiResult | undefined,
+  statementContext: XapiStatement['context'],
+): XapiStatement {
   const made: XapiStatement = {
     id: (context.newId ?? (() => crypto.randomUUID()))(),
     actor: context.actor,

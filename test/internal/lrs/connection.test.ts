@@ -6,7 +6,14 @@ import { openStore } from '../../../src/lib/store/index.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
 import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
-import { type XapiAgent, type XapiStatement, certificateEarned, lessonAttempted, lessonCompleted, quizSubmitted } from '../../../src/lib/xapi/statements.js';
+import {
+  type XapiAgent,
+  type XapiStatement,
+  certificateEarned,
+  lessonAttempted,
+  lessonCompleted,
+  quizSubmitted,
+} from '../../../src/lib/xapi/statements.js';
 import { freshNamespace, recordEvents, shadowElement, until } from '../../components/helpers.js';
 import { lrsFault, lrsLog, lrsStatements, newAgent, startLrs } from '../../lib/xapi/lrs.js';
 
@@ -14,7 +21,9 @@ const ACADEMY = new URL('../../fixtures/courses/academy/course.md', import.meta.
 const academy = { url: ACADEMY, title: 'Export Academy', lang: 'en' };
 
 function statements(actor: XapiAgent, count: number): XapiStatement[] {
-  return Array.from({ length: count }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, academy, { id: `lesson-${i}`, title: `Lesson ${i}` }));
+  return Array.from({ length: count }, (_, i) =>
+    lessonAttempted({ actor, timestamp: Date.now() + i }, academy, { id: `lesson-${i}`, title: `Lesson ${i}` }),
+  );
 }
 
 const storedIds = async (agent: XapiAgent) => (await lrsStatements(agent)).map((statement) => statement.id).sort();
@@ -130,14 +139,41 @@ describe('connectLrs', function () {
     const actor = { objectType: 'Agent' as const, account: { homePage: location.origin, name: learner } };
     const T = Date.now() - 3_600_000;
     const at = (minutes: number) => ({ actor, timestamp: T + minutes * 60_000 });
-    const attempt = (quizId: string, minutes: number) => ({ quizId, attempt: 1, answers: {}, score: 100, passed: true, submittedAt: T + minutes * 60_000, quizHash: 'h' });
-    const noQuestions = (id: string) => ({ id, questions: [], settings: { pass: 70, attempts: 0, shuffle: 'none' as const, final: true, partial: false }, hash: 'h', file: '', line: 1 });
+    const attempt = (quizId: string, minutes: number) => ({
+      quizId,
+      attempt: 1,
+      answers: {},
+      score: 100,
+      passed: true,
+      submittedAt: T + minutes * 60_000,
+      quizHash: 'h',
+    });
+    const noQuestions = (id: string) => ({
+      id,
+      questions: [],
+      settings: { pass: 70, attempts: 0, shuffle: 'none' as const, final: true, partial: false },
+      hash: 'h',
+      file: '',
+      line: 1,
+    });
     // What another browser delivered: the whole academy course, certificate included.
     const earlier = [
       lessonCompleted(at(1), academy, { id: 'welcome', title: 'Welcome' }, 60_000),
-      ...quizSubmitted(at(2), { course: academy, lesson: { id: 'marketplaces', title: 'Marketplaces' } }, noQuestions('marketplaces-1'), [], attempt('marketplaces-1', 2)),
+      ...quizSubmitted(
+        at(2),
+        { course: academy, lesson: { id: 'marketplaces', title: 'Marketplaces' } },
+        noQuestions('marketplaces-1'),
+        [],
+        attempt('marketplaces-1', 2),
+      ),
       lessonCompleted(at(2), academy, { id: 'marketplaces', title: 'Marketplaces' }, 60_000),
-      ...quizSubmitted(at(3), { course: academy, lesson: { id: 'final', title: 'Final check' } }, noQuestions('final'), [], attempt('final', 3)),
+      ...quizSubmitted(
+        at(3),
+        { course: academy, lesson: { id: 'final', title: 'Final check' } },
+        noQuestions('final'),
+        [],
+        attempt('final', 3),
+      ),
       lessonCompleted(at(3), academy, { id: 'final', title: 'Final check' }, 60_000),
       certificateEarned(at(4), academy, { code: 'K7Q2M9XD', learnerName: 'Amina Khan', score: 100 }),
     ];
@@ -147,10 +183,18 @@ describe('connectLrs', function () {
     const posted = (await lrsLog()).length;
 
     connection = connectLrs({ ...lrs, namespace });
-    const tracker = await fixture(html`<sabaq-progress-tracker src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-progress-tracker>`);
-    const certificate = await fixture(html`<sabaq-certificate src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-certificate>`);
+    const tracker = await fixture(
+      html`<sabaq-progress-tracker src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-progress-tracker>`,
+    );
+    const certificate = await fixture(
+      html`<sabaq-certificate src=${ACADEMY} learner=${learner} namespace=${namespace}></sabaq-certificate>`,
+    );
 
-    await until(() => tracker.shadowRoot?.querySelector('[part=progress]')?.getAttribute('aria-valuenow') === '100', 'the tracker shows no restored progress', 20_000);
+    await until(
+      () => tracker.shadowRoot?.querySelector('[part=progress]')?.getAttribute('aria-valuenow') === '100',
+      'the tracker shows no restored progress',
+      20_000,
+    );
     expect(tracker.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('3 of 3 lessons complete');
     await shadowElement(certificate, 'svg', 20_000);
     expect(certificate.shadowRoot!.textContent).to.contain('Amina Khan');

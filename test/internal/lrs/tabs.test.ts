@@ -41,7 +41,9 @@ describe('two tabs connected to the LRS', function () {
       const namespace = freshNamespace();
       const actor = newAgent();
       const course = { url: 'https://partner.example/courses/export/course.md', title: 'Export', lang: 'en' };
-      const made = Array.from({ length: 30 }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `l${i}`, title: `L${i}` }));
+      const made = Array.from({ length: 30 }, (_, i) =>
+        lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `l${i}`, title: `L${i}` }),
+      );
       await openStore({ namespace }).outbox.add(made);
       const posted = (await lrsLog()).length;
 

@@ -1,11 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  courseScore,
-  isLessonComplete,
-  lessonLock,
-  lessonState,
-  summarizeCourse,
-} from '../../../src/lib/course/completion.js';
+import { courseScore, isLessonComplete, lessonLock, lessonState, summarizeCourse } from '../../../src/lib/course/completion.js';
 import { readCourse } from '../../../src/lib/course/course.js';
 import { type CourseProgress, type QuizAttempt, emptyProgress } from '../../../src/lib/progress.js';
 
@@ -75,12 +69,7 @@ describe('completion rules', () => {
     const p = progress({
       lessons: { a: complete('a'), b: { lessonId: 'b', status: 'in-progress', timeSpentMs: 1 } },
     });
-    expect(c.lessons.map((lesson) => lessonState(c, lesson, p))).to.deep.equal([
-      'complete',
-      'in-progress',
-      'not-started',
-      'not-started',
-    ]);
+    expect(c.lessons.map((lesson) => lessonState(c, lesson, p))).to.deep.equal(['complete', 'in-progress', 'not-started', 'not-started']);
   });
 
   it('scores the course as the mean best score of its final quizzes, 100 without any', async () => {
@@ -135,7 +124,9 @@ describe('completion rules', () => {
 describe('a lesson with errors in its metadata', () => {
   /** A course whose lessons are the given files, in order, named by their file names. */
   async function courseOf(files: Record<string, string>, frontMatter = '') {
-    const links = Object.keys(files).map((name) => `- [${name}](${name})`).join('\n');
+    const links = Object.keys(files)
+      .map((name) => `- [${name}](${name})`)
+      .join('\n');
     return readCourse({
       text: `---\nid: c\n${frontMatter}\n---\n# T\n\n## M\n${links}\n`,
       file: 'course.md',

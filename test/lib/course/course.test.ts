@@ -101,11 +101,7 @@ describe('readCourse', () => {
     const before = await read(MANIFEST, LESSONS);
     const after = await read(MANIFEST, { ...LESSONS, 'lessons/why.md': `${LESSONS['lessons/why.md']}More.\n` });
     expect(after.hash).to.not.equal(before.hash);
-    expect(after.lessons.map((l) => l.hash === before.lessons.find((b) => b.id === l.id)!.hash)).to.deep.equal([
-      false,
-      true,
-      true,
-    ]);
+    expect(after.lessons.map((l) => l.hash === before.lessons.find((b) => b.id === l.id)!.hash)).to.deep.equal([false, true, true]);
     expect((await read(MANIFEST, LESSONS)).hash).to.equal(before.hash);
   });
 
@@ -154,10 +150,7 @@ describe('readCourse', () => {
     it('reports a link listed twice, a course without lessons or title', async () => {
       const twice = await read('---\nid: c\n---\n# T\n\n## M\n- [A](a.md)\n- [Again](a.md)\n', { 'a.md': 'x' });
       expect(where(twice)).to.deep.equal(['course.md:8:duplicate-lesson-link']);
-      expect(where(await read('---\nid: c\n---\nJust text.\n', {}))).to.deep.equal([
-        'course.md:4:no-title',
-        'course.md:4:no-lessons',
-      ]);
+      expect(where(await read('---\nid: c\n---\nJust text.\n', {}))).to.deep.equal(['course.md:4:no-title', 'course.md:4:no-lessons']);
     });
 
     it('reports requires naming an unknown lesson', async () => {
@@ -202,11 +195,7 @@ describe('readCourse', () => {
         'a.md': '```quiz\n# Q\n1. [x] a\n1. [x] b\n```\n',
         'b.md': ':::warning\nnever closed\n',
       });
-      expect(where(course)).to.deep.equal([
-        'course.md:3:unknown-key',
-        'a.md:3:single-choice-correct-count',
-        'b.md:1:admonition-unclosed',
-      ]);
+      expect(where(course)).to.deep.equal(['course.md:3:unknown-key', 'a.md:3:single-choice-correct-count', 'b.md:1:admonition-unclosed']);
       expect(courseErrors(course)).to.have.length(2);
       expect(course.problems[0]!.message).to.contain('did you mean "pass"?');
     });

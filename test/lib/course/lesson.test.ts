@@ -96,10 +96,7 @@ After.
 
   it('reports unclosed front matter and bad lesson keys', () => {
     expect(parse('---\nid: x\n# Title\n').problems).to.deep.equal(['front-matter-unclosed@1']);
-    expect(parse('---\nduration: soon\nrequires: [Bad Id]\n---\n').problems).to.deep.equal([
-      'invalid-value@2',
-      'invalid-id@3',
-    ]);
+    expect(parse('---\nduration: soon\nrequires: [Bad Id]\n---\n').problems).to.deep.equal(['invalid-value@2', 'invalid-id@3']);
   });
 
   it('reads Windows line ends and a byte-order mark with the same line numbers', () => {

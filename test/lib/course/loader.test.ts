@@ -132,13 +132,14 @@ describe('loadCourse', () => {
 
   it('explains a JSON file that is not a course, or from a newer sabaq', async () => {
     const url = new URL('other.json', BASIC).href;
-    const serve = (body: string): typeof fetch => () => Promise.resolve(new Response(body));
+    const serve =
+      (body: string): typeof fetch =>
+      () =>
+        Promise.resolve(new Response(body));
     const notCourse = await loadCourse(url, { fetch: serve('{"hello": 1}') }).catch((e: unknown) => e);
     expect((notCourse as CourseLoadError).code).to.equal('course-invalid');
     forgetCourse();
-    const future = await loadCourse(url, { fetch: serve('{"format":"sabaq-course","version":99,"course":{}}') }).catch(
-      (e: unknown) => e,
-    );
+    const future = await loadCourse(url, { fetch: serve('{"format":"sabaq-course","version":99,"course":{}}') }).catch((e: unknown) => e);
     expect((future as Error).message).to.contain('format version 99');
   });
 });

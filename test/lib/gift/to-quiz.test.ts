@@ -66,7 +66,9 @@ describe('giftToQuiz: every question type of the GIFT documentation', () => {
       '55 left-out', // essay
       '58 left-out', // description between questions
     ]);
-    expect(imported.notes[3]!.message).to.match(/^essay question "Describe your last export order in a fe…" left out: sabaq cannot ask essay/);
+    expect(imported.notes[3]!.message).to.match(
+      /^essay question "Describe your last export order in a fe…" left out: sabaq cannot ask essay/,
+    );
     expect(imported.notes[2]!.message).to.match(/the answer 1947:2 \(worth 50% in Moodle\) is left out/);
   });
 
@@ -101,12 +103,16 @@ describe('giftToQuiz: every question type of the GIFT documentation', () => {
     expect(questions[1]!.prompt).to.equal('Goods under EXW are collected at the _____ by the buyer.');
     expect([points(quiz, 1, 1), points(quiz, 1, 0)]).to.deep.equal([1, 0]);
     // 50% + 50% right, -50% for each wrong one: sabaq's partial credit is the same.
-    expect([points(quiz, 2, [0, 1]), points(quiz, 2, [0]), points(quiz, 2, [0, 2]), points(quiz, 2, [0, 1, 2])]).to.deep.equal([1, 0.5, 0, 0.5]);
+    expect([points(quiz, 2, [0, 1]), points(quiz, 2, [0]), points(quiz, 2, [0, 2]), points(quiz, 2, [0, 1, 2])]).to.deep.equal([
+      1, 0.5, 0, 0.5,
+    ]);
     expect([points(quiz, 3, 0), points(quiz, 3, 1), points(quiz, 4, 1), points(quiz, 4, 0)]).to.deep.equal([1, 0, 1, 0]);
     expect([points(quiz, 5, '52'), points(quiz, 5, 'Chapter 52'), points(quiz, 5, '53')]).to.deep.equal([1, 1, 0]);
     expect([points(quiz, 6, '30'), points(quiz, 6, '31')]).to.deep.equal([1, 0]);
     // 1995:1 accepts 1994 to 1996, ends included.
-    expect([points(quiz, 7, '1994'), points(quiz, 7, '1996'), points(quiz, 7, '1997'), points(quiz, 7, '1993.9')]).to.deep.equal([1, 1, 0, 0]);
+    expect([points(quiz, 7, '1994'), points(quiz, 7, '1996'), points(quiz, 7, '1997'), points(quiz, 7, '1993.9')]).to.deep.equal([
+      1, 1, 0, 0,
+    ]);
     expect(questions[8]!.prompt).to.equal('What is pi to three decimal places? _____.');
     expect([points(quiz, 8, '3.1415'), points(quiz, 8, '3.142'), points(quiz, 8, '3.143')]).to.deep.equal([1, 1, 0]);
     expect([points(quiz, 9, '1947'), points(quiz, 9, '1948')]).to.deep.equal([1, 0]);
@@ -118,7 +124,8 @@ describe('giftToQuiz: every question type of the GIFT documentation', () => {
     const last = questions[11] as Question & { kind: 'single' };
     expect(last.prompt).to.equal('The ratio 1:2 means {one part} to two= parts; which #1 word describes it?');
     expect(last.options[0]!.text).to.equal('proportion\\~ish');
-    const slashes = convert('Which is not a GIFT control character? {~ \\~ = \\\\ #Right: \\\\ only escapes.}').quiz.questions[0] as Question & { kind: 'single' };
+    const slashes = convert('Which is not a GIFT control character? {~ \\~ = \\\\ #Right: \\\\ only escapes.}').quiz
+      .questions[0] as Question & { kind: 'single' };
     expect(slashes.options.map((option) => [option.text, option.feedback])).to.deep.equal([
       ['\\~', undefined],
       ['\\\\', 'Right: \\\\ only escapes.'],
@@ -129,10 +136,23 @@ describe('giftToQuiz: every question type of the GIFT documentation', () => {
 describe('giftToQuiz: what sabaq asks differently, or cannot ask', () => {
   it('keeps one-answer questions with partial weights as single choice, and says the weights are gone', () => {
     const imported = convert('Where is the Badshahi Mosque? {\n~Karachi\n~%50%Punjab\n=Lahore\n~%-25%Quetta\n}\n');
-    expect((imported.quiz.questions[0] as Question & { kind: 'single' }).options.map((o) => o.correct)).to.deep.equal([false, false, true, false]);
+    expect((imported.quiz.questions[0] as Question & { kind: 'single' }).options.map((o) => o.correct)).to.deep.equal([
+      false,
+      false,
+      true,
+      false,
+    ]);
     expect(imported.notes.map((note) => [note.line, note.kind, note.message])).to.deep.equal([
-      [3, 'changed', 'multiple-choice question "Where is the Badshahi Mosque?": "Punjab" is worth 50% in Moodle; in sabaq only the right answer scores'],
-      [5, 'changed', 'multiple-choice question "Where is the Badshahi Mosque?": "Quetta" is worth -25% in Moodle; in sabaq only the right answer scores'],
+      [
+        3,
+        'changed',
+        'multiple-choice question "Where is the Badshahi Mosque?": "Punjab" is worth 50% in Moodle; in sabaq only the right answer scores',
+      ],
+      [
+        5,
+        'changed',
+        'multiple-choice question "Where is the Badshahi Mosque?": "Quetta" is worth -25% in Moodle; in sabaq only the right answer scores',
+      ],
     ]);
   });
 

@@ -58,7 +58,14 @@ describe('parseQuiz', () => {
   describe('the SPEC example', () => {
     const { quiz, problems } = parse(SPEC_EXAMPLE, true);
     // Six questions, as the first test checks.
-    const [single, multiple, ordering, matching, numeric, short] = quiz.questions as [Question, Question, Question, Question, Question, Question];
+    const [single, multiple, ordering, matching, numeric, short] = quiz.questions as [
+      Question,
+      Question,
+      Question,
+      Question,
+      Question,
+      Question,
+    ];
 
     it('has no problems and reads every option', () => {
       expect(problems).to.deep.equal([]);
@@ -70,14 +77,7 @@ describe('parseQuiz', () => {
         final: true,
         partial: false,
       });
-      expect(quiz.questions.map((q) => q.kind)).to.deep.equal([
-        'single',
-        'multiple',
-        'ordering',
-        'matching',
-        'short',
-        'short',
-      ]);
+      expect(quiz.questions.map((q) => q.kind)).to.deep.equal(['single', 'multiple', 'ordering', 'matching', 'short', 'short']);
     });
 
     it('reads a single-choice question with hint, option feedback and explanation', () => {
@@ -112,7 +112,9 @@ describe('parseQuiz', () => {
   });
 
   it('keeps the question body as Markdown, apart from hint and answers', () => {
-    const { quiz } = parse('## What is **FOB**?\n\nRead the table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> a hint\n\n- [x] yes\n- [ ] no\n');
+    const { quiz } = parse(
+      '## What is **FOB**?\n\nRead the table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> a hint\n\n- [x] yes\n- [ ] no\n',
+    );
     expect(quiz.questions[0]).to.deep.include({ prompt: 'What is **FOB**?', hint: 'a hint' });
     expect(quiz.questions[0]!.body).to.contain('Read the table').and.contain('| 1 | 2 |');
   });
@@ -159,7 +161,7 @@ describe('parseQuiz', () => {
       expect(parse('---\nshuffleAnswers: true\n---\n# A\n= 1').quiz.settings.shuffle).to.equal('answers');
     });
 
-    it("works on a Quizdown quiz unchanged, per-question options included", () => {
+    it('works on a Quizdown quiz unchanged, per-question options included', () => {
       const { quiz, problems } = parse(`---
 primaryColor: '#FF851B'
 secondaryColor: '#DDDDDD'
@@ -194,7 +196,9 @@ In this question you are asked a **very** difficult question.
     });
 
     it('reports wrong option values where they are written', () => {
-      const { problems } = parse('---\npass: 120\nattempts: -1\nshuffle: sideways\npick: 0\ntime: soon\nfinal: yes\npartial: 1\n---\n# Q\n= 1\n');
+      const { problems } = parse(
+        '---\npass: 120\nattempts: -1\nshuffle: sideways\npick: 0\ntime: soon\nfinal: yes\npartial: 1\n---\n# Q\n= 1\n',
+      );
       expect(where(problems).sort()).to.deep.equal([2, 3, 4, 5, 6, 7, 8].map((line) => `invalid-value@${line}`));
       expect(problems.find((p) => p.line === 4)!.message).to.equal(
         '"shuffle" must be one of "none", "answers", "questions", "both", not "sideways"',
@@ -246,7 +250,7 @@ In this question you are asked a **very** difficult question.
       expect(question!.explanation).to.equal('The explanation.');
     });
 
-    it("keeps a blockquote after a blank line below the answers as the explanation", () => {
+    it('keeps a blockquote after a blank line below the answers as the explanation', () => {
       const { quiz } = parse('# Q\n- [x] a\n- [ ] b\n\n> Because.\n');
       expect(quiz.questions[0]).to.deep.include({ explanation: 'Because.' });
       expect(quiz.questions[0]!.kind === 'multiple' && quiz.questions[0]!.options[1]).to.deep.equal({ text: 'b', correct: false });
@@ -281,11 +285,12 @@ In this question you are asked a **very** difficult question.
       const indented = parse('# Q\n\n> A hint.\n\n    indented code\n\n- [x] a\n- [ ] b\n').quiz.questions[0]!.body!;
       expect(markdown.lexer(indented)[0]).to.deep.include({ type: 'code', text: 'indented code' });
       const intro = parse('Read this:\n\n```\ncode\n```\n\nThen answer.\n\n# Q\n= 1\n').quiz.intro!;
-      expect(markdown.lexer(intro).filter((token) => token.type !== 'space').map((token) => token.type)).to.deep.equal([
-        'paragraph',
-        'code',
-        'paragraph',
-      ]);
+      expect(
+        markdown
+          .lexer(intro)
+          .filter((token) => token.type !== 'space')
+          .map((token) => token.type),
+      ).to.deep.equal(['paragraph', 'code', 'paragraph']);
     });
 
     for (const [value, shuffle] of [
@@ -363,7 +368,7 @@ ${key('enableRetry')}: false
       });
     }
 
-    it("shows a locale sabaq has no strings for in English, with a warning", () => {
+    it('shows a locale sabaq has no strings for in English, with a warning', () => {
       const { quiz, problems } = parse('---\nlocale: de\n---\n# Q\n= 1\n');
       expect(quiz.settings.locale).to.equal('en');
       expect(problems.map((p) => [p.severity, p.line])).to.deep.equal([['warning', 2]]);
@@ -372,7 +377,15 @@ ${key('enableRetry')}: false
     });
 
     it('keeps only colours that are CSS colours, warning about the rest', () => {
-      const good = ['#abc', '#AABBCCDD', 'rgb(1 2 3 / 50%)', 'rgba(1, 2, 3, 0.5)', 'hsl(28 100% 55%)', 'hsla(28deg, 100%, 55%, .5)', 'SteelBlue'];
+      const good = [
+        '#abc',
+        '#AABBCCDD',
+        'rgb(1 2 3 / 50%)',
+        'rgba(1, 2, 3, 0.5)',
+        'hsl(28 100% 55%)',
+        'hsla(28deg, 100%, 55%, .5)',
+        'SteelBlue',
+      ];
       for (const color of good) {
         const { quiz, problems } = parse(`---\nprimaryColor: '${color}'\n---\n# Q\n= 1\n`);
         expect(problems, color).to.deep.equal([]);
@@ -383,7 +396,10 @@ ${key('enableRetry')}: false
       for (const color of bad) {
         const { quiz, problems } = parse(`---\ntextColor: '${color}'\n---\n# Q\n= 1\n`);
         expect(quiz.settings.colors, color).to.equal(undefined);
-        expect(problems.map((p) => [p.severity, p.code, p.line]), color).to.deep.equal([['warning', 'invalid-value', 2]]);
+        expect(
+          problems.map((p) => [p.severity, p.code, p.line]),
+          color,
+        ).to.deep.equal([['warning', 'invalid-value', 2]]);
       }
     });
 
@@ -404,7 +420,7 @@ ${key('enableRetry')}: false
       ]);
     });
 
-    it('reads shuffle_answers in a question\'s own options block', () => {
+    it("reads shuffle_answers in a question's own options block", () => {
       const { quiz, problems } = parse('# Q\n\n---\nshuffle_answers: false\n---\n\n- [x] a\n- [ ] b\n');
       expect(problems).to.deep.equal([]);
       expect(quiz.questions[0]).to.deep.include({ shuffleAnswers: false });
@@ -456,9 +472,7 @@ ${key('enableRetry')}: false
     it('reports a matching term written on two lines', () => {
       const { problems, quiz } = parse('# Q\n- FOB -> Free On Board\n- EXW -> Ex Works\n- fob -> Free Carrier\n');
       expect(where(problems)).to.deep.equal(['question-answer-shape@4']);
-      expect(problems[0]!.message).to.equal(
-        'matching question "Q" uses the term "fob" twice (lines 2 and 4): write each term once',
-      );
+      expect(problems[0]!.message).to.equal('matching question "Q" uses the term "fob" twice (lines 2 and 4): write each term once');
       expect(quiz.questions).to.deep.equal([]);
       // The same meaning for two terms is fine.
       expect(parse('# Q\n- Apple -> Fruit\n- Pear -> Fruit\n').problems).to.deep.equal([]);

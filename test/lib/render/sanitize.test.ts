@@ -245,19 +245,53 @@ async function settle(roots: ParentNode[]): Promise<void> {
 
 /** Elements that run script, load another document or page, restyle the host or re-target links. */
 const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal',
-  'form', 'style', 'link', 'base', 'meta',
-  'animate', 'set', // SVG animation can rewrite an href after sanitising
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'form',
+  'style',
+  'link',
+  'base',
+  'meta',
+  'animate',
+  'set', // SVG animation can rewrite an href after sanitising
 ]);
 
 const URL_ATTRIBUTES = new Set([
-  'href', 'xlink:href', 'src', 'action', 'formaction', 'poster', 'background', 'data', 'codebase',
-  'cite', 'longdesc', 'lowsrc', 'dynsrc', 'ping', 'manifest', 'icon',
+  'href',
+  'xlink:href',
+  'src',
+  'action',
+  'formaction',
+  'poster',
+  'background',
+  'data',
+  'codebase',
+  'cite',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'ping',
+  'manifest',
+  'icon',
 ]);
 
 /** SVG presentation attributes whose `url(…)` would load from wherever it points. */
 const PRESENTATION_URL_ATTRIBUTES = new Set([
-  'fill', 'stroke', 'mask', 'clip-path', 'marker-start', 'marker-mid', 'marker-end', 'filter', 'cursor',
+  'fill',
+  'stroke',
+  'mask',
+  'clip-path',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'filter',
+  'cursor',
 ]);
 
 /** A link that, clicked, would replace the course page with another site's, or hand it `window.opener`. */
@@ -340,7 +374,13 @@ describe('sanitising hostile Markdown', () => {
     stage = new Stage();
     for (const payload of XSS_CORPUS) {
       const renderers = [sanitised, prebuilt, ...SANITISERS];
-      sections.set(payload.id, stage.insert(renderers.flatMap((renderer) => render(payload, renderer)), payload.id));
+      sections.set(
+        payload.id,
+        stage.insert(
+          renderers.flatMap((renderer) => render(payload, renderer)),
+          payload.id,
+        ),
+      );
     }
     await settle([stage.light, stage.shadow]);
   });
@@ -385,7 +425,8 @@ describe('the XSS harness, given marked output that was not sanitised', () => {
         template.innerHTML = html;
         return dangers(template.content).length > 0;
       });
-      if ((flagged || payload.live) && payload.harmlessUnsanitised) wrong.push(`#${payload.id} ${payload.name}: flagged, yet marked harmless`);
+      if ((flagged || payload.live) && payload.harmlessUnsanitised)
+        wrong.push(`#${payload.id} ${payload.name}: flagged, yet marked harmless`);
       if (!flagged && !payload.live && !payload.harmlessUnsanitised) wrong.push(`#${payload.id} ${payload.name}: not flagged`);
     }
     expect(wrong).to.deep.equal([]);
@@ -504,7 +545,7 @@ describe('renderMarkdown keeps what authors write', () => {
     ]);
   });
 
-  it('replaces an author\'s own target and rel', () => {
+  it("replaces an author's own target and rel", () => {
     const html = render('<a href="https://example.org/" target="_self" rel="opener">x</a> <a href="next.md" target="_blank">y</a>');
     const links = [...html.querySelectorAll('a')];
     expect(links.map((a) => [a.getAttribute('rel'), a.getAttribute('target')])).to.deep.equal([

@@ -60,8 +60,7 @@ const context = (where: string, payload: string) => `Markdown context: ${where} 
 /** Character references for every character, as in the cheat sheet's "Decimal HTML character references". */
 const decimal = (text: string, digits = 0, semicolon = true) =>
   [...text].map((c) => `&#${String(c.codePointAt(0)).padStart(digits, '0')}${semicolon ? ';' : ''}`).join('');
-const hexadecimal = (text: string) =>
-  [...text].map((c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()}`).join('');
+const hexadecimal = (text: string) => [...text].map((c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()}`).join('');
 
 /** A base64 `data:` document that calls the sentinel in its parent, as the published ones call alert. */
 const base64Html = (call: string) => btoa(`<script>parent.${call}</script>`);
@@ -98,8 +97,7 @@ const DEFINITIONS: Definition[] = [
   {
     name: 'data: svg in an svg image',
     source: dompurify('"Don\'t remove data URIs from SVG images, with href attribute" (shortened)'),
-    markdown: (x) =>
-      `<svg><image width="500" height="500" href="data:image/svg+xml;base64,${base64Svg(x)}"></image></svg>`,
+    markdown: (x) => `<svg><image width="500" height="500" href="data:image/svg+xml;base64,${base64Svg(x)}"></image></svg>`,
   },
   {
     name: 'data: link',
@@ -239,8 +237,7 @@ const DEFINITIONS: Definition[] = [
     name: 'embed, img and script with javascript: src',
     source: dompurify('html5sec #63'),
     markdown: (x) =>
-      `<div id="63"><embed src="javascript:${x}"></embed>\n<img src="javascript:${x}">\n` +
-      `<script src="javascript:${x}"></script></div>`,
+      `<div id="63"><embed src="javascript:${x}"></embed>\n<img src="javascript:${x}">\n` + `<script src="javascript:${x}"></script></div>`,
   },
   {
     name: 'xlink:href on an unknown element',
@@ -319,8 +316,7 @@ const DEFINITIONS: Definition[] = [
   {
     name: 'annotation-xml style (mXSS)',
     source: dompurify('"Tests against attribute-based mXSS behavior 3/3"'),
-    markdown: (x) =>
-      `<math><annotation-xml encoding="text/html"><p><style><p title="</style><iframe onload&#x3d;${x}<!--"></style>`,
+    markdown: (x) => `<math><annotation-xml encoding="text/html"><p><style><p title="</style><iframe onload&#x3d;${x}<!--"></style>`,
   },
   {
     name: 'noembed, svg and style (mXSS)',
@@ -372,8 +368,7 @@ const DEFINITIONS: Definition[] = [
   {
     name: 'polyglot',
     source: owasp('"XSS Locator (Polyglot)"'),
-    markdown: (x) =>
-      `javascript:/*--></title></style></textarea></script></xmp>\n<svg/onload='+/"\`/+/onmouseover=1/+/[*/[]/+${x}//'>`,
+    markdown: (x) => `javascript:/*--></title></style></textarea></script></xmp>\n<svg/onload='+/"\`/+/onmouseover=1/+/[*/[]/+${x}//'>`,
   },
   {
     name: 'anchor onmouseover',
@@ -557,7 +552,7 @@ const DEFINITIONS: Definition[] = [
     name: 'link to javascript: with an encoded parenthesis',
     source: marked('issue #203 "XSS"'),
     markdown: (x) => `[naughty link](javascript:${x.replace(')', '&#41;')})`,
-    harmlessUnsanitised: 'marked 18 makes no link of it: the destination\'s parentheses do not balance',
+    harmlessUnsanitised: "marked 18 makes no link of it: the destination's parentheses do not balance",
   },
   {
     name: 'javascript&#58 without a semicolon',
@@ -667,7 +662,10 @@ const DEFINITIONS: Definition[] = [
   },
   {
     name: 'details ontoggle in a list item',
-    source: context('list item', '<details open ontoggle>, one of the 5 that ran from marked\'s raw output in notes/browser-failure-modes.md'),
+    source: context(
+      'list item',
+      "<details open ontoggle>, one of the 5 that ran from marked's raw output in notes/browser-failure-modes.md",
+    ),
     markdown: (x) => `- first\n- <details open ontoggle=${x}><summary>s</summary>x</details>`,
     live: true,
   },

@@ -68,7 +68,7 @@ describe('two tabs', () => {
     await tab.call('callStore', 'completeLesson', course, 'why');
     await store.completeLesson(course, 'marketplaces');
     // Posted after the others: once it arrives, they would have too.
-    await until(() => heard.length === 1, 'the store\'s own notice', 1000);
+    await until(() => heard.length === 1, "the store's own notice", 1000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(heard).to.deep.equal([{ namespace: 'partner-b', learner: 'ayesha', courseId: 'export-basics' }]);
   });
@@ -112,7 +112,13 @@ describe('two tabs', () => {
 
   it('never blocks a newer version of the site from upgrading, and the older tab carries on in memory', async () => {
     await tab.call('callStore', 'completeLesson', course, 'why');
-    await tab.call('callStore', 'addQuizAttempt', course, { quizId: 'check', answers: { q1: 0 }, score: 100, passed: true, quizHash: 'h1' });
+    await tab.call('callStore', 'addQuizAttempt', course, {
+      quizId: 'check',
+      answers: { q1: 0 },
+      score: 100,
+      passed: true,
+      quizHash: 'h1',
+    });
 
     let blocked = false;
     const upgraded = await openDB(databaseName, SCHEMA_VERSION + 1, {

@@ -95,7 +95,10 @@ describe('store without IndexedDB', () => {
   /** A database held open at version 1 by a connection that ignores `versionchange`. */
   async function holdAtVersionOne(name: string): Promise<void> {
     const holder = await openDB(name, 1);
-    cleanups.push(() => deleteDatabase(name), () => holder.close());
+    cleanups.push(
+      () => deleteDatabase(name),
+      () => holder.close(),
+    );
   }
 
   it('gives up on an open request that never answers after 3 seconds, keeping the writes made meanwhile (WebKit bug 226547)', async function () {

@@ -103,10 +103,7 @@ type TabActions = typeof import('./tab-actions.js');
 export interface Tab {
   readonly origin: string;
   /** Calls an export of tab-actions.ts in the tab; arguments and result travel as JSON. */
-  call<Name extends keyof TabActions>(
-    name: Name,
-    ...args: Parameters<TabActions[Name]>
-  ): Promise<Awaited<ReturnType<TabActions[Name]>>>;
+  call<Name extends keyof TabActions>(name: Name, ...args: Parameters<TabActions[Name]>): Promise<Awaited<ReturnType<TabActions[Name]>>>;
   reload(): Promise<void>;
   close(): Promise<void>;
   /** Sends a DevTools-protocol command from the tab: Chromium's real tabs only. */

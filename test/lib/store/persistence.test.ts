@@ -40,9 +40,20 @@ describe('store persistence', () => {
       await tab.call('callStore', 'addTimeSpent', course, 'why', 42_000);
       await tab.call('callStore', 'completeLesson', course, 'why');
       for (const score of [40, 95, 80]) {
-        await tab.call('callStore', 'addQuizAttempt', course, { quizId: 'check', answers: { q1: score }, score, passed: score >= 80, quizHash: 'q1' });
+        await tab.call('callStore', 'addQuizAttempt', course, {
+          quizId: 'check',
+          answers: { q1: score },
+          score,
+          passed: score >= 80,
+          quizHash: 'q1',
+        });
       }
-      await tab.call('callStore', 'saveCertificate', course, { code: 'SBQ-1', learnerName: 'Ayesha Siddiqui', issuedAt: 1_732_700_000_000, score: 95 });
+      await tab.call('callStore', 'saveCertificate', course, {
+        code: 'SBQ-1',
+        learnerName: 'Ayesha Siddiqui',
+        issuedAt: 1_732_700_000_000,
+        score: 95,
+      });
       await tab.call('callStore', 'openLesson', course, 'incoterms');
       const before = (await tab.call('callStore', 'getProgress', course)) as CourseProgress;
 
@@ -133,7 +144,11 @@ describe('store persistence', () => {
     await database.put('lessons', { lessonId: 'hacked', status: 'owned', timeSpentMs: 0 }, key('hacked'));
     await database.put('lessons', { lessonId: 'sly', status: 'complete', timeSpentMs: -1 }, key('sly'));
     await database.put('lessons', '<script>alert(1)</script>', key('string'));
-    await database.put('attempts', { quizId: 'bad', attempts: [{ score: 'NaN', passed: true, submittedAt: 0, quizHash: 'h', answers: {} }] }, key('bad'));
+    await database.put(
+      'attempts',
+      { quizId: 'bad', attempts: [{ score: 'NaN', passed: true, submittedAt: 0, quizHash: 'h', answers: {} }] },
+      key('bad'),
+    );
     await database.put('attempts', { quizId: 'worse', attempts: 'many' }, key('worse'));
     await database.put('learners', { name: { first: 'not text' } }, ['default', 'ayesha']);
     database.close();

@@ -62,9 +62,27 @@ describe('exportProgress and importProgress', () => {
     await store.completeLesson(basics, 'why');
     await store.openLesson(basics, 'incoterms');
     await store.startQuizAttempt(basics, { quizId: 'incoterms-check' });
-    await store.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 0, q2: [0, 2], q3: 'FOB' }, score: 33.33, passed: false, quizHash: 'q-v1' });
-    await store.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 1, q2: [0, 1], q3: 'CIF' }, score: 100, passed: true, quizHash: 'q-v2' });
-    await store.addQuizAttempt(basics, { quizId: 'final', answers: { q1: [2, 0, 1], q2: [1, 0, -1] }, score: 75, passed: true, quizHash: 'f-v1' });
+    await store.addQuizAttempt(basics, {
+      quizId: 'incoterms-check',
+      answers: { q1: 0, q2: [0, 2], q3: 'FOB' },
+      score: 33.33,
+      passed: false,
+      quizHash: 'q-v1',
+    });
+    await store.addQuizAttempt(basics, {
+      quizId: 'incoterms-check',
+      answers: { q1: 1, q2: [0, 1], q3: 'CIF' },
+      score: 100,
+      passed: true,
+      quizHash: 'q-v2',
+    });
+    await store.addQuizAttempt(basics, {
+      quizId: 'final',
+      answers: { q1: [2, 0, 1], q2: [1, 0, -1] },
+      score: 75,
+      passed: true,
+      quizHash: 'f-v1',
+    });
     await store.completeLesson(basics, 'incoterms');
     await store.saveCertificate(basics, { code: 'SBQ-7K2M-94QX', learnerName: 'Ayesha Siddiqui', issuedAt: Date.now(), score: 87.5 });
     await store.openLesson(pricing, 'margins');
@@ -162,14 +180,38 @@ describe('exportProgress and importProgress', () => {
       ['another format', '{"format": "lms-export", "version": 1}', /not a sabaq progress file/],
       ['from a newer sabaq', edit((d) => (d.version = PROGRESS_FORMAT_VERSION + 1)), /newer version of sabaq/],
       ['version as text', edit((d) => ((d as Record<string, unknown>).version = '1')), /"version" must be a whole number/],
-      ['unknown status', edit((d) => ((d.courses[0]!.lessons[0] as { status: string }).status = 'hacked')), /courses\[0\]\.lessons\[0\]\.status must be one of/],
-      ['score of Infinity', edit((d) => (d.courses[0]!.attempts[0]!.score = 424242)).replace('424242', '1e999'), /courses\[0\]\.attempts\[0\]\.score must be a number from 0 to 100/],
-      ['a seed that is not a whole number', edit((d) => (d.courses[0]!.attempts[0]!.seed = 0.5)), /courses\[0\]\.attempts\[0\]\.seed must be a whole number from 0 to 4294967295/],
-      ['an answer that is an object', edit((d) => ((d.courses[0]!.attempts[0]!.answers as Record<string, unknown>).q1 = { $gt: '' })), /answers\.q1 must be a number, text, a list of whole numbers or null/],
-      ['a script as an id', edit((d) => ((d.courses[0]!.lessons[0] as { lessonId: unknown }).lessonId = { toString: 'alert(1)' })), /lessonId must be text/],
+      [
+        'unknown status',
+        edit((d) => ((d.courses[0]!.lessons[0] as { status: string }).status = 'hacked')),
+        /courses\[0\]\.lessons\[0\]\.status must be one of/,
+      ],
+      [
+        'score of Infinity',
+        edit((d) => (d.courses[0]!.attempts[0]!.score = 424242)).replace('424242', '1e999'),
+        /courses\[0\]\.attempts\[0\]\.score must be a number from 0 to 100/,
+      ],
+      [
+        'a seed that is not a whole number',
+        edit((d) => (d.courses[0]!.attempts[0]!.seed = 0.5)),
+        /courses\[0\]\.attempts\[0\]\.seed must be a whole number from 0 to 4294967295/,
+      ],
+      [
+        'an answer that is an object',
+        edit((d) => ((d.courses[0]!.attempts[0]!.answers as Record<string, unknown>).q1 = { $gt: '' })),
+        /answers\.q1 must be a number, text, a list of whole numbers or null/,
+      ],
+      [
+        'a script as an id',
+        edit((d) => ((d.courses[0]!.lessons[0] as { lessonId: unknown }).lessonId = { toString: 'alert(1)' })),
+        /lessonId must be text/,
+      ],
       ['an id of 300 characters', edit((d) => (d.courses[0]!.courseId = 'x'.repeat(300))), /courseId must be at most 256 characters/],
       ['the same course twice', edit((d) => d.courses.push(d.courses[0]!)), /courses\[2\]\.courseId repeats "export-basics"/],
-      ["another course's certificate", edit((d) => (d.courses[0]!.certificate!.courseId = 'pricing')), /certificate\.courseId must be the course's id/],
+      [
+        "another course's certificate",
+        edit((d) => (d.courses[0]!.certificate!.courseId = 'pricing')),
+        /certificate\.courseId must be the course's id/,
+      ],
       ['a valid course, then a broken one', edit((d) => (d.courses[1]!.lessons = 'all' as never)), /courses\[1\]\.lessons must be a list/],
       ['too large', `{"format":"sabaq-progress","version":1,"pad":"${'x'.repeat(32 * 1024 * 1024)}"}`, /larger than 32 MB/],
     ];

@@ -26,7 +26,7 @@ function attempt(score: number, quizHash = 'quiz-v1'): NewQuizAttempt {
 
 const implementations: { name: string; open(namespace?: string): ProgressStore }[] = [
   { name: 'IndexedDB', open: (namespace) => openStore({ databaseName, namespace }) },
-  { name: 'memory', open: (namespace) => memoryStores[namespace ?? 'default'] ??= createMemoryStore({ namespace }) },
+  { name: 'memory', open: (namespace) => (memoryStores[namespace ?? 'default'] ??= createMemoryStore({ namespace })) },
 ];
 
 let databaseName: string;
@@ -59,7 +59,7 @@ for (const implementation of implementations) {
       expect(progress).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
     });
 
-    it("follows a lesson from opening to completion, with its times and the last lesson opened", async () => {
+    it('follows a lesson from opening to completion, with its times and the last lesson opened', async () => {
       const before = Date.now();
       await store.openLesson(course, 'why');
       let progress = await store.getProgress(course);
@@ -199,7 +199,12 @@ for (const implementation of implementations) {
       expect(await store.getProgress(bilal)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
       expect(await store.getProgress(otherCourse)).to.deep.equal({ courseId: 'pricing', lessons: {}, attempts: {}, openAttempts: {} });
       expect(await store.getLearnerName('bilal')).to.equal(undefined);
-      expect(await partnerStore.getProgress(course)).to.deep.equal({ courseId: 'export-basics', lessons: {}, attempts: {}, openAttempts: {} });
+      expect(await partnerStore.getProgress(course)).to.deep.equal({
+        courseId: 'export-basics',
+        lessons: {},
+        attempts: {},
+        openAttempts: {},
+      });
       expect(await partnerStore.getLearnerName('ayesha')).to.equal(undefined);
 
       await partnerStore.openLesson(course, 'marketplaces');

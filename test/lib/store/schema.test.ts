@@ -72,7 +72,9 @@ describe('schema', () => {
       await fixture.create(databaseName);
       store = openStore({ databaseName });
       const progress = await store.getProgress(course);
-      expect(Object.keys(progress.lessons).filter((id) => progress.lessons[id]!.status === 'complete')).to.deep.equal(fixture.completeLessons);
+      expect(Object.keys(progress.lessons).filter((id) => progress.lessons[id]!.status === 'complete')).to.deep.equal(
+        fixture.completeLessons,
+      );
 
       await store.completeLesson(course, 'after-migration');
       store.close();

@@ -70,7 +70,13 @@ describe('storage under pressure', () => {
     await tab.reload();
     await tab.call('openTestStore', databaseName);
     progress = (await tab.call('callStore', 'getProgress', course)) as CourseProgress;
-    expect(Object.keys(progress.lessons).sort(), 'everything, after a reload').to.deep.equal(['final', 'incoterms', 'marketplaces', 'pricing', 'why']);
+    expect(Object.keys(progress.lessons).sort(), 'everything, after a reload').to.deep.equal([
+      'final',
+      'incoterms',
+      'marketplaces',
+      'pricing',
+      'why',
+    ]);
     expect(progress.attempts.essay![0]!.answers).to.deep.equal(answers);
   });
 

@@ -3,12 +3,7 @@
  * Arguments and results travel as JSON.
  */
 import { openDB } from 'idb';
-import {
-  type ProgressChange,
-  type ProgressStore,
-  type StorageProblem,
-  openStore,
-} from '../../../src/lib/store/index.js';
+import { type ProgressChange, type ProgressStore, type StorageProblem, openStore } from '../../../src/lib/store/index.js';
 
 let store: ProgressStore | undefined;
 const problems: StorageProblem[] = [];
@@ -31,7 +26,10 @@ export async function callStore(method: StoreMethod, ...args: unknown[]): Promis
 }
 
 /** Like `callStore`, but a rejection comes back as its error's name and message instead of failing the call. */
-export async function settleStore(method: StoreMethod, ...args: unknown[]): Promise<{ value: unknown } | { error: { name: string; message: string } }> {
+export async function settleStore(
+  method: StoreMethod,
+  ...args: unknown[]
+): Promise<{ value: unknown } | { error: { name: string; message: string } }> {
   try {
     return { value: await callStore(method, ...args) };
   } catch (error) {
@@ -52,4 +50,3 @@ export async function readKeys(databaseName: string, storeName: string): Promise
     database.close();
   }
 }
-

@@ -8,7 +8,9 @@ import { lrsFault, lrsLog, lrsStatements, newAgent, startLrs } from './lrs.js';
 const course = { url: 'https://partner.example/courses/export/course.md', title: 'Export', lang: 'en' };
 
 function statements(actor: XapiAgent, count: number): XapiStatement[] {
-  return Array.from({ length: count }, (_, i) => lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `lesson-${i}`, title: `Lesson ${i}` }));
+  return Array.from({ length: count }, (_, i) =>
+    lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `lesson-${i}`, title: `Lesson ${i}` }),
+  );
 }
 
 async function filled(list: XapiStatement[]): Promise<MemoryOutbox> {
@@ -85,7 +87,9 @@ describe('delivery to a real LRS', function () {
     const agent = newAgent();
     const made = statements(agent, 5);
     // The LRS already holds the third under its id (with other content, so it answers 409, not 204).
-    expect(await deliver(await filled([{ ...made[2]!, timestamp: '2020-01-01T00:00:00.000Z' }]), new LrsClient(lrs))).to.deep.include({ sent: 1 });
+    expect(await deliver(await filled([{ ...made[2]!, timestamp: '2020-01-01T00:00:00.000Z' }]), new LrsClient(lrs))).to.deep.include({
+      sent: 1,
+    });
     const outbox = await filled(made);
 
     const report = await deliver(outbox, new LrsClient(lrs));

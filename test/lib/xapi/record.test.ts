@@ -38,30 +38,33 @@ describe('recordChange: the statements a learner action records', function () {
 
     expect(await act(() => store.openLesson(ref, 'marketplaces'))).to.deep.equal(['attempted /lessons/marketplaces']);
     const quizHash = course.lessons[1]!.quizzes[0]!.hash;
-    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 1 }, score: 0, passed: false, quizHash }))).to.deep.equal([
-      'answered /quizzes/marketplaces-1/questions/1',
-      'failed /quizzes/marketplaces-1',
-    ]);
+    expect(
+      await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 1 }, score: 0, passed: false, quizHash })),
+    ).to.deep.equal(['answered /quizzes/marketplaces-1/questions/1', 'failed /quizzes/marketplaces-1']);
     // Passing the lesson's only quiz completes the lesson.
-    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 0 }, score: 100, passed: true, quizHash }))).to.deep.equal([
-      'answered /quizzes/marketplaces-1/questions/1',
-      'passed /quizzes/marketplaces-1',
-      'completed /lessons/marketplaces',
-    ]);
+    expect(
+      await act(() => store.addQuizAttempt(ref, { quizId: 'marketplaces-1', answers: { q1: 0 }, score: 100, passed: true, quizHash })),
+    ).to.deep.equal(['answered /quizzes/marketplaces-1/questions/1', 'passed /quizzes/marketplaces-1', 'completed /lessons/marketplaces']);
 
     await act(() => store.openLesson(ref, 'final'));
     const finalHash = course.lessons[2]!.quizzes[0]!.hash;
-    await act(() => store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 1, q2: 0 }, score: 50, passed: false, quizHash: finalHash }));
-    expect(await act(() => store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 0, q2: 0 }, score: 100, passed: true, quizHash: finalHash }))).to.deep.equal([
+    await act(() =>
+      store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 1, q2: 0 }, score: 50, passed: false, quizHash: finalHash }),
+    );
+    expect(
+      await act(() =>
+        store.addQuizAttempt(ref, { quizId: 'final', answers: { q1: 0, q2: 0 }, score: 100, passed: true, quizHash: finalHash }),
+      ),
+    ).to.deep.equal([
       'answered /quizzes/final/questions/1',
       'answered /quizzes/final/questions/2',
       'passed /quizzes/final',
       'completed /lessons/final',
       'completed course',
     ]);
-    expect(await act(() => store.saveCertificate(ref, { code: 'K7Q2M9XD', learnerName: 'Amina Khan', issuedAt: Date.now(), score: 100 }))).to.deep.equal([
-      'earned course',
-    ]);
+    expect(
+      await act(() => store.saveCertificate(ref, { code: 'K7Q2M9XD', learnerName: 'Amina Khan', issuedAt: Date.now(), score: 100 })),
+    ).to.deep.equal(['earned course']);
     expect(made.at(-1)!.result!.extensions![EXTENSIONS.certificateCode]).to.equal('K7Q2M9XD');
     expect(made.at(-2)!.result!.score!.scaled).to.equal(1);
 
@@ -72,6 +75,8 @@ describe('recordChange: the statements a learner action records', function () {
     const outbox = new MemoryOutbox();
     await outbox.add(made);
     expect(await deliver(outbox, new LrsClient(await startLrs()))).to.deep.include({ stopped: 'done', sent: made.length });
-    expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(made.map((statement) => statement.id).sort());
+    expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(
+      made.map((statement) => statement.id).sort(),
+    );
   });
 });

@@ -53,7 +53,10 @@ describe('xAPI statements', () => {
     const completed = lessonCompleted(context, course, lesson, 3_723_450);
     expect(opened.verb.id).to.equal('http://adlnet.gov/expapi/verbs/attempted');
     expect(opened.object.id).to.equal(`${COURSE_IRI}/lessons/incoterms`);
-    expect(opened.object.definition).to.deep.equal({ type: 'http://adlnet.gov/expapi/activities/lesson', name: { en: 'Incoterms in practice' } });
+    expect(opened.object.definition).to.deep.equal({
+      type: 'http://adlnet.gov/expapi/activities/lesson',
+      name: { en: 'Incoterms in practice' },
+    });
     expect(opened.context).to.deep.equal({
       contextActivities: { grouping: [{ objectType: 'Activity', id: COURSE_IRI }] },
       language: 'en',
@@ -77,7 +80,14 @@ describe('xAPI statements', () => {
 
   it('a quiz submission: one answered statement per question, each type in its own response format, then passed', async () => {
     const statements = quizSubmitted(context, { course, lesson }, quiz, quiz.questions, attempt(quiz, right, 100, true));
-    expect(statements.map((s) => s.verb.id.split('/').pop())).to.deep.equal(['answered', 'answered', 'answered', 'answered', 'answered', 'passed']);
+    expect(statements.map((s) => s.verb.id.split('/').pop())).to.deep.equal([
+      'answered',
+      'answered',
+      'answered',
+      'answered',
+      'answered',
+      'passed',
+    ]);
     const quizIri = `${COURSE_IRI}/quizzes/export-check`;
     const [single, multiple, ordering, matching, short, verdict] = statements as [XapiStatement, ...XapiStatement[]];
     const definition = (s: XapiStatement | undefined) => s!.object.definition as Record<string, unknown>;
@@ -170,7 +180,10 @@ describe('xAPI statements', () => {
       attempt(mixed, { q1: 'Chapter  52', q2: '19.3', q3: [2, 1, 0] }, 100, true),
     );
     const definitions = statements.slice(0, 3).map((s) => s.object.definition as Record<string, unknown>);
-    expect(definitions[0]).to.deep.include({ interactionType: 'fill-in', correctResponsesPattern: ['{case_matters=false}52', '{case_matters=false}chapter 52'] });
+    expect(definitions[0]).to.deep.include({
+      interactionType: 'fill-in',
+      correctResponsesPattern: ['{case_matters=false}52', '{case_matters=false}chapter 52'],
+    });
     expect(statements[0]!.result).to.deep.equal({ response: 'Chapter  52', success: true });
     expect(definitions[1]).to.deep.include({ interactionType: 'numeric', correctResponsesPattern: ['19.2[:]19.5', '20'] });
     expect(statements[1]!.result).to.deep.equal({ response: '19.3', success: true });
@@ -187,7 +200,11 @@ describe('xAPI statements', () => {
   it('a picked quiz reports only the questions asked, each under its written position', () => {
     const asked = [quiz.questions[3]!, quiz.questions[0]!];
     const statements = quizSubmitted(context, { course, lesson }, quiz, asked, attempt(quiz, { q4: [0, 1], q1: 1 }, 100, true));
-    expect(statements.map((s) => s.object.id.split('/').slice(-2).join('/'))).to.deep.equal(['questions/4', 'questions/1', 'quizzes/export-check']);
+    expect(statements.map((s) => s.object.id.split('/').slice(-2).join('/'))).to.deep.equal([
+      'questions/4',
+      'questions/1',
+      'quizzes/export-check',
+    ]);
   });
 
   it('a standalone quiz: its own activity id, no course around it', async () => {
@@ -201,13 +218,15 @@ describe('xAPI statements', () => {
       platform: 'sabaq',
     });
     expect(statements[5]!.context).to.deep.equal({ language: 'ur', platform: 'sabaq' });
-    expect((statements[0]!.object.definition as { name: object }).name).to.deep.equal({ ur: 'Under FOB, who pays for the main sea freight?' });
+    expect((statements[0]!.object.definition as { name: object }).name).to.deep.equal({
+      ur: 'Under FOB, who pays for the main sea freight?',
+    });
     expect(standaloneQuizActivityId(quiz, 'https://partner.example/quizzes/check.md?v=2', 'https://partner.example/page')).to.equal(
       'https://partner.example/quizzes/check.md',
     );
-    expect(standaloneQuizActivityId({ id: 'x', activityId: 'https://tdap.gov.pk/quizzes/x' }, 'https://a.example/x.md', 'https://a.example/')).to.equal(
-      'https://tdap.gov.pk/quizzes/x',
-    );
+    expect(
+      standaloneQuizActivityId({ id: 'x', activityId: 'https://tdap.gov.pk/quizzes/x' }, 'https://a.example/x.md', 'https://a.example/'),
+    ).to.equal('https://tdap.gov.pk/quizzes/x');
     await expectValid(statements);
   });
 

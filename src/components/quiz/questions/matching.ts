@@ -22,9 +22,11 @@ export function renderMatchingAnswers(question: MatchingQuestion, view: Question
         <select id="match-${question.id}-${i}" ?disabled=${view.submitted}
           @change=${(event: Event) => onChange(i, Number((event.target as HTMLSelectElement).value))}>
           <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${view.localize.term('chooseMatch')}</option>
-          ${rights.map((j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && right(chosen[i]) === right(j)}>
+          ${rights.map(
+            (j) => html`<option value=${j} ?selected=${chosen[i] !== undefined && right(chosen[i]) === right(j)}>
             ${renderedText(right(j)!)}
-          </option>`)}
+          </option>`,
+          )}
         </select>
       </li>`,
     )}
@@ -35,6 +37,8 @@ export function renderMatchingAnswers(question: MatchingQuestion, view: Question
  * that way too, since no font mirrors an arrow. */
 export function renderMatchingCorrectAnswer(question: MatchingQuestion, view: QuestionView) {
   const arrow = view.localize.dir === 'rtl' ? '←' : '→';
-  const pairs = question.pairs.map((pair) => html`<li><bdi>${view.inline(pair.left)}</bdi> ${arrow} <bdi>${view.inline(pair.right)}</bdi></li>`);
+  const pairs = question.pairs.map(
+    (pair) => html`<li><bdi>${view.inline(pair.left)}</bdi> ${arrow} <bdi>${view.inline(pair.right)}</bdi></li>`,
+  );
   return html`<div class="correct-answer">${view.localize.term('correctAnswer')}<ul>${pairs}</ul></div>`;
 }

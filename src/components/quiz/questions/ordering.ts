@@ -24,14 +24,16 @@ export function renderOrderingAnswers(question: OrderingQuestion, view: Question
       const label = renderedText(text);
       return html`<li>
         <span class="item-text">${view.inline(text)}</span>
-        ${view.submitted
-          ? nothing
-          : html`<span class="moves">
+        ${
+          view.submitted
+            ? nothing
+            : html`<span class="moves">
               <button class="icon-button" aria-label=${view.localize.term('moveItemUp', label)} ?disabled=${position === 0}
                 @click=${() => move(position, position - 1)}>↑</button>
               <button class="icon-button" aria-label=${view.localize.term('moveItemDown', label)} ?disabled=${position === current.length - 1}
                 @click=${() => move(position, position + 1)}>↓</button>
-            </span>`}
+            </span>`
+        }
       </li>`;
     })}
   </ol>`;

@@ -25,13 +25,15 @@ export function renderQuestion(question: Question, frame: QuestionFrame, view: Q
     ${question.body ? html`<div class="prose">${view.markdown(question.body)}</div>` : nothing}
     ${question.hint && !view.submitted ? renderHint(question.id, question.hint, frame, view) : nothing}
     ${renderAnswers(question, view)}
-    ${verdict
-      ? html`<p class="verdict ${verdict.correct ? 'right' : 'wrong'}">
+    ${
+      verdict
+        ? html`<p class="verdict ${verdict.correct ? 'right' : 'wrong'}">
             ${view.localize.term(verdict.correct ? 'correct' : verdict.points > 0 ? 'partlyCorrect' : 'incorrect')}
           </p>
           ${verdict.correct ? nothing : renderCorrectAnswer(question, view)}
           ${question.explanation ? html`<div class="explanation prose">${view.markdown(question.explanation)}</div>` : nothing}`
-      : nothing}
+        : nothing
+    }
   `;
   // Choices are a group of radio buttons or checkboxes: a fieldset names the group by its question.
   if (question.kind === 'single' || question.kind === 'multiple') {

@@ -5,7 +5,6 @@ import { MAX_TEXT_LENGTH } from '../../../lib/store/index.js';
 import type { ShortAnswerQuestion } from '../../../lib/types.js';
 import type { QuestionView } from './view.js';
 
-
 export function renderShortAnswer(question: ShortAnswerQuestion, view: QuestionView) {
   const onKeydown = (event: KeyboardEvent) => {
     // Not while an input method is composing a word (Urdu, say): there Enter picks the word.
