@@ -6,6 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { until } from '../components/helpers.js';
+import { framePage } from './frame-page.js';
 
 let frame: HTMLIFrameElement;
 const namespace = `e2e-${Math.random().toString(36).slice(2)}`;
@@ -16,29 +17,7 @@ async function load(): Promise<void> {
   await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not appear', 10000);
 }
 
-const doc = () => frame.contentDocument!;
-const shadow = (selector: string) => doc().querySelector(selector)?.shadowRoot ?? undefined;
-const text = (selector: string) => shadow(selector)?.textContent?.replace(/\s+/g, ' ') ?? '';
-
-function click(root: ShadowRoot | undefined, name: string | RegExp): void {
-  const candidates = [...(root?.querySelectorAll<HTMLButtonElement>('button, a') ?? [])];
-  const match = candidates.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!)));
-  if (!match) throw new Error(`no ${name}: ${candidates.map((b) => b.textContent!.trim()).join(' | ')}`);
-  match.click();
-}
-
-const lessonTitle = () => shadow('sabaq-course-player')?.querySelector('.lesson-title')?.textContent;
-const quizRoot = () => shadow('sabaq-course-player')?.querySelector('sabaq-quiz')?.shadowRoot ?? undefined;
-
-async function answer(choices: RegExp) {
-  const submit = () => [...(quizRoot()?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === 'Submit');
-  await until(() => submit() && quizRoot()!.querySelector('.question input:not([disabled])'), 'the quiz is not ready for answers');
-  for (const label of quizRoot()!.querySelectorAll('label')) {
-    if (choices.test(label.textContent!)) label.querySelector('input')!.click();
-  }
-  await until(() => [...quizRoot()!.querySelectorAll<HTMLInputElement>('input')].some((input) => input.checked));
-  submit()!.click();
-}
+const { doc, shadow, text, click, lessonTitle, quizRoot, answer } = framePage(() => frame);
 
 describe('a learner on a page with only dist/sabaq.js', function () {
   this.timeout(60000);

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { XapiStatement } from '../../src/lib/xapi/statements.js';
 import { until } from '../components/helpers.js';
+import { framePage } from './frame-page.js';
 import { lrsFault, lrsLog, lrsStatements, startLrs } from '../lib/xapi/lrs.js';
 
 let frame: HTMLIFrameElement;
@@ -29,29 +30,7 @@ async function load(namespace: string): Promise<void> {
 }
 
 const page = () => frame.contentWindow as unknown as PageWindow;
-const doc = () => frame.contentDocument!;
-const shadow = (selector: string) => doc().querySelector(selector)?.shadowRoot ?? undefined;
-const text = (selector: string) => shadow(selector)?.textContent?.replace(/\s+/g, ' ') ?? '';
-
-function click(root: ShadowRoot | undefined, name: string | RegExp): void {
-  const candidates = [...(root?.querySelectorAll<HTMLButtonElement>('button, a') ?? [])];
-  const match = candidates.find((b) => (typeof name === 'string' ? b.textContent!.trim() === name : name.test(b.textContent!)));
-  if (!match) throw new Error(`no ${name}: ${candidates.map((b) => b.textContent!.trim()).join(' | ')}`);
-  match.click();
-}
-
-const lessonTitle = () => shadow('sabaq-course-player')?.querySelector('.lesson-title')?.textContent;
-const quizRoot = () => shadow('sabaq-course-player')?.querySelector('sabaq-quiz')?.shadowRoot ?? undefined;
-
-async function answer(choices: RegExp) {
-  const submit = () => [...(quizRoot()?.querySelectorAll('button') ?? [])].find((b) => b.textContent!.trim() === 'Submit');
-  await until(() => submit() && quizRoot()!.querySelector('.question input:not([disabled])'), 'the quiz is not ready for answers');
-  for (const label of quizRoot()!.querySelectorAll('label')) {
-    if (choices.test(label.textContent!)) label.querySelector('input')!.click();
-  }
-  await until(() => [...quizRoot()!.querySelectorAll<HTMLInputElement>('input')].some((input) => input.checked));
-  submit()!.click();
-}
+const { shadow, text, click, lessonTitle, quizRoot, answer } = framePage(() => frame);
 
 /** `verb object` with the object's id relative to the course, sorted: what the LRS holds, readably. */
 function summary(statements: XapiStatement[], courseUrl: string): string[] {
