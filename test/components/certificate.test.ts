@@ -19,6 +19,21 @@ async function certificate(namespace: string, attributes = '') {
   return element;
 }
 
+/** The certificate of a learner who completed the course and was issued Bilal's certificate, drawn. */
+async function issuedCertificate() {
+  const namespace = freshNamespace();
+  await completeAcademy(namespace, 100);
+  await openStore({ namespace }).saveCertificate(ref, {
+    code: 'ABCD-EFGH-JKMN',
+    learnerName: 'Bilal',
+    issuedAt: Date.UTC(2026, 10, 27),
+    score: 100,
+  });
+  const element = await certificate(namespace);
+  await until(() => element.shadowRoot!.querySelector('svg'));
+  return element;
+}
+
 describe('<sabaq-certificate>', () => {
   it('says what is still missing before completion', async () => {
     const element = await certificate(freshNamespace());
@@ -82,16 +97,7 @@ describe('<sabaq-certificate>', () => {
   });
 
   it('downloads an image of the certificate', async () => {
-    const namespace = freshNamespace();
-    await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, {
-      code: 'ABCD-EFGH-JKMN',
-      learnerName: 'Bilal',
-      issuedAt: Date.UTC(2026, 10, 27),
-      score: 100,
-    });
-    const element = await certificate(namespace);
-    await until(() => element.shadowRoot!.querySelector('svg'));
+    const element = await issuedCertificate();
     const saved: { name: string; type: string; size: number }[] = [];
     const original = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
@@ -113,16 +119,7 @@ describe('<sabaq-certificate>', () => {
   });
 
   it('prints the certificate alone', async function () {
-    const namespace = freshNamespace();
-    await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, {
-      code: 'ABCD-EFGH-JKMN',
-      learnerName: 'Bilal',
-      issuedAt: Date.UTC(2026, 10, 27),
-      score: 100,
-    });
-    const element = await certificate(namespace);
-    await until(() => element.shadowRoot!.querySelector('svg'));
+    const element = await issuedCertificate();
     const other = document.body.appendChild(document.createElement('p'));
     other.textContent = 'The partner page around the certificate';
     let whilePrinting: { page: string; certificate: string; buttons: string } | undefined;
@@ -156,16 +153,7 @@ describe('<sabaq-certificate>', () => {
   });
 
   it('measures its text once per set of texts, never again when re-rendered with the same ones', async () => {
-    const namespace = freshNamespace();
-    await completeAcademy(namespace, 100);
-    await openStore({ namespace }).saveCertificate(ref, {
-      code: 'ABCD-EFGH-JKMN',
-      learnerName: 'Bilal',
-      issuedAt: Date.UTC(2026, 10, 27),
-      score: 100,
-    });
-    const element = await certificate(namespace);
-    await until(() => element.shadowRoot!.querySelector('svg'));
+    const element = await issuedCertificate();
     const measure = SVGGraphicsElement.prototype.getBBox;
     let measured = 0;
     SVGGraphicsElement.prototype.getBBox = function (this: SVGGraphicsElement, ...args) {
