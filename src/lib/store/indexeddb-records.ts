@@ -162,7 +162,7 @@ export async function outboxQueue(
   statements: readonly XapiStatement[],
 ): Promise<void> {
   const queuedAt = Date.now();
-  await Promise.all(statements.map((statement, position) => outbox.put(statement, [namespace, PENDING, queuedAt, position])));
+  await Promise.all(statements.map((statement, position) => outbox.put(statement, [namespace, PENDING, queuedAt, position, statement.id])));
 }
 
 /** The oldest pending statements; a record that is not one (written by another script) is skipped. */
@@ -177,8 +177,8 @@ export async function outboxMove(outbox: OutboxStore, namespace: string, ids: re
   for (let cursor = await outbox.openCursor(stateRange(namespace, PENDING)); cursor && wanted.size > 0; cursor = await cursor.continue()) {
     const statement = cursor.value as XapiStatement;
     if (!wanted.delete(statement?.id)) continue;
-    const [, , queuedAt, position] = cursor.key;
-    if (state !== undefined) await outbox.put(statement, [namespace, state, queuedAt, position]);
+    const [, , queuedAt, position, id] = cursor.key;
+    if (state !== undefined) await outbox.put(statement, [namespace, state, queuedAt, position, id]);
     await cursor.delete();
   }
 }

@@ -8,7 +8,8 @@
  * - `attempts`     [namespace, learner, courseId, quizId]   → { quizId, attempts: JSON text of StoredAttempt[] }
  * - `learners`     [namespace, learner]                     → { name }
  * - `openAttempts` [namespace, learner, courseId, quizId]   → OpenQuizAttempt (since version 2)
- * - `outbox`       [namespace, state, queuedAt, position]  → an xAPI statement waiting for the LRS
+ * - `outbox`       [namespace, state, queuedAt, position, statement id] → an xAPI statement waiting for the LRS
+ *   (the id keeps apart two batches queued in the same millisecond, by two tabs or one transaction)
  *   (state 0) or set aside after the LRS rejected it (state 1), oldest first (since version 3)
  * Attempts are kept one record per quiz, as JSON text, because loading 10,000 of them must take well
  * under 50 ms. Measured in Chromium 156: 10,000 one-attempt records took 150–270 ms to read; the same
@@ -33,7 +34,7 @@ export interface ProgressSchema extends DBSchema {
   outbox: { key: OutboxKey; value: unknown };
 }
 
-export type OutboxKey = [namespace: string, state: number, queuedAt: number, position: number];
+export type OutboxKey = [namespace: string, state: number, queuedAt: number, position: number, statementId: string];
 export const PENDING = 0;
 export const SET_ASIDE = 1;
 
