@@ -54,12 +54,17 @@ function parse(html: string, base: string | undefined): HTMLElement {
   sanitizer ??= Sanitizer ? new Sanitizer(CONFIG) : CONFIG;
   setHTML!.call(body, html, { sanitizer });
   for (const element of body.querySelectorAll('*')) {
+    // As DOMPurify: no custom element (a live <sabaq-quiz src> from elsewhere, say); its content stays.
+    if (element.localName.includes('-')) {
+      element.replaceWith(...element.childNodes);
+      continue;
+    }
     for (const name of URL_ATTRIBUTES) {
       const value = element.getAttribute(name);
       // eslint-disable-next-line no-control-regex -- the whitespace DOMPurify strips before the same test
       if (value !== null && !ALLOWED_URL.test(value.replace(/[\u0000-\u0020\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000]/g, ''))) {
-        // As DOMPurify: a data: URL survives here only to be kept on an image's src by finishElement.
-        if (!/^\s*data:/i.test(value)) element.removeAttribute(name);
+        // As DOMPurify: a data: URL survives here only as a src, for finishElement to keep on an image.
+        if (name !== 'src' || !/^\s*data:/i.test(value)) element.removeAttribute(name);
       }
     }
     // As DOMPurify's SANITIZE_DOM: no id or name that would shadow a property of the document or a form

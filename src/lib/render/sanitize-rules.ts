@@ -12,7 +12,7 @@ export const FORBIDDEN_ELEMENTS = ['style', 'form', 'iframe', 'object', 'embed',
  * `<img srcset="http://x 1x, javascript:… 2x">` kept its javascript: URL (angular/angular#9638), and
  * relative candidates would load from the host page, not the lesson. `src` still shows the image.
  */
-export const FORBIDDEN_ATTRIBUTES = ['style', 'autofocus', 'target', 'formaction', 'srcset'];
+export const FORBIDDEN_ATTRIBUTES = ['style', 'autofocus', 'target', 'formaction', 'srcset', 'ping'];
 
 /** http(s), mailto and relative URLs only; `data:` is then allowed on images alone ({@link finishElement}). */
 export const ALLOWED_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;

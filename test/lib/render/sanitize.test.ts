@@ -716,3 +716,22 @@ id: incoterms-check
     expect([title.textContent, title.children.length]).to.deep.equal(['<b>Atención</b>', 0]);
   });
 });
+
+describe('both sanitisers give the same guarantees', () => {
+  it('keep no custom element, no ping and no data: URL outside an image', () => {
+    const payload =
+      '<sabaq-quiz src="https://elsewhere.example/quiz.md">Quiz</sabaq-quiz>' +
+      '<video poster="data:image/svg+xml,x" background="data:text/html,x"></video>' +
+      '<a href="https://elsewhere.example/" ping="https://tracker.example/">Link</a>';
+    for (const sanitiser of SANITISERS) {
+      const html = fragment(sanitiser.html(payload));
+      expect(html.querySelector('sabaq-quiz'), 'a live sabaq element from the lesson').to.equal(null);
+      expect(html.textContent).to.contain('Quiz');
+      for (const element of html.querySelectorAll('*')) {
+        expect(element.hasAttribute('ping'), `ping on <${element.localName}>`).to.equal(false);
+        for (const attribute of element.attributes)
+          expect(attribute.value, `${attribute.name} on <${element.localName}>`).not.to.match(/^data:/);
+      }
+    }
+  });
+});
