@@ -20,7 +20,9 @@ function memoised(render: (source: string, baseUrl: string) => string) {
       try {
         rendered = { html: render(source, baseUrl) };
       } catch (error) {
-        // A lesson nested deep enough to overflow the stack takes seconds to fail: fail it once.
+        // A lesson nested deep enough to overflow the stack (a RangeError) takes seconds to fail: fail it
+        // once. Anything else (the Markdown pipeline not loaded yet, say) may pass: try again next time.
+        if (!(error instanceof RangeError)) throw error;
         rendered = { error };
       }
       // A Map keeps insertion order: the first key is the oldest.

@@ -78,6 +78,15 @@ class Connection implements LrsConnection {
     return this.running;
   }
 
+  /**
+   * A run that could not start or finish (no Web Lock in a sandboxed frame, the database gone): nothing
+   * left the outbox, so it is tried again later like a network failure, never thrown at the page.
+   */
+  private async failedRun(error: unknown): Promise<DeliveryReport> {
+    const counts = await this.store.outbox.counts().catch(() => ({ pending: 0, rejected: 0 }));
+    return { ...counts, sent: 0, newlyRejected: 0, stopped: 'retry', message: String(error) };
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
@@ -88,7 +97,7 @@ class Connection implements LrsConnection {
 
   private async attempt(): Promise<SyncCounts> {
     clearTimeout(this.timer);
-    const report = await this.withDeliveryLock((outbox) => deliver(outbox, this.client));
+    const report = await this.withDeliveryLock((outbox) => deliver(outbox, this.client)).catch((error: unknown) => this.failedRun(error));
     const counts = { pending: report.pending, sent: report.sent, rejected: report.rejected };
     if (this.closed) return counts;
     if (report.newlyRejected)

@@ -205,3 +205,36 @@ describe('connectLrs', function () {
     expect(await lrsStatements(actor)).to.have.length(earlier.length);
   });
 });
+
+describe('connectLrs when a delivery cannot run', function () {
+  this.timeout(60_000);
+
+  it('keeps the records, throws nothing at the page, and delivers them once it can (a Web Lock refused, say)', async () => {
+    const lrs = await startLrs();
+    const namespace = freshNamespace();
+    const agent = newAgent();
+    const made = statements(agent, 2);
+    await openStore({ namespace }).outbox.add(made);
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    const request = LockManager.prototype.request;
+    // As in a sandboxed frame, whose origin may take no lock.
+    LockManager.prototype.request = () => Promise.reject(new DOMException('The request is not allowed.', 'SecurityError'));
+    const events = recordEvents(document);
+    const connection = connectLrs({ ...lrs, namespace });
+    try {
+      await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
+      expect(events.of('sabaq-sync')[0]!.detail).to.deep.equal({ pending: 2, sent: 0, rejected: 0 });
+      LockManager.prototype.request = request;
+      expect(await connection.flush()).to.deep.equal({ pending: 0, sent: 2, rejected: 0 });
+      expect(await storedIds(agent)).to.deep.equal(ids(made));
+      expect(rejections, 'unhandled rejections').to.deep.equal([]);
+    } finally {
+      LockManager.prototype.request = request;
+      window.removeEventListener('unhandledrejection', onRejection);
+      events.stop();
+      connection.close();
+    }
+  });
+});
