@@ -20,7 +20,7 @@ async function certificate(namespace: string, attributes = '') {
 }
 
 /** The certificate of a learner who completed the course and was issued Bilal's certificate, drawn. */
-async function issuedCertificate() {
+async function issuedCertificate(verifyUrl = '') {
   const namespace = freshNamespace();
   await completeAcademy(namespace, 100);
   await openStore({ namespace }).saveCertificate(ref, {
@@ -29,7 +29,7 @@ async function issuedCertificate() {
     issuedAt: Date.UTC(2026, 10, 27),
     score: 100,
   });
-  const element = await certificate(namespace);
+  const element = await certificate(namespace, verifyUrl);
   await until(() => element.shadowRoot!.querySelector('svg'));
   return element;
 }
@@ -94,6 +94,13 @@ describe('<sabaq-certificate>', () => {
     const reloaded = await certificate(namespace);
     await until(() => reloaded.shadowRoot!.querySelector('svg'));
     expect(reloaded.shadowRoot!.querySelector('svg')!.textContent).to.contain(detail.code);
+  });
+
+  it('still shows the certificate, without a Verify link, when the page gives a malformed verify-url', async () => {
+    const element = await issuedCertificate('https://[broken/verify?c={code}');
+    expect(element.shadowRoot!.querySelector('svg')!.textContent).to.contain('ABCD-EFGH-JKMN');
+    expect(button(element, 'Print').disabled, 'the button can be pressed').to.be.false;
+    expect(element.shadowRoot!.querySelector('a[href]')).to.equal(null);
   });
 
   it('downloads an image of the certificate', async () => {

@@ -276,13 +276,9 @@ export class SabaqCertificate extends SabaqElement {
 
   private renderCertificate(certificate: IssuedCertificate) {
     if (!this.artwork) return nothing; // The drawing's code is still on its way (a file beside sabaq.js).
-    const verify = this.verifyUrl ? this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)) : '';
+    const verify = webAddress(this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)));
     return html`<div part="certificate">${this.artwork?.drawing}</div>
-      ${
-        verify && /^https?:/i.test(new URL(verify, document.baseURI).protocol)
-          ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>`
-          : nothing
-      }
+      ${verify ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>` : nothing}
       <div class="actions">
         <button class="button" part="button" @click=${() => this.guard(() => this.print())}>${this.localize.term('print')}</button>
         <button class="button secondary" part="button" @click=${() => this.guard(() => this.download(certificate))}>
@@ -336,6 +332,17 @@ async function rasterize(svgBlob: Blob, width: number, height: number): Promise<
     );
   } finally {
     URL.revokeObjectURL(url);
+  }
+}
+
+/** `url` resolved against the page when it is an http(s) address; a partner's malformed one shows no link. */
+function webAddress(url: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const resolved = new URL(url, document.baseURI);
+    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
   }
 }
 
