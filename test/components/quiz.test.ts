@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
@@ -229,6 +229,30 @@ describe('<sabaq-quiz>', () => {
     await shadowElement(element, '.question');
     const image = element.shadowRoot!.querySelector('img')!;
     expect(image.getAttribute('src')).to.equal(new URL('img/ship.png', src).href);
+  });
+
+  it('fetches its src once however often it updates meanwhile, and shows the last src asked for', async () => {
+    const first = new URL('../fixtures/quizzes/check.md', import.meta.url).href;
+    const last = `${first}?again`;
+    const fetched: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.startsWith(first)) fetched.push(url);
+      return realFetch(input, init);
+    };
+    try {
+      const element = fixtureSync<SabaqQuiz>(html`<sabaq-quiz src=${first} namespace=${freshNamespace()}></sabaq-quiz>`);
+      for (const lang of ['ur', 'en', 'ur', 'en']) {
+        element.lang = lang;
+        await element.updateComplete;
+      }
+      element.src = last;
+      await shadowElement(element, '.question');
+      expect(fetched).to.deep.equal([first, last]);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('says so when its src cannot be found, and fires sabaq-error', async () => {

@@ -76,6 +76,8 @@ export class SabaqQuiz extends SabaqElement {
   private preparedAttempt = 0;
   /** Whose quiz is on screen: namespace, learner, course and quiz. Answers never outlive it. */
   private shownFor = '';
+  /** The `src` whose quiz is loading or loaded (`''`: the inline Markdown); undefined before the first load. */
+  private loadingSrc: string | undefined;
   /** Arrangements already drawn: a render asks for one per question. */
   private readonly arrangements = new Map<string, Arrangement>();
 
@@ -115,7 +117,10 @@ export class SabaqQuiz extends SabaqElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('quiz') && this.quiz) this.loaded = { quiz: this.quiz };
-    if ((changed.has('src') || !this.loaded) && !this.quiz) void this.guard(() => this.loadStandalone());
+    if (!this.quiz && this.loadingSrc !== this.src) {
+      this.loadingSrc = this.src;
+      void this.guard(() => this.loadStandalone(this.src));
+    }
     // Alone on a page, the quiz is a box of its own: inside a lesson it is part of the lesson's.
     this.toggleAttribute('data-standalone', !this.quiz);
     // Another learner (a shared computer), namespace or quiz: nothing of the last one's stays on screen.
@@ -139,10 +144,11 @@ export class SabaqQuiz extends SabaqElement {
     this.stopTimer();
   }
 
-  private async loadStandalone(): Promise<void> {
-    const inline = this.src ? undefined : dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
-    const source = inline ? inline.text : await this.fetchSource(this.src);
-    if (source === undefined) return;
+  /** Loads the quiz at `src` (or inline); a later `src` wins over a load still under way. */
+  private async loadStandalone(src: string): Promise<void> {
+    const inline = src ? undefined : dedent(this.querySelector('script[type="text/markdown"]')?.textContent ?? '');
+    const source = inline ? inline.text : await this.fetchSource(src);
+    if (source === undefined || src !== this.src) return;
     if (!source.trim()) {
       this.loaded = { problems: [], message: this.localize.term('noQuiz') };
       return;
@@ -155,7 +161,7 @@ export class SabaqQuiz extends SabaqElement {
       this.loaded = { problems: [], message: this.localize.term('quizNetwork') };
       this.reportError('network', `the quiz reader could not be loaded (${String(error)})`);
     });
-    if (!pipeline) return;
+    if (!pipeline || src !== this.src) return;
     const quiz = pipeline.parseQuiz(source, { file: this.src || 'quiz', line, defaultId: file || 'quiz', inLesson: false }, problems);
     const errors = problems.items.filter((problem) => problem.severity === 'error');
     if (errors.length > 0) {
@@ -171,6 +177,7 @@ export class SabaqQuiz extends SabaqElement {
     try {
       return await fetchText(new URL(src, document.baseURI).href);
     } catch (error) {
+      if (src !== this.src) return undefined; // Another quiz was asked for meanwhile.
       const notFound = isNotFound(error);
       this.loaded = { problems: [], message: this.localize.term(notFound ? 'quizNotFound' : 'quizNetwork') };
       this.reportError(notFound ? 'course-not-found' : 'network', `${src}: ${(error as Error).message}`);
