@@ -9,22 +9,11 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import * as puppeteer from 'puppeteer-core';
-import { chromiumPath, firefoxPath, miniBrowserPath, selectedEngines } from './scripts/browsers.mjs';
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath, miniBrowserPath, selectedEngines } from './scripts/browsers.mjs';
 import { sabaqCommandsPlugin } from './scripts/wtr/commands.mjs';
 import { lrsPlugin } from './scripts/wtr/lrs.mjs';
 import { countingReporter } from './scripts/wtr/counting-reporter.mjs';
 import { freePort } from './scripts/wtr/free-port.mjs';
-
-/** Flags for Chromium as root in a container with no network but the package registries. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * Puppeteer's options for both engines it drives. web-test-runner closes its browsers itself on

@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath, ensureBrowsers } from './browsers.mjs';
+import { CHROMIUM_ARGS, chromiumPath, ensureBrowsers } from './browsers.mjs';
 import { benchFirstScreen } from './bench/first-screen.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -76,15 +76,6 @@ const address = server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
 
 ensureBrowsers(['chromium']);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let failure;
 try {

@@ -9,6 +9,17 @@ import { existsSync, readdirSync } from 'node:fs';
 export const ENGINES = /** @type {const} */ (['chromium', 'firefox', 'webkit']);
 /** @typedef {typeof ENGINES[number]} Engine */
 
+/** Flags for Chromium as root in a container with no network but the package registries. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export const chromiumPath = () => process.env.CHROME_PATH || '/usr/bin/chromium';
 export const firefoxPath = () => process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const webkitDriverPath = () => '/usr/bin/WebKitWebDriver';

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath, ensureBrowsers } from './browsers.mjs';
+import { CHROMIUM_ARGS, chromiumPath, ensureBrowsers } from './browsers.mjs';
 
 /** The built Storybook: storybook-static/, or the folder given as the first argument. */
 const ROOT = resolve(process.argv[2] ?? join(import.meta.dirname, '../storybook-static'));
@@ -116,15 +116,7 @@ const entries = Object.values(index.entries);
 const { server, origin } = await serve();
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 let passed = 0;
 let failed = 0;

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from './browsers.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './browsers.mjs';
 
 const out = '.screenshots';
 mkdirSync(out, { recursive: true });
@@ -29,15 +29,7 @@ for (let tries = 0; server && tries < 60; tries++) {
 
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  args: CHROMIUM_ARGS,
 });
 try {
   for (const language of ['en', 'ur']) {
