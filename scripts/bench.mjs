@@ -5,7 +5,6 @@
  * Node too. Figures, not pass/fail: timing tests would be flaky on a shared 2-core machine.
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
@@ -98,7 +97,6 @@ if (failure) {
 
 await benchFirstScreen({ root, out, chromiumArgs: CHROMIUM_ARGS, print });
 const { serviceWorkerKb, BUDGETS } = await import('./check-size.mjs');
-execFileSync('npx', ['vite', 'build', '--mode', 'sw', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 const worker = serviceWorkerKb();
 console.log(
   `  ${'dist/sabaq-sw.js (service worker), gzipped'.padEnd(72)} ${worker.toFixed(1)} KB (budget ${BUDGETS.serviceWorker} KB: ${worker <= BUDGETS.serviceWorker ? 'within' : 'OVER'})`,
