@@ -2,7 +2,7 @@ import { type PropertyValues, type SVGTemplateResult, html, nothing, svg } from 
 // styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { forgetLinkedLesson, linkedLessonId } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView } from '../../internal/course-states.js';
@@ -476,7 +476,7 @@ export class SabaqCoursePlayer extends SabaqElement {
       }
       ${
         this.description?.course === course && this.description.html
-          ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
+          ? html`<div class="prose">${sanitizedHtml(this.description.html)}</div>`
           : nothing
       }
       <p class="lesson-meta">
@@ -571,7 +571,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     return blocks.map((block) => {
       switch (block.type) {
         case 'html':
-          return unsafeHTML(block.html);
+          return sanitizedHtml(block.html);
         case 'quiz':
           return html`<sabaq-quiz
             .quiz=${block.quiz}
@@ -583,7 +583,7 @@ export class SabaqCoursePlayer extends SabaqElement {
           ></sabaq-quiz>`;
         case 'admonition':
           return html`<aside class="admonition admonition-${block.kind}" role="note">
-            <p class="admonition-title">${block.titleHtml === undefined ? block.label : unsafeHTML(block.titleHtml)}</p>
+            <p class="admonition-title">${block.titleHtml === undefined ? block.label : sanitizedHtml(block.titleHtml)}</p>
             ${this.renderBlocks(course, lesson, block.blocks)}
           </aside>`;
       }

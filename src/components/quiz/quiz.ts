@@ -1,7 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -488,11 +488,11 @@ export class SabaqQuiz extends SabaqElement {
   /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2), rendered
    * once per source. */
   private markdown(source: string) {
-    return unsafeHTML(renderedMarkdown(source, this.contentBase));
+    return sanitizedHtml(renderedMarkdown(source, this.contentBase));
   }
 
   private inline(source: string) {
-    return unsafeHTML(renderedInline(source, this.contentBase));
+    return sanitizedHtml(renderedInline(source, this.contentBase));
   }
 }
 

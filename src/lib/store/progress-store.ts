@@ -23,7 +23,6 @@ import { IndexedDbBackend } from './indexeddb-backend.js';
 import type { LearnerRecords } from './learner-records.js';
 import { MemoryBackend } from './memory.js';
 import * as operations from './operations.js';
-import { parseProgressDocument, progressDocument } from './progress-document.js';
 import {
   InvalidRecordError,
   MAX_ID_LENGTH,
@@ -248,12 +247,16 @@ class Store implements ProgressStore {
 
   async exportProgress(learner: string): Promise<string> {
     const id = argument(() => readId(learner, 'learner'));
-    const progress = await this.read(id, operations.readLearner);
+    const [progress, { progressDocument }] = await Promise.all([
+      this.read(id, operations.readLearner),
+      import('./progress-document-json.js'),
+    ]);
     return JSON.stringify(progressDocument(this.namespace, id, progress, Date.now()));
   }
 
   async importProgress(learner: string, json: string): Promise<void> {
     const id = argument(() => readId(learner, 'learner'));
+    const { parseProgressDocument } = await import('./progress-document-json.js');
     const document = parseProgressDocument(json);
     const changed = [...document.courses.map((course) => course.courseId), ...(document.learnerName === undefined ? [] : [undefined])];
     await this.write(id, operations.mergeProgress(document), changed);
