@@ -8,8 +8,7 @@ import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
-import { openStore } from '../../src/lib/store/index.js';
-import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
+import { certifyAcademy, completeAcademy } from './academy-progress.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
@@ -130,13 +129,7 @@ describe('course elements: layout', () => {
 
   it('prints a certificate from a long page on no more paper than the certificate needs', async function () {
     const namespace = freshNamespace();
-    await completeAcademy(namespace);
-    await openStore({ namespace }).saveCertificate(ACADEMY_REF, {
-      code: 'ABCD-EFGH-JKMN',
-      learnerName: 'Bilal',
-      issuedAt: Date.UTC(2026, 10, 27),
-      score: 100,
-    });
+    await certifyAcademy(namespace, 'Bilal');
     const page = fixtureSync<HTMLDivElement>(html`<div>
       <p style="height: 4000px">A long partner page above the certificate.</p>
       <section><sabaq-certificate src=${ACADEMY} namespace=${namespace}></sabaq-certificate></section>
