@@ -9,12 +9,13 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../browsers.mjs';
 import { BUDGETS } from '../check-size.mjs';
+import { contentType } from '../content-type.mjs';
 import { TWENTY_QUESTION_QUIZ } from './twenty-question-quiz.mjs';
 
 /** Alternating measured runs of each page and its floor (the issue asks for at least 9). */
@@ -23,15 +24,6 @@ const RUNS = 9;
 /** A phone on a 3G connection, as DevTools emulates one. */
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 const CPU_SLOWDOWN = 4;
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.html': 'text/html',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.md': 'text/markdown',
-  '.map': 'application/json',
-};
 
 /**
  * @param {{ root: string, out: string, chromiumArgs: string[], print: (label: string, value: string) => void }} options
@@ -54,7 +46,7 @@ export async function benchFirstScreen({ root, out, chromiumArgs, print }) {
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding']));
     const body = gzip ? compressed(file) : readFileSync(file);
     response.writeHead(200, {
-      'content-type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(body);
