@@ -6,7 +6,7 @@ import type { SabaqCoursePlayer } from '../../src/components/course-player/cours
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { type ProgressStore, openStore } from '../../src/lib/store/index.js';
-import { type Language, checkStates, findButton, holdRequests, termsOf } from './a11y.js';
+import { type Language, beforeTheCourse, checkStates, findButton, termsOf } from './a11y.js';
 import { button, freshNamespace, shadowElement, until } from './helpers.js';
 
 const course = (name: string) => new URL(`../fixtures/courses/${name}/course.md`, import.meta.url).href;
@@ -54,36 +54,10 @@ async function upToFinal(store: ProgressStore) {
 }
 
 describe('<sabaq-course-player> accessibility', () => {
-  let release: (() => void) | undefined;
   beforeEach(() => forgetCourse());
-  afterEach(() => release?.());
 
   checkStates({
-    'no course set': async (lang) => {
-      const element = await player(lang, { src: '' });
-      await shadowElement(element, '.notice');
-      return element;
-    },
-
-    'loading the course': async (lang) => {
-      release = holdRequests('held-course');
-      const element = await player(lang, { src: `${ACADEMY}?held-course` });
-      await shadowElement(element, '.notice[role=status]');
-      return element;
-    },
-
-    'the course cannot be found, with Retry': async (lang) => {
-      const element = await player(lang, { src: course('nowhere') });
-      await shadowElement(element, '[role=alert]');
-      button(element, termsOf(lang).retry);
-      return element;
-    },
-
-    'a manifest too broken to show, with its errors': async (lang) => {
-      const element = await player(lang, { src: URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n'])) });
-      await shadowElement(element, '[role=alert] .problems');
-      return element;
-    },
+    ...beforeTheCourse((lang, src) => player(lang, { src })),
 
     'the start page of a new learner, later lessons locked in the contents': async (lang) => {
       const element = await player(lang);
