@@ -45,6 +45,12 @@ async function showsLesson(element: SabaqCoursePlayer, title: string) {
   return element;
 }
 
+/** The academy with Welcome complete and Marketplaces open, its quiz not taken. */
+async function atMarketplaces(store: ProgressStore) {
+  await store.completeLesson(academy, 'welcome');
+  await store.openLesson(academy, 'marketplaces');
+}
+
 /** The academy with Welcome complete and the Marketplaces quiz passed (B2B is its first option). */
 async function upToFinal(store: ProgressStore) {
   await store.openLesson(academy, 'welcome');
@@ -86,25 +92,13 @@ describe('<sabaq-course-player> accessibility', () => {
       showsLesson(await player(lang, { seed: (store) => store.openLesson(academy, 'welcome') }), 'Welcome'),
 
     'a lesson whose quiz is not passed yet: Next disabled, and why': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await store.completeLesson(academy, 'welcome');
-          await store.openLesson(academy, 'marketplaces');
-        },
-      });
-      await showsLesson(element, 'Marketplaces');
+      const element = await showsLesson(await player(lang, { seed: atMarketplaces }), 'Marketplaces');
       await until(() => button(element, termsOf(lang).next).disabled);
       return element;
     },
 
     'a lesson whose quiz was just passed': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await store.completeLesson(academy, 'welcome');
-          await store.openLesson(academy, 'marketplaces');
-        },
-      });
-      await showsLesson(element, 'Marketplaces');
+      const element = await showsLesson(await player(lang, { seed: atMarketplaces }), 'Marketplaces');
       const quiz = root(element).querySelector<SabaqQuiz>('sabaq-quiz')!;
       root(quiz).querySelector<HTMLInputElement>('input[type=radio]')!.click(); // B2B, the first option: right
       await quiz.updateComplete;
