@@ -51,12 +51,13 @@ async function atMarketplaces(store: ProgressStore) {
   await store.openLesson(academy, 'marketplaces');
 }
 
-/** The academy with Welcome complete and the Marketplaces quiz passed (B2B is its first option). */
-async function upToFinal(store: ProgressStore) {
+/** The academy with Welcome complete, the Marketplaces quiz passed (B2B is its first option) and the Final check open. */
+async function atFinal(store: ProgressStore) {
   await store.openLesson(academy, 'welcome');
   await store.completeLesson(academy, 'welcome');
   await store.openLesson(academy, 'marketplaces');
   await store.addQuizAttempt(academy, { quizId: 'marketplaces-1', answers: { q1: 0 }, score: 100, passed: true, quizHash: 'h' });
+  await store.openLesson(academy, 'final');
 }
 
 describe('<sabaq-course-player> accessibility', () => {
@@ -134,13 +135,7 @@ describe('<sabaq-course-player> accessibility', () => {
     },
 
     'the last lesson, with Finish': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await upToFinal(store);
-          await store.openLesson(academy, 'final');
-        },
-      });
-      await showsLesson(element, 'Final check');
+      const element = await showsLesson(await player(lang, { seed: atFinal }), 'Final check');
       button(element, termsOf(lang).finish);
       return element;
     },
@@ -148,8 +143,7 @@ describe('<sabaq-course-player> accessibility', () => {
     'the course completed, after Finish': async (lang) => {
       const element = await player(lang, {
         seed: async (store) => {
-          await upToFinal(store);
-          await store.openLesson(academy, 'final');
+          await atFinal(store);
           await store.addQuizAttempt(academy, { quizId: 'final', answers: { q1: 0, q2: 0 }, score: 100, passed: true, quizHash: 'h' });
         },
       });
