@@ -7,10 +7,11 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureBrowsers } from './browsers.mjs';
 import { benchFirstScreen } from './bench/first-screen.mjs';
+import { contentType } from './content-type.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.bench');
@@ -125,14 +126,12 @@ async function benchOfflineLesson() {
       check();
     </script>`,
   );
-  const types = { '.js': 'text/javascript', '.html': 'text/html', '.md': 'text/markdown' };
   const server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
     try {
-      const body = readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path));
-      response.writeHead(200, {
-        'content-type': types[/** @type {keyof typeof types} */ (extname(path) || '.html')] ?? 'application/octet-stream',
-      });
+      const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': contentType(file) });
       response.end(body);
     } catch {
       response.writeHead(404).end();

@@ -222,11 +222,23 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
         await browser?.close();
       });
 
-      test("offline, a reload shows the learner's lesson, an unopened lesson opens with its image, a quiz is kept", async () => {
+      /**
+       * Runs `steps` on a page of a new browser context (nothing stored, no service worker yet) while
+       * the site serves its own files, and closes the context however they end.
+       * @param {(context: Context, page: Page) => Promise<void>} steps
+       */
+      async function inNewContext(steps) {
         site.changed.clear();
         const context = await browser.newContext();
         try {
-          const page = await context.newPage();
+          await steps(context, await context.newPage());
+        } finally {
+          await context.close();
+        }
+      }
+
+      test("offline, a reload shows the learner's lesson, an unopened lesson opens with its image, a quiz is kept", async () => {
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, imageShown, 'carton.svg', "the Packing lesson's image");
@@ -262,16 +274,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             'the kept quiz result after an offline reload',
           );
           assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, () =>
@@ -292,13 +299,10 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, lessonShown, 'Packing', 'the lesson offline');
           const text = await page.evaluate(playerText);
           assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
-        site.changed.clear();
         const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
         const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
         /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
@@ -315,10 +319,8 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
         const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
         const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
-        release('v1');
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
+          release('v1');
           await firstVisit(page);
           const otherTab = await context.newPage();
           await otherTab.goto(`${site.origin}/learn/`);
@@ -344,15 +346,10 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           }
           assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
           assert.equal(await page.evaluate(waiting), false);
-        } finally {
-          await context.close();
-        }
+        });
       });
       test('never stores another page of the site, even one in its scope', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await page.goto(`${site.origin}/learn/about.html`);
           await until(page, () => document.body.textContent?.includes('About the academy'));
@@ -363,16 +360,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           const coursePage = await context.newPage();
           await coursePage.goto(`${site.origin}/learn/`);
           await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await page.goto(`${site.origin}/plain/`);
           await until(page, lessonShownOrStart, undefined, 'the course');
           // The lessons' images and anything else the page would fetch in the meantime.
@@ -385,17 +377,12 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           );
           assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
           assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
         assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
           assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
@@ -408,9 +395,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             'the worker to unregister',
           );
           assert.equal(await page.evaluate(stores), 0);
-        } finally {
-          await context.close();
-        }
+        });
       });
     },
   );

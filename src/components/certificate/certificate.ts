@@ -1,7 +1,7 @@
 import { type PropertyValues, type SVGTemplateResult, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
-import { courseStateView } from '../../internal/course-states.js';
+import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { LazyModule } from '../../internal/lazy-module.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -190,9 +190,8 @@ export class SabaqCertificate extends SabaqElement {
     const dir = this.localize.dir;
     const waiting = courseStateView(this.course, this.progress, this.localize);
     if (waiting) return waiting;
-    const course = this.course.course!;
-    const summary = summarizeCourse(course, this.progress.progress);
-    const certificate = this.progress.progress.certificate;
+    const [course, progress, summary] = shownCourse(this.course, this.progress);
+    const certificate = progress.certificate;
     return html`<section class="certificate-box" dir=${dir} lang=${this.localize.lang} aria-labelledby="heading">
       ${this.progress.renderNotice()}
       <h2 id="heading">${this.localize.term('certificate')}</h2>

@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { forgetLinkedLesson, linkedLessonId } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
-import { courseStateView } from '../../internal/course-states.js';
+import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
@@ -374,12 +374,9 @@ export class SabaqCoursePlayer extends SabaqElement {
     const dir = this.localize.dir;
     const waiting = courseStateView(this.course, this.progress, this.localize, { beforeProgress: true });
     if (waiting) return waiting;
-    const course = this.course.course!;
     // Until the learner's progress is read, the course is shown without it: what depends on it (the
     // progress bar, each lesson's state, the way on) keeps its place on screen but is not shown.
-    const pending = !this.progress.ready;
-    const progress = pending ? emptyProgress(course.id) : this.progress.progress;
-    const summary = summarizeCourse(course, progress);
+    const [course, progress, summary, pending] = shownCourse(this.course, this.progress);
     const states = lessonStates(course, progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
