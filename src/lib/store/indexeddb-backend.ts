@@ -354,6 +354,11 @@ class MirroredRecords implements LearnerRecords {
     return lesson;
   }
 
+  /** Not mirrored: a count, not a record. */
+  countLessons(courseId: string): Promise<number> {
+    return this.source.countLessons(courseId);
+  }
+
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
     await this.source.putLesson(courseId, lesson);
     this.copies.push((mirror) => mirror.putLesson(courseId, lesson));

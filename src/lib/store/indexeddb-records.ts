@@ -96,6 +96,10 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
     return value === undefined ? undefined : readEach([value], (v) => readLessonProgress(v, 'lesson'))[0];
   }
 
+  countLessons(courseId: string): Promise<number> {
+    return this.transaction.objectStore('lessons').count(prefixRange(this.courseKey(courseId)));
+  }
+
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
     await this.transaction.objectStore('lessons').put(lesson, [...this.courseKey(courseId), lesson.lessonId]);
   }

@@ -96,6 +96,10 @@ class MemoryLearnerRecords implements LearnerRecords {
     return this.data.courses.get(courseId)?.lessons.get(lessonId);
   }
 
+  async countLessons(courseId: string): Promise<number> {
+    return this.data.courses.get(courseId)?.lessons.size ?? 0;
+  }
+
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
     this.course(courseId).lessons.set(lesson.lessonId, lesson);
   }
