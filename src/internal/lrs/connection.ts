@@ -11,7 +11,7 @@ import { type ProgressStore, openStore } from '../../lib/store/index.js';
 import type { Course } from '../../lib/types.js';
 import { LrsClient } from '../../lib/xapi/client.js';
 import { type DeliveryReport, deliver } from '../../lib/xapi/delivery.js';
-import type { Outbox } from '../../lib/xapi/outbox.js';
+import { type Outbox, storeOutbox } from '../../lib/xapi/outbox.js';
 import { type StandaloneQuiz, recordChange, recordStandaloneQuizzes } from '../../lib/xapi/record.js';
 import { progressFromStatements, readCourseStatements } from '../../lib/xapi/restore.js';
 import type { XapiAgent } from '../../lib/xapi/statements.js';
@@ -36,6 +36,7 @@ class Connection implements LrsConnection {
   private readonly namespace: string;
   private readonly client: LrsClient;
   private readonly store: ProgressStore;
+  private readonly outbox: Outbox;
   /** The courses elements have opened, by id: the store records actions in these. */
   private readonly courses = new Map<string, Course>();
   /** The quizzes alone on their page that elements have opened, by the course id they keep attempts under. */
@@ -59,6 +60,7 @@ class Connection implements LrsConnection {
     this.namespace = options.namespace;
     this.client = new LrsClient(options);
     this.store = openStore({ namespace: this.namespace });
+    this.outbox = storeOutbox(this.store);
     this.actor = options.actor ?? ((learner) => ({ objectType: 'Agent', account: { homePage: location.origin, name: learner } }));
     const flush = () => void this.flush();
     this.listeners = [
@@ -79,7 +81,7 @@ class Connection implements LrsConnection {
 
   /** One delivery attempt (or the one running); resolves with the counts it ends with. */
   flush(): Promise<SyncCounts> {
-    if (this.closed) return this.store.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
+    if (this.closed) return this.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
     this.running ??= this.attempt().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -89,7 +91,7 @@ class Connection implements LrsConnection {
    * left the outbox, so it is tried again later like a network failure, never thrown at the page.
    */
   private async failedRun(error: unknown): Promise<DeliveryReport> {
-    const counts = await this.store.outbox.counts().catch(() => ({ pending: 0, rejected: 0 }));
+    const counts = await this.outbox.counts().catch(() => ({ pending: 0, rejected: 0 }));
     return { ...counts, sent: 0, newlyRejected: 0, stopped: 'retry', message: String(error) };
   }
 
@@ -131,8 +133,8 @@ class Connection implements LrsConnection {
   private async withDeliveryLock(run: (outbox: Outbox) => Promise<DeliveryReport>): Promise<DeliveryReport> {
     // Whether the outbox is shared is known once the store has opened, which reading it waits for.
     await this.recording;
-    await this.store.outbox.counts();
-    const { outbox } = this.store;
+    await this.outbox.counts();
+    const { outbox } = this;
     const name = `sabaq-lrs:${this.namespace}`;
     let report: DeliveryReport | undefined;
     if (outbox.kind === 'memory') report = await run(outbox);

@@ -4,7 +4,8 @@
  * cannot be used; `createMemoryStore()` gives one that only ever lives in memory.
  */
 import type { CourseProgress, IssuedCertificate, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
+import type { OutboxStore } from './schema.js';
 import type { XapiStatement } from '../xapi/statements.js';
 
 /** Which course of which learner a call is about. */
@@ -144,10 +145,12 @@ export interface ProgressStore {
    */
   onProblem(listener: (problem: StorageProblem) => void): () => void;
   /**
-   * The namespace's learning records waiting for the LRS (SPEC §6): in IndexedDB, shared by the
-   * origin's tabs, or in memory while the store is.
+   * Runs `onDisk` on the outbox of learning records waiting for the LRS (SPEC §6) in IndexedDB,
+   * shared by the origin's tabs, in a transaction of its own; or `inMemory` on the memory outbox while
+   * the store is in memory. For the delivery, through `storeOutbox()` (src/lib/xapi/outbox.ts).
+   * @internal
    */
-  readonly outbox: Outbox;
+  withOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T>;
   /**
    * From now on, each learner action (opening or completing a lesson, submitting a quiz, saving a
    * certificate) asks `recorder` which learning records it makes, and queues them in the outbox in the

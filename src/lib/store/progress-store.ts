@@ -17,7 +17,8 @@ import type {
   StorageStatus,
 } from './api.js';
 import type { Backend } from './backend.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
+import type { OutboxStore } from './schema.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import { ChangeFeed, notify } from './change-notices.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
@@ -162,19 +163,19 @@ class Store implements ProgressStore {
     return this.backend.status;
   }
 
-  get outbox(): Outbox {
-    return this.backend.outbox;
+  withOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T> {
+    return this.backend.withOutbox(onDisk, inMemory);
   }
 
   expectRecorder(): void {
     this.waiting ??= [];
   }
 
-  recordWith(recorder: Recorder | undefined): Promise<void> {
+  async recordWith(recorder: Recorder | undefined): Promise<void> {
     this.recorder = recorder;
-    if (!this.waiting) return Promise.resolve();
+    if (!this.waiting) return;
     // Queued after every call made so far, so that it takes each change kept, and once.
-    return this.enqueue(async () => {
+    await this.enqueue(async () => {
       const waiting = this.waiting ?? [];
       this.waiting = undefined;
       if (!recorder) return;

@@ -5,7 +5,7 @@ import type { LrsConnection } from '../../../src/connect-lrs.js';
 import { openStore } from '../../../src/lib/store/index.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
-import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
+import { MemoryOutbox, storeOutbox } from '../../../src/lib/xapi/outbox.js';
 import {
   type XapiAgent,
   type XapiStatement,
@@ -54,7 +54,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 3);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
 
     connection = connectLrs({ ...lrs, namespace });
 
@@ -68,7 +68,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     await lrsFault('error');
 
     connection = connectLrs({ ...lrs, namespace });
@@ -88,7 +88,7 @@ describe('connectLrs', function () {
     await lrsFault('down');
     connection = connectLrs({ ...lrs, namespace });
     await connection.flush();
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     await lrsFault('none');
     const before = events.of('sabaq-sync').length;
 
@@ -102,7 +102,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     let header = 'Basic d3Jvbmc6d3Jvbmc=';
 
     connection = connectLrs({ endpoint: lrs.endpoint, auth: () => header, namespace });
@@ -122,7 +122,7 @@ describe('connectLrs', function () {
     const agent = newAgent();
     const made = statements(agent, 3);
     const invalid = { ...made[1]!, result: { score: { scaled: 2, raw: 200, min: 0, max: 100 } } };
-    await openStore({ namespace }).outbox.add([made[0]!, invalid, made[2]!]);
+    await storeOutbox(openStore({ namespace })).add([made[0]!, invalid, made[2]!]);
 
     connection = connectLrs({ ...lrs, namespace });
     await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
@@ -214,7 +214,7 @@ describe('connectLrs when a delivery cannot run', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     const rejections: unknown[] = [];
     const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
     window.addEventListener('unhandledrejection', onRejection);

@@ -5,7 +5,7 @@ import { type ProgressStore, openStore } from '../../../src/lib/store/index.js';
 import type { Course } from '../../../src/lib/types.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
-import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
+import { MemoryOutbox, storeOutbox } from '../../../src/lib/xapi/outbox.js';
 import { recordChange } from '../../../src/lib/xapi/record.js';
 import { EXTENSIONS, type XapiAgent, type XapiStatement } from '../../../src/lib/xapi/statements.js';
 import { deleteDatabase, uniqueDatabaseName } from '../store/helpers.js';
@@ -28,7 +28,7 @@ function recordingStore(course: Course, actor: XapiAgent) {
     async act(action: () => Promise<unknown>): Promise<string[]> {
       await action();
       const recorded = new Set(made.map((statement) => statement.id));
-      const statements = (await store.outbox.peek(1000)).filter((statement) => !recorded.has(statement.id));
+      const statements = (await storeOutbox(store).peek(1000)).filter((statement) => !recorded.has(statement.id));
       made.push(...statements);
       return statements.map((s) => `${s.verb.id.split('/').pop()} ${s.object.id.slice(course.url.length) || 'course'}`);
     },
