@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { loadCourse } from '../../../src/lib/course/loader.js';
 import { type ProgressStore, openStore } from '../../../src/lib/store/index.js';
-import type { Course } from '../../../src/lib/types.js';
+import type { Course, Lesson, Quiz } from '../../../src/lib/types.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
 import { MemoryOutbox, storeOutbox } from '../../../src/lib/xapi/outbox.js';
@@ -98,5 +98,36 @@ describe('recordChange: the statements a learner action records', function () {
     expect((await lrsStatements(actor)).map((statement) => statement.id).sort()).to.deep.equal(
       made.map((statement) => statement.id).sort(),
     );
+  });
+});
+
+describe('recordChange when an action completes more than it touches', function () {
+  this.timeout(20_000);
+
+  it('a lesson with two quizzes is completed by passing the second, and the course by its last lesson without quizzes', async () => {
+    const academy = await loadCourse(ACADEMY);
+    const [welcome, marketplaces, final] = academy.lessons as [Lesson, Lesson, Lesson];
+    // The academy rearranged: one lesson holds both quizzes, and the lesson without quizzes comes last.
+    const course: Course = { ...academy, lessons: [{ ...marketplaces, quizzes: [...marketplaces.quizzes, ...final.quizzes] }, welcome] };
+    const ref = { learner: 'amina', courseId: course.id };
+    const { store, act, close } = recordingStore(course, newAgent());
+    const pass = (quiz: Quiz, answers: Record<string, number>) =>
+      store.addQuizAttempt(ref, { quizId: quiz.id, answers, score: 100, passed: true, quizHash: quiz.hash });
+
+    // Its quizzes are passed without the lesson having a record (as when another device's attempts were
+    // restored): when welcome is completed, as many lessons have records as there are without quizzes.
+    expect(await act(() => pass(final.quizzes[0]!, { q1: 0, q2: 0 }))).to.deep.equal([
+      'answered /quizzes/final/questions/1',
+      'answered /quizzes/final/questions/2',
+      'passed /quizzes/final',
+    ]);
+    expect(await act(() => pass(marketplaces.quizzes[0]!, { q1: 0 }))).to.deep.equal([
+      'answered /quizzes/marketplaces-1/questions/1',
+      'passed /quizzes/marketplaces-1',
+      'completed /lessons/marketplaces',
+    ]);
+    await act(() => store.openLesson(ref, 'welcome'));
+    expect(await act(() => store.completeLesson(ref, 'welcome'))).to.deep.equal(['completed /lessons/welcome', 'completed course']);
+    await close();
   });
 });
