@@ -85,13 +85,15 @@ describe('connectLrs', function () {
     expect(await storedIds(agent)).to.deep.equal(ids(made));
   });
 
-  it('coming back online delivers at once', async () => {
+  it('coming back online delivers at once, long before the next retry', async () => {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 1);
     await lrsFault('down');
     connection = connectLrs({ ...lrs, namespace });
-    await connection.flush();
+    // Offline for a while: after four failed attempts the retry timer waits 16 s (12 to 20 with its
+    // jitter), far longer than this test waits for the online event to deliver.
+    for (let attempt = 0; attempt < 4; attempt++) await connection.flush();
     await storeOutbox(openStore({ namespace })).add(made);
     await lrsFault('none');
     const before = events.of('sabaq-sync').length;
