@@ -7,7 +7,6 @@
  *   node scripts/bench.mjs [name]   with a name (`xapi`), only the browser benches whose file it names
  */
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
@@ -104,7 +103,6 @@ if (failure) {
 if (only) process.exit();
 await benchFirstScreen({ root, out, chromiumArgs: CHROMIUM_ARGS, print });
 const { serviceWorkerKb, BUDGETS } = await import('./check-size.mjs');
-execFileSync('npx', ['vite', 'build', '--mode', 'sw', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 const worker = serviceWorkerKb();
 console.log(
   `  ${'dist/sabaq-sw.js (service worker), gzipped'.padEnd(72)} ${worker.toFixed(1)} KB (budget ${BUDGETS.serviceWorker} KB: ${worker <= BUDGETS.serviceWorker ? 'within' : 'OVER'})`,

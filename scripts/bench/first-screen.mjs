@@ -194,7 +194,10 @@ export async function benchFirstScreen({ root, out, chromiumArgs, print }) {
 /** The built library, the demo academy as `npm run build:demo` writes it, and the generated course. */
 function buildSite(/** @type {string} */ root, /** @type {string} */ site) {
   const vite = join(root, 'node_modules/vite/bin/vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--mode', 'bundle', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  // The demo's build copies the service worker beside the library: both are built first.
+  for (const mode of ['bundle', 'sw']) {
+    execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  }
   mkdirSync(join(site, 'dist'));
   for (const name of readdirSync(join(root, 'dist')).filter((file) => file.endsWith('.js'))) {
     cpSync(join(root, 'dist', name), join(site, 'dist', name));

@@ -13,11 +13,15 @@ export function isUnusable(course: Course): boolean {
   return !course.id || course.lessons.length === 0;
 }
 
-/** The state to show instead of the course, or `undefined` once course and progress are ready. */
+/**
+ * The state to show instead of the course, or `undefined` once the course and the learner's progress
+ * are ready; once the course alone is, for an element that can show it `beforeProgress`.
+ */
 export function courseStateView(
   course: CourseController,
   progress: ProgressController,
   localize: LocalizeController,
+  { beforeProgress = false } = {},
 ): TemplateResult | undefined {
   const dir = localize.dir;
   const { state } = course;
@@ -37,7 +41,7 @@ export function courseStateView(
       ${errors.length ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>` : nothing}
     </div>`;
   }
-  if (state.status === 'loading' || !progress.ready) {
+  if (state.status === 'loading' || (!progress.ready && !beforeProgress)) {
     return html`<div class="notice" role="status" dir=${dir} lang=${localize.lang}>${localize.term('loadingCourse')}</div>`;
   }
   return undefined;

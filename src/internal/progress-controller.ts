@@ -92,7 +92,12 @@ export class ProgressController implements ReactiveController {
   hostUpdate(): void {
     const course = this.course();
     const key = this.currentKey();
-    if (!course || key === undefined) return; // A course without an id is shown as broken, not tracked.
+    if (!course || key === undefined) {
+      // Open the database while the course or quiz is still loading (a course without an id is shown
+      // as broken, not tracked): on a first visit, opening it is what the learner's state waits for.
+      this.openStore();
+      return;
+    }
     if (key === this.key) return;
     this.key = key;
     this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());

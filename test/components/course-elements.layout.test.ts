@@ -48,7 +48,7 @@ describe('course elements: layout', () => {
       </div>`);
       const player = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
       const tracker = box.querySelector('sabaq-progress-tracker')!;
-      await shadowElement(player, '.player');
+      await shadowElement(player, '.player[aria-busy=false]');
       await shadowElement(tracker, '.tracker');
       button(player, 'Start the course').click();
       const quiz = await shadowElement<SabaqQuiz>(player, 'sabaq-quiz');
@@ -93,7 +93,7 @@ describe('course elements: layout', () => {
       </div>`);
       const player = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
       const tracker = box.querySelector('sabaq-progress-tracker')!;
-      await shadowElement(player, '.player');
+      await shadowElement(player, '.player[aria-busy=false]');
       await shadowElement(tracker, '.tracker');
       const events = recordEvents(player);
       button(player, 'Start the course').click();

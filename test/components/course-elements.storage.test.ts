@@ -95,7 +95,7 @@ describe('course elements and their storage', () => {
       </div>`);
       try {
         const [player, tracker] = [box.querySelector('sabaq-course-player')!, box.querySelector('sabaq-progress-tracker')!];
-        await shadowElement(player, '.player');
+        await shadowElement(player, '.player[aria-busy=false]');
         await shadowElement(tracker, '.tracker');
         const notice = player.shadowRoot!.querySelector('[part=notice]');
         expect(notice?.textContent, 'a visible notice').to.contain('Your progress cannot be saved in this browser');

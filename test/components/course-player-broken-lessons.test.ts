@@ -28,7 +28,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
     const element = fixtureSync<SabaqCoursePlayer>(
       html`<sabaq-course-player src=${COURSE} namespace=${freshNamespace()}></sabaq-course-player>`,
     );
-    await shadowElement(element, '.toc-item');
+    await shadowElement(element, '.player[aria-busy=false] .toc-item');
     const events = recordEvents(element);
     // The second lesson with the id "intro" neither hides nor replaces the first.
     expect(toc(element)).to.deep.equal(['Intro: Not started', 'Loop: Locked', 'Timed: Locked', 'Copy: Locked', 'End: Locked']);
@@ -77,7 +77,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
     const namespace = freshNamespace();
     const open = async () => {
       const element = fixtureSync(html`<sabaq-course-player src=${DEEP} namespace=${namespace}></sabaq-course-player>`);
-      await shadowElement(element, '.toc-item');
+      await shadowElement(element, '.player[aria-busy=false] .toc-item');
       return element;
     };
     const element = await open();
@@ -100,7 +100,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
   it("lists the manifest's errors at their lines on the start page, fires sabaq-error, and keeps the course usable", async () => {
     const events = recordEvents(document);
     const element = fixtureSync(html`<sabaq-course-player src=${MISTAKES} namespace=${freshNamespace()}></sabaq-course-player>`);
-    await shadowElement(element, '.toc-item');
+    await shadowElement(element, '.player[aria-busy=false] .toc-item');
     await until(() => events.of('sabaq-error').length > 0);
     events.stop();
     const notice = [...element.shadowRoot!.querySelectorAll('.start [role=alert] li')].map((item) => item.textContent);
@@ -121,7 +121,7 @@ describe('<sabaq-course-player> with broken lessons', () => {
 
   it('says what check says of a lesson not saved as UTF-8, an HTML page saved as a lesson and a backslash in a link', async () => {
     const element = fixtureSync(html`<sabaq-course-player src=${MISTAKES} namespace=${freshNamespace()}></sabaq-course-player>`);
-    await shadowElement(element, '.toc-item');
+    await shadowElement(element, '.player[aria-busy=false] .toc-item');
     const expected: [string, string][] = [
       [
         'Café',

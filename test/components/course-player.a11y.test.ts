@@ -31,7 +31,7 @@ async function player(lang: Language, { src = ACADEMY, width = 800, seed }: Play
     <sabaq-course-player src=${src || nothing} namespace=${namespace} lang=${lang}></sabaq-course-player>
   </div>`);
   const element = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
-  await shadowElement(element, '.player, .notice');
+  await shadowElement(element, '.player[aria-busy=false], .notice');
   return element;
 }
 
@@ -41,7 +41,7 @@ const lessonTitle = (element: Element) => root(element).querySelector('.lesson-t
 /** Waits for the player to show `title` as its lesson, with each quiz in it ready to answer or showing its result. */
 async function showsLesson(element: SabaqCoursePlayer, title: string) {
   await until(() => lessonTitle(element) === title, `the lesson "${title}" is not shown`);
-  for (const quiz of root(element).querySelectorAll<SabaqQuiz>('sabaq-quiz')) await shadowElement(quiz, '.question');
+  for (const quiz of root(element).querySelectorAll<SabaqQuiz>('sabaq-quiz')) await shadowElement(quiz, '.quiz[aria-busy=false] .question');
   return element;
 }
 

@@ -15,7 +15,7 @@ const BASIC = new URL('../fixtures/courses/basic/course.md', import.meta.url).hr
 
 async function player(src: string, namespace = freshNamespace()) {
   const element = fixtureSync<SabaqCoursePlayer>(html`<sabaq-course-player src=${src} namespace=${namespace}></sabaq-course-player>`);
-  await shadowElement(element, '.player, [role=alert]');
+  await shadowElement(element, '.player[aria-busy=false], [role=alert]');
   return element;
 }
 

@@ -18,10 +18,12 @@ async function player(src = ACADEMY, { namespace = freshNamespace(), lang = '', 
     <sabaq-course-player src=${src} namespace=${namespace} lang=${lang || nothing}></sabaq-course-player>
   </div>`);
   const element = box.querySelector('sabaq-course-player')!;
-  await shadowElement(element, '.player, [role=alert]');
+  await shadowElement(element, '.player[aria-busy=false], [role=alert]');
   return element;
 }
 
+/** The learner's progress has been read and is shown. */
+const shown = (element: Element) => element.shadowRoot!.querySelector('.player')?.getAttribute('aria-busy') === 'false';
 const text = (element: Element) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 const tocStates = (element: Element) =>
   [...element.shadowRoot!.querySelectorAll('.toc-item')].map((item) => item.querySelector('.toc-state')!.textContent!.trim());
@@ -30,7 +32,7 @@ const progressNow = (element: Element) => element.shadowRoot!.querySelector('[ro
 /** Passes the quiz of the Marketplaces lesson through its controls. */
 async function passMarketplacesQuiz(element: SabaqCoursePlayer) {
   const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
-  await shadowElement(quiz, '.question');
+  await shadowElement(quiz, '.quiz[aria-busy=false] .question');
   const b2b = [...quiz.shadowRoot!.querySelectorAll('label')].find((label) => label.textContent!.includes('B2B'))!;
   b2b.querySelector('input')!.click();
   await quiz.updateComplete;
@@ -151,7 +153,10 @@ describe('<sabaq-course-player>', () => {
     await reachMarketplaces(element);
 
     element.learner = 'bilal';
-    await until(() => tocStates(element).join() === 'Not started,Locked,Locked', "the second learner saw the first one's progress");
+    await until(
+      () => shown(element) && tocStates(element).join() === 'Not started,Locked,Locked',
+      "the second learner saw the first one's progress",
+    );
     expect(element.shadowRoot!.querySelector('.lesson-title'), 'a lesson locked to the second learner was open').to.equal(null);
     expect(hasStartButton(element)).to.equal(true);
 
@@ -196,7 +201,7 @@ describe('<sabaq-course-player>', () => {
   it('finishes the course: course complete with its score', async () => {
     const { element, events } = await reachFinalLesson();
     const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
-    await shadowElement(quiz, '.question');
+    await shadowElement(quiz, '.quiz[aria-busy=false] .question');
     for (const label of quiz.shadowRoot!.querySelectorAll('label')) {
       if (/Free On Board|Ex Works/.test(label.textContent!)) label.querySelector('input')!.click();
     }

@@ -33,7 +33,7 @@ async function openSecondTab(namespace: string) {
   // A precondition: its own registry and its own copy of every module.
   expect(frame.contentWindow!.customElements).to.not.equal(window.customElements);
   await Promise.all([
-    shadowElement(player!, '.player', 10000),
+    shadowElement(player!, '.player[aria-busy=false]', 10000),
     shadowElement(tracker!, '.tracker', 10000),
     shadowElement(certificate!, '.certificate-box', 10000),
   ]);
@@ -58,7 +58,7 @@ describe('two tabs of one site', function () {
       <sabaq-progress-tracker src=${ACADEMY} namespace=${namespace}></sabaq-progress-tracker>
     </div>`);
     const [player, tracker] = [page.children[0]!, page.children[1]!];
-    await shadowElement(player, '.player');
+    await shadowElement(player, '.player[aria-busy=false]');
     await shadowElement(tracker, '.tracker');
     expect(percentShown(tracker)).to.equal('0');
 
@@ -84,7 +84,7 @@ describe('two tabs of one site', function () {
     button(player, 'Continue').click();
     await until(() => lessonTitle(player) === 'Marketplaces', 'this tab did not open Marketplaces');
     const quiz = await shadowElement<SabaqQuiz>(player, 'sabaq-quiz');
-    await shadowElement(quiz, '.question');
+    await shadowElement(quiz, '.quiz[aria-busy=false] .question');
     const b2b = [...quiz.shadowRoot!.querySelectorAll('label')].find((label) => label.textContent!.includes('B2B'))!;
     b2b.querySelector('input')!.click();
     await quiz.updateComplete;

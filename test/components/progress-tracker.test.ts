@@ -94,7 +94,7 @@ describe('<sabaq-progress-tracker>', () => {
       <sabaq-progress-tracker src=${ACADEMY} namespace=${namespace}></sabaq-progress-tracker>
     </div>`);
     const [player, element] = [page.children[0]!, page.children[1]!];
-    await shadowElement(player, '.player');
+    await shadowElement(player, '.player[aria-busy=false]');
     const link = await shadowElement<HTMLAnchorElement>(element, 'a[part=continue]');
     const events = recordEvents(player);
     const clicked = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });

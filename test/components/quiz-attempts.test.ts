@@ -18,7 +18,7 @@ async function quizElement(markdown: string, attributes: { learner?: string; nam
     await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${attributes.namespace ?? freshNamespace()} learner=${attributes.learner ?? 'default'}>
     <script type="text/markdown">${markdown}</script>
   </sabaq-quiz>`);
-  await shadowElement(element, '.question');
+  await shadowElement(element, '.quiz[aria-busy=false] .question');
   return element;
 }
 
@@ -27,7 +27,7 @@ const all = <T extends Element>(host: Element, selector: string) => [...host.sha
 /** Waits until the quiz shows questions again after a change of learner or namespace. */
 async function shownAgain(element: SabaqQuiz) {
   await element.updateComplete;
-  await shadowElement(element, '.question');
+  await shadowElement(element, '.quiz[aria-busy=false] .question');
   await element.updateComplete;
 }
 
@@ -79,7 +79,7 @@ describe('<sabaq-quiz> attempts', () => {
       const element = await fixture<SabaqQuiz>(
         html`<sabaq-quiz namespace=${freshNamespace()} course-id="course" .quiz=${quiz('first')}></sabaq-quiz>`,
       );
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       all<HTMLInputElement>(element, 'input[type=radio]')[0]!.click();
       await element.updateComplete;
       element.quiz = quiz('second');

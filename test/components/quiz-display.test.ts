@@ -25,7 +25,7 @@ async function quizIn(width: number, markdown: string, lang = 'en') {
     <sabaq-quiz namespace=${freshNamespace()} lang=${lang}><script type="text/markdown">${markdown}</script></sabaq-quiz>
   </div>`);
   const element = box.querySelector<SabaqQuiz>('sabaq-quiz')!;
-  await shadowElement(element, '.question');
+  await shadowElement(element, '.quiz[aria-busy=false] .question');
   return { box, element };
 }
 
@@ -238,7 +238,7 @@ describe('<sabaq-quiz> as a learner sees it', () => {
       = 52
     </script>
   </sabaq-quiz>`);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       const prompts = all<HTMLElement>(element, '.question .prompt').map((prompt) => prompt.textContent!);
       expect(prompts.some((prompt) => prompt.includes('id:'))).to.equal(false);
       expect(all(element, '.question')).to.have.length(2);
@@ -375,7 +375,7 @@ describe('<sabaq-quiz> as a learner sees it', () => {
         ],
       };
       const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${freshNamespace()} lang=${lang} .quiz=${quiz}></sabaq-quiz>`);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       return element;
     }
 

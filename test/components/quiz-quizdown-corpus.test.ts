@@ -30,7 +30,7 @@ describe('<sabaq-quiz> showing the Quizdown corpus', () => {
     it(`shows ${name} as Quizdown does`, async () => {
       const src = new URL(name, FIXTURES).href;
       const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src=${src} namespace=${freshNamespace()}></sabaq-quiz>`);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       await element.updateComplete;
       const shown = [...element.shadowRoot!.querySelectorAll('.question')];
       expect(shown.length, 'questions shown').to.equal(want.shown);

@@ -35,7 +35,7 @@ async function quiz(lang: Language, { markdown = QUIZ, src, attempts = [] }: Qui
   const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src=${src || nothing} namespace=${namespace} lang=${lang}>
     ${markdown ? html`<script type="text/markdown">${markdown}</script>` : nothing}
   </sabaq-quiz>`);
-  await shadowElement(element, '.quiz, .notice');
+  await shadowElement(element, '.quiz[aria-busy=false], .notice');
   return element;
 }
 
@@ -102,20 +102,20 @@ describe('<sabaq-quiz> accessibility', () => {
 
     'every question type, unanswered': async (lang) => {
       const element = await quiz(lang);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       return element;
     },
 
     'every question type, answered': async (lang) => {
       const element = await quiz(lang);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       await answerEverything(element);
       return element;
     },
 
     'Submit with questions unanswered: the warning': async (lang) => {
       const element = await quiz(lang);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       button(element, termsOf(lang).submit).click();
       await shadowElement(element, '.notice[role=alert]');
       return element;
@@ -123,7 +123,7 @@ describe('<sabaq-quiz> accessibility', () => {
 
     'a hint shown': async (lang) => {
       const element = await quiz(lang);
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       button(element, termsOf(lang).hint).click();
       await until(() => findButton(element, termsOf(lang).hideHint), 'the hint did not open');
       await shadowElement(element, '.hint:not([hidden])');

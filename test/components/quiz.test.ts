@@ -10,7 +10,7 @@ async function quizElement(markdown = QUIZ, attributes: { lang?: string; namespa
   const element = await fixture<SabaqQuiz>(html`<sabaq-quiz namespace=${namespace} lang=${attributes.lang ?? ''}>
     <script type="text/markdown">${markdown}</script>
   </sabaq-quiz>`);
-  await shadowElement(element, '.quiz');
+  await shadowElement(element, '.quiz[aria-busy=false]');
   return element;
 }
 
@@ -226,7 +226,7 @@ describe('<sabaq-quiz>', () => {
   it('loads a quiz file from src, resolving its images against the file', async () => {
     const src = new URL('../fixtures/quizzes/check.md', import.meta.url).href;
     const element = await fixture<SabaqQuiz>(html`<sabaq-quiz src=${src} namespace=${freshNamespace()}></sabaq-quiz>`);
-    await shadowElement(element, '.question');
+    await shadowElement(element, '.quiz[aria-busy=false] .question');
     const image = element.shadowRoot!.querySelector('img')!;
     expect(image.getAttribute('src')).to.equal(new URL('img/ship.png', src).href);
   });
@@ -248,7 +248,7 @@ describe('<sabaq-quiz>', () => {
         await element.updateComplete;
       }
       element.src = last;
-      await shadowElement(element, '.question');
+      await shadowElement(element, '.quiz[aria-busy=false] .question');
       expect(fetched).to.deep.equal([first, last]);
     } finally {
       window.fetch = realFetch;

@@ -18,7 +18,7 @@ export async function showCourse(src: string, namespace: string): Promise<void> 
     errors.push({ element: (event.composedPath()[0] as Element).localName, code: event.detail.code });
   });
   const player = document.querySelector('sabaq-course-player')!;
-  while (!player.shadowRoot?.querySelector('.player')) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!player.shadowRoot?.querySelector('.player[aria-busy=false]')) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 /** Clicks the button of the player's shadow root whose text is `name`. */

@@ -14,7 +14,7 @@ const namespace = `e2e-${Math.random().toString(36).slice(2)}`;
 async function load(): Promise<void> {
   frame.src = `${new URL('academy.html', import.meta.url).href}?namespace=${namespace}`;
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not appear', 10000);
+  await until(() => shadow('sabaq-course-player')?.querySelector('.player[aria-busy=false]'), 'the player did not appear', 10000);
 }
 
 const { doc, shadow, text, click, lessonTitle, quizRoot, answer } = framePage(() => frame);
@@ -79,7 +79,11 @@ describe('a learner on a page with only dist/sabaq.js', function () {
   it('works under a strict Content Security Policy with Trusted Types enforced', async () => {
     frame.src = new URL('strict-csp.html', import.meta.url).href;
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not render under the policy', 10000);
+    await until(
+      () => shadow('sabaq-course-player')?.querySelector('.player[aria-busy=false]'),
+      'the player did not render under the policy',
+      10000,
+    );
     click(shadow('sabaq-course-player'), /Start the course|Continue/);
     await until(() => lessonTitle() === 'Welcome', 'the lesson did not render (DOMPurify blocked?)');
     expect(shadow('sabaq-course-player')!.querySelector('.admonition-title')!.textContent).to.equal('Start small');

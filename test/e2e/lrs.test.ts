@@ -24,7 +24,7 @@ interface PageWindow extends Window {
 async function load(namespace: string): Promise<void> {
   frame.src = `${new URL('lrs.html', import.meta.url).href}?${query}&namespace=${namespace}`;
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  await until(() => shadow('sabaq-course-player')?.querySelector('.player'), 'the player did not appear', 10000);
+  await until(() => shadow('sabaq-course-player')?.querySelector('.player[aria-busy=false]'), 'the player did not appear', 10000);
   // The connection is loaded and has made its first attempt.
   await until(() => page().syncs?.length > 0, 'the LRS connection did not start', 20000);
 }

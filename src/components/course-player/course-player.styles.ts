@@ -31,6 +31,11 @@ export const playerStyles = css`
     font-size: 0.9em;
   }
 
+  /* Before the learner's progress is read: what it decides keeps its place, unseen (and unread). */
+  .pending :is(.bar, .progress-label, .state-icon, .toc-state, .lesson-nav) {
+    visibility: hidden;
+  }
+
   .layout {
     display: grid;
     gap: var(--_space);

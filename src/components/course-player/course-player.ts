@@ -22,6 +22,7 @@ import {
   summarizeCourse,
 } from '../../lib/course/completion.js';
 import { courseLevelErrors } from '../../lib/course/course-problems.js';
+import { emptyProgress } from '../../lib/progress.js';
 import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
 import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';
@@ -151,8 +152,19 @@ export class SabaqCoursePlayer extends SabaqElement {
       if (linked !== undefined && this.lesson(linked)) forgetLinkedLesson();
       this.openLessonId = target;
       this.startTiming(target);
+    } else if (course && !this.progress.ready && this.openLessonId === undefined) {
+      this.openLessonId = this.lessonOpenBeforeProgress(course);
     }
     this.prepareContent(course);
+  }
+
+  /**
+   * The lesson a link names, shown while the learner's progress is still being read (IndexedDB can be
+   * slow to open on a phone) when no progress could lock it: progress only ever unlocks lessons.
+   */
+  private lessonOpenBeforeProgress(course: Course): string | undefined {
+    const lesson = this.lesson(linkedLessonId(location.hash));
+    return lesson && !lessonLock(course, lesson, emptyProgress(course.id)) ? lesson.id : undefined;
   }
 
   /** Renders the Markdown to show (the open lesson, the course description) once per change. */
@@ -262,7 +274,7 @@ export class SabaqCoursePlayer extends SabaqElement {
   private async openLesson(lessonId: string): Promise<void> {
     const course = this.course.course!;
     const lesson = this.lesson(lessonId);
-    if (!lesson) return;
+    if (!lesson || !this.progress.ready) return;
     const lock = lessonLock(course, lesson, this.progress.progress);
     if (lock) {
       this.message = this.lockText(lock.lessonIds, lock.reason);
@@ -360,14 +372,18 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   override render() {
     const dir = this.localize.dir;
-    const waiting = courseStateView(this.course, this.progress, this.localize);
+    const waiting = courseStateView(this.course, this.progress, this.localize, { beforeProgress: true });
     if (waiting) return waiting;
     const course = this.course.course!;
-    const summary = summarizeCourse(course, this.progress.progress);
-    const states = lessonStates(course, this.progress.progress);
+    // Until the learner's progress is read, the course is shown without it: what depends on it (the
+    // progress bar, each lesson's state, the way on) keeps its place on screen but is not shown.
+    const pending = !this.progress.ready;
+    const progress = pending ? emptyProgress(course.id) : this.progress.progress;
+    const summary = summarizeCourse(course, progress);
+    const states = lessonStates(course, progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
-      <div class="player" dir=${dir} lang=${this.localize.lang} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
+      <div class="player ${pending ? 'pending' : ''}" aria-busy=${pending ? 'true' : 'false'} dir=${dir} lang=${this.localize.lang} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
         ${this.progress.renderNotice()}
         <header part="header">
           <h2 class="course-title">${course.title}</h2>
@@ -397,14 +413,16 @@ export class SabaqCoursePlayer extends SabaqElement {
           >
             ${this.localize.term(this.contentsOpen ? 'closeContents' : 'openContents')}
           </button>
-          ${this.renderContents(course, states)}
+          ${this.renderContents(course, states, pending)}
           <main part="lesson">
             ${
               this.finished
                 ? this.renderFinished(course, summary)
                 : lesson
-                  ? this.renderLesson(course, lesson, states)
-                  : this.renderStart(course, summary.nextLessonId)
+                  ? this.renderLesson(course, lesson, states, pending)
+                  : pending
+                    ? html`<p class="notice" role="status">${this.localize.term('loadingCourse')}</p>`
+                    : this.renderStart(course, summary.nextLessonId)
             }
           </main>
         </div>
@@ -412,7 +430,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     `;
   }
 
-  private renderContents(course: Course, states: Map<string, LessonStatusInfo>) {
+  private renderContents(course: Course, states: Map<string, LessonStatusInfo>, pending: boolean) {
     return html`<nav id="contents" part="contents" aria-label=${this.localize.term('contents')} ?hidden=${!this.contentsOpen} class="collapsible">
       <h2>${this.localize.term('contents')}</h2>
       ${course.modules.map(
@@ -425,7 +443,7 @@ export class SabaqCoursePlayer extends SabaqElement {
                 <button
                   class="toc-item"
                   aria-current=${lesson.id === this.openLessonId && !this.finished ? 'page' : 'false'}
-                  aria-disabled=${state === 'locked' ? 'true' : 'false'}
+                  aria-disabled=${state === 'locked' || pending ? 'true' : 'false'}
                   title=${lock ? this.lockText(lock.lessonIds, lock.reason) : ''}
                   @click=${() => this.guard(() => this.openLesson(lesson.id))}
                 >
@@ -488,7 +506,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     </div>`;
   }
 
-  private renderLesson(course: Course, lesson: Lesson, states: Map<string, LessonStatusInfo>) {
+  private renderLesson(course: Course, lesson: Lesson, states: Map<string, LessonStatusInfo>, pending: boolean) {
     const index = course.lessons.indexOf(lesson);
     const previous = course.lessons[index - 1];
     const next = course.lessons[index + 1];
@@ -504,7 +522,7 @@ export class SabaqCoursePlayer extends SabaqElement {
         </p>
         ${this.renderLessonBody(course, lesson)}
       </article>
-      ${nextLocked ? html`<p class="notice">${this.localize.term('passQuizzesToContinue')}</p>` : nothing}
+      ${nextLocked && !pending ? html`<p class="notice">${this.localize.term('passQuizzesToContinue')}</p>` : nothing}
       <div class="lesson-nav">
         ${
           previous

@@ -9,7 +9,7 @@ import { theme } from '../../internal/theme.js';
 import { fetchText, isNotFound } from '../../lib/course/loader.js';
 import { ProblemList } from '../../lib/problems.js';
 import { type OpenQuizAttempt, type QuizAttempt, bestAttempt } from '../../lib/progress.js';
-import { type Arrangement, arrangeQuiz, askedQuestions } from '../../lib/quiz/arrange.js';
+import { type Arrangement, arrangeQuiz, arrangementWithoutSeed, askedQuestions } from '../../lib/quiz/arrange.js';
 import { loadMarkdownPipeline } from '../../lib/markdown-loader.js';
 import { MAX_TEXT_LENGTH, QuizAttemptsUsedError } from '../../lib/store/index.js';
 import { type AnswerValue, type Answers, type QuizResult, scoreQuiz } from '../../lib/quiz/score.js';
@@ -366,7 +366,7 @@ export class SabaqQuiz extends SabaqElement {
 
   override render() {
     const dir = this.localize.dir;
-    if (!this.loaded || ('quiz' in this.loaded && !this.progress.ready)) {
+    if (!this.loaded) {
       return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     }
     if ('problems' in this.loaded) {
@@ -382,13 +382,18 @@ export class SabaqQuiz extends SabaqElement {
     const quiz = this.loaded.quiz;
     const last = this.attempts.at(-1);
     const shown = this.viewing === 'result' && last !== undefined ? last : undefined;
-    const arrangement = shown ? this.arrangementFor(shown.attempt, shown.seed) : this.arrangement;
+    const attemptArrangement = shown ? this.arrangementFor(shown.attempt, shown.seed) : this.arrangement;
+    // Until the learner's attempt is read (IndexedDB can be slow to open on a phone), the quiz shows
+    // what every attempt shares, its controls disabled; nothing on screen changes place when it arrives.
+    const waiting = !attemptArrangement;
+    const arrangement = attemptArrangement ?? arrangementWithoutSeed(quiz);
     if (!arrangement)
       return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     const questions = askedQuestions(quiz, arrangement);
     const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
     return html`
-      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} style=${styleMap(quizColours(quiz))}>
+      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} aria-busy=${waiting ? 'true' : 'false'}
+        style=${styleMap(quizColours(quiz))}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
         ${
@@ -405,7 +410,7 @@ export class SabaqQuiz extends SabaqElement {
               hintOpen: this.revealedHints.has(question.id),
               toggleHint: () => this.toggleHint(question),
             },
-            this.questionView(question, arrangement, shown),
+            this.questionView(question, arrangement, shown, waiting),
           ),
         )}
         <div role="status" aria-live="polite">${result ? this.renderResult(quiz, result) : nothing}</div>
@@ -418,12 +423,12 @@ export class SabaqQuiz extends SabaqElement {
                   ${this.localize.term('tryAgain')}
                 </button>`
                 : nothing
-              : html`<button class="button" part="button" ?disabled=${this.saving} @click=${() => this.guard(() => this.submit())}>
+              : html`<button class="button" part="button" ?disabled=${this.saving || waiting} @click=${() => this.guard(() => this.submit())}>
                 ${this.localize.term('submit')}
               </button>`
           }
           ${
-            Number.isFinite(this.attemptsLeft)
+            Number.isFinite(this.attemptsLeft) && !waiting
               ? html`<span>${this.attemptsLeft > 0 ? this.localize.term('attemptsLeft', this.attemptsLeft) : this.localize.term('noAttemptsLeft')}</span>`
               : nothing
           }
@@ -433,13 +438,14 @@ export class SabaqQuiz extends SabaqElement {
   }
 
   /** What a question's renderer sees: the answers being given, or those of the attempt shown. */
-  private questionView(question: Question, arrangement: Arrangement, shown: QuizAttempt | undefined): QuestionView {
+  private questionView(question: Question, arrangement: Arrangement, shown: QuizAttempt | undefined, waiting: boolean): QuestionView {
     const answers = () => (shown ? shown.answers : this.answers);
     return {
       localize: this.localize,
       markdown: (source) => this.markdown(source),
       inline: (source) => this.inline(source),
       submitted: shown !== undefined,
+      waiting,
       get value() {
         return answers()[question.id];
       },

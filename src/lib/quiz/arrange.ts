@@ -36,6 +36,22 @@ export function arrangeQuiz(quiz: Quiz, seed: number): Arrangement {
   return { questionIds: questions.map((question) => question.id), order };
 }
 
+/**
+ * What every attempt's arrangement shares, known before the learner's attempt (and its seed) is read:
+ * all the questions in the written order, with the options whose order is fixed. Options that an
+ * attempt shuffles are left out (`[]`) until its seed is known; undefined when the quiz draws or
+ * shuffles its questions, since then no question's place is known.
+ */
+export function arrangementWithoutSeed(quiz: Quiz): Arrangement | undefined {
+  const { shuffle, pick } = quiz.settings;
+  if ((pick !== undefined && pick < quiz.questions.length) || shuffle === 'questions' || shuffle === 'both') return undefined;
+  const order: Record<string, number[]> = {};
+  for (const question of quiz.questions) {
+    order[question.id] = shufflesOptions(question, shuffle) ? [] : writtenOrder(question);
+  }
+  return { questionIds: quiz.questions.map((question) => question.id), order };
+}
+
 /** The questions an arrangement asks, in the order shown. */
 export function askedQuestions(quiz: Quiz, arrangement: Arrangement): Question[] {
   const byId = new Map(quiz.questions.map((question) => [question.id, question]));
@@ -43,18 +59,36 @@ export function askedQuestions(quiz: Quiz, arrangement: Arrangement): Question[]
 }
 
 function optionOrder(question: Question, mode: Quiz['settings']['shuffle'], random: () => number): number[] {
+  const written = writtenOrder(question);
+  if (!shufflesOptions(question, mode)) return written;
+  const order = shuffled(written, random);
+  // An ordering question is never shown already in the right order.
+  return question.kind === 'ordering' ? notIdentity(order) : order;
+}
+
+/** Ordering items and matching right sides are always shown shuffled; choices when the quiz or question says. */
+function shufflesOptions(question: Question, mode: Quiz['settings']['shuffle']): boolean {
   switch (question.kind) {
     case 'ordering':
-      // Shown shuffled always, and never already in the right order.
-      return notIdentity(shuffled(range(question.items.length), random));
     case 'matching':
-      return shuffled(range(question.pairs.length), random);
+      return true;
     case 'single':
-    case 'multiple': {
-      const written = range(question.options.length);
-      const shuffleAnswers = question.shuffleAnswers ?? (mode === 'answers' || mode === 'both');
-      return shuffleAnswers ? shuffled(written, random) : written;
-    }
+    case 'multiple':
+      return question.shuffleAnswers ?? (mode === 'answers' || mode === 'both');
+    case 'short':
+      return false;
+  }
+}
+
+function writtenOrder(question: Question): number[] {
+  switch (question.kind) {
+    case 'ordering':
+      return range(question.items.length);
+    case 'matching':
+      return range(question.pairs.length);
+    case 'single':
+    case 'multiple':
+      return range(question.options.length);
     case 'short':
       return [];
   }

@@ -19,7 +19,7 @@ export function renderChoiceAnswers(question: SingleChoiceQuestion | MultipleCho
       const option = question.options[i]!;
       const mark = !submitted ? '' : option.correct ? 'right' : chosen(i) ? 'wrong' : '';
       return html`<label class="option ${mark}">
-          <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted}
+          <input type=${type} name="q-${question.id}" .checked=${chosen(i)} ?disabled=${submitted || view.waiting}
             @change=${(event: Event) => onChange(i, (event.target as HTMLInputElement).checked)} />
           <span class="option-text">${view.inline(option.text)}${mark ? renderMark(view, option.correct, chosen(i)) : nothing}</span>
         </label>

@@ -19,7 +19,7 @@ export function renderMatchingAnswers(question: MatchingQuestion, view: Question
     ${question.pairs.map(
       (pair, i) => html`<li>
         <label class="term" for="match-${question.id}-${i}">${view.inline(pair.left)}</label>
-        <select id="match-${question.id}-${i}" ?disabled=${view.submitted}
+        <select id="match-${question.id}-${i}" ?disabled=${view.submitted || view.waiting}
           @change=${(event: Event) => onChange(i, Number((event.target as HTMLSelectElement).value))}>
           <option value="-1" ?selected=${(chosen[i] ?? -1) < 0}>${view.localize.term('chooseMatch')}</option>
           ${rights.map(

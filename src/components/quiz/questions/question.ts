@@ -23,7 +23,7 @@ export function renderQuestion(question: Question, frame: QuestionFrame, view: Q
     <span class="prompt">${view.inline(question.prompt)}</span>`;
   const body = html`
     ${question.body ? html`<div class="prose">${view.markdown(question.body)}</div>` : nothing}
-    ${question.hint && !view.submitted ? renderHint(question.id, question.hint, frame, view) : nothing}
+    ${question.hint && !view.submitted && !view.waiting ? renderHint(question.id, question.hint, frame, view) : nothing}
     ${renderAnswers(question, view)}
     ${
       verdict

@@ -15,7 +15,7 @@ export function renderShortAnswer(question: ShortAnswerQuestion, view: QuestionV
   return html`<div class="short-answer">
     <label for="answer-${question.id}" class="visually-hidden">${view.localize.term('yourAnswer')}</label>
     <input id="answer-${question.id}" type="text" autocomplete="off" spellcheck="false" maxlength=${MAX_TEXT_LENGTH}
-      .value=${typeof view.value === 'string' ? view.value : ''} ?disabled=${view.submitted}
+      .value=${typeof view.value === 'string' ? view.value : ''} ?disabled=${view.submitted || view.waiting}
       @input=${(event: Event) => view.answer((event.target as HTMLInputElement).value)} @keydown=${onKeydown} />
   </div>`;
 }

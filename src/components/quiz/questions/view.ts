@@ -10,6 +10,9 @@ export interface QuestionView {
   inline(source: string): DirectiveResult;
   /** True when the question is shown with its result: controls are disabled and marked. */
   readonly submitted: boolean;
+  /** True while the learner's attempt is read: the question is shown with its controls disabled, and
+   * options the attempt shuffles are not shown yet (`order` is empty). */
+  readonly waiting: boolean;
   /** The learner's answer: being given, or as submitted. */
   readonly value: AnswerValue | undefined;
   /** The written indices of the options, items or right-hand sides, in the order this attempt shows them. */
