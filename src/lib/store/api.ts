@@ -160,9 +160,9 @@ export interface ProgressStore {
    */
   recordWith(recorder: Recorder | undefined): Promise<void>;
   /**
-   * A recorder is on its way (its code is loading): until `recordWith` is called, the store keeps each
-   * learner action's change, with the course's progress after it, for the recorder to record then. In
-   * memory: a page closed meanwhile loses them.
+   * A recorder is on its way (its code is loading): until `recordWith` is called, the store keeps the
+   * change of each learner action made with no recorder, with the course's progress after it, for the
+   * recorder to record then. In memory: a page closed meanwhile loses them.
    */
   expectRecorder(): void;
   /** Closes the database and the cross-tab channel and drops every listener; later calls only use memory. */

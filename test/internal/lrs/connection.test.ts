@@ -232,7 +232,7 @@ describe('connectLrs', function () {
       ),
     };
     const submit = async (quiz: SabaqQuiz, option: string) => {
-      await shadowElement(quiz, '.question');
+      await shadowElement(quiz, '.quiz[aria-busy=false] .question');
       const submitted = recordEvents(quiz);
       const label = [...quiz.shadowRoot!.querySelectorAll('label')].find((candidate) => candidate.textContent!.includes(option))!;
       label.querySelector('input')!.click();
