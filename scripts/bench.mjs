@@ -4,7 +4,7 @@
  * `scripts/bench/*.bench.ts` in headless Chromium (served from this machine), and the engine's bench in
  * Node too. Figures, not pass/fail: timing tests would be flaky on a shared 2-core machine.
  *
- *   node scripts/bench.mjs [name]   with a name (`xapi`), only the browser benches whose file it names
+ *   node scripts/bench.mjs [name]   with a name (`xapi`), only the browser benches whose file name holds it
  */
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

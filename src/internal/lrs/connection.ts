@@ -3,8 +3,8 @@
  * load, when the browser comes back online, when the page is hidden and on a backing-off timer, from
  * one tab at a time; it reports each attempt as `sabaq-sync` and trouble as `sabaq-error`
  * (`lrs-auth`, `lrs-rejected`) on `document`; it has the store record each learner action in a course
- * an element has opened; and it restores a learner's progress from the LRS when an element opens
- * their course.
+ * or a quiz alone on its page that an element has opened (those made while it loaded included); and it
+ * restores a learner's progress from the LRS when an element opens their course.
  */
 import { SabaqEvent } from '../../events.js';
 import { type ProgressStore, openStore } from '../../lib/store/index.js';
@@ -131,8 +131,9 @@ class Connection implements LrsConnection {
    * the browser has them); a memory outbox is this page's alone.
    */
   private async withDeliveryLock(run: (outbox: Outbox) => Promise<DeliveryReport>): Promise<DeliveryReport> {
-    // Whether the outbox is shared is known once the store has opened, which reading it waits for.
+    // What learners did while the connection loaded goes with its first delivery.
     await this.recording;
+    // Whether the outbox is shared is known once the store has opened, which reading it waits for.
     await this.outbox.counts();
     const { outbox } = this;
     const name = `sabaq-lrs:${this.namespace}`;
@@ -149,8 +150,12 @@ class Connection implements LrsConnection {
   private track(opened: CourseOpened): void {
     const { namespace, course } = opened;
     if (this.closed || namespace !== this.namespace) return;
-    if (course.standaloneQuiz)
-      this.standaloneQuizzes.set(course.id, [...(this.standaloneQuizzes.get(course.id) ?? []), course.standaloneQuiz]);
+    const { standaloneQuiz } = course;
+    if (standaloneQuiz) {
+      // One entry per version of the quiz, the latest: an element opens its quiz again when moved in the page.
+      const others = (this.standaloneQuizzes.get(course.id) ?? []).filter(({ quiz }) => quiz.hash !== standaloneQuiz.quiz.hash);
+      this.standaloneQuizzes.set(course.id, [...others, standaloneQuiz]);
+    }
     // Only a course element's course has what recording and restoring need (a quiz in a lesson gives its id only).
     if (!course.url || !course.lessons) return;
     this.courses.set(course.id, course as Course);

@@ -6,9 +6,9 @@
  * completed by passing its last quiz is recorded as completed like any other. Restoring progress from
  * the LRS is not an action: it must never be passed through here.
  *
- * The change holds only the records the action's write touched; the rest of the course is read only
- * when a lesson was newly completed and the course may be complete too, so that recording costs a
- * learner's phone next to nothing beside the write itself.
+ * The change holds only the record the action is about; the rest of the course is read only when the
+ * action may have completed a lesson with quizzes or the course, so that recording costs a learner's
+ * phone next to nothing beside the write itself.
  */
 import { isLessonComplete, isQuizPassed, summarizeCourse } from '../course/completion.js';
 import type { CourseProgress, LessonProgress, QuizAttempt } from '../progress.js';
