@@ -36,10 +36,14 @@ import { quizStyles } from './quiz.styles.js';
 export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];
 
-  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
+  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`, and is an xAPI activity of its own. */
   private readonly progress: ProgressController = new ProgressController(this, this.localize, () => {
     const quiz = this.currentQuiz;
-    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
+    if (!quiz) return undefined;
+    const id = this.courseId || `quiz:${quiz.id}`;
+    if (this.quiz) return { id };
+    const fileUrl = this.src ? this.contentBase : undefined;
+    return { id, standaloneQuiz: { quiz, fileUrl, pageUrl: location.href, lang: this.localize.lang } };
   });
 
   /** URL of a quiz Markdown file. Alternatively, put the Markdown in a child
