@@ -3,8 +3,9 @@
  * question sabaq cannot ask, and every one it asks or scores differently, is printed with its GIFT line;
  * the quiz is checked by the engine before it is written, so what is written passes `sabaq check`.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, relative, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { readInputFile } from './input-file.js';
 import { giftToQuiz } from '../lib/gift/to-quiz.js';
 import { ProblemList, formatProblem } from '../lib/problems.js';
 import { parseQuiz } from '../lib/quiz/parse.js';
@@ -20,17 +21,9 @@ export async function importGift(args: string[], io: CliIo): Promise<number> {
     io.err(`sabaq: import-gift needs one GIFT file, and optionally -o <quiz.md>\n${IMPORT_GIFT_USAGE}`);
     return 2;
   }
-  const inputPath = resolve(io.cwd, inputs[0]!);
-  const file = relative(io.cwd, inputPath) || inputs[0]!;
-  let source: string;
-  try {
-    source = await readFile(inputPath, 'utf8');
-  } catch (error) {
-    io.err(
-      `${file}:1:1: the GIFT file could not be read (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`,
-    );
-    return 1;
-  }
+  const input = await readInputFile(inputs[0]!, 'the GIFT file', io);
+  if (!input) return 1;
+  const { file, text: source } = input;
 
   const name = output ?? file;
   const id = basename(name, extname(name))

@@ -12,6 +12,7 @@ import { formatProblem, sortProblems } from '../lib/problems.js';
 import { readStandaloneQuiz } from '../lib/quiz/standalone.js';
 import type { Course } from '../lib/types.js';
 import { IMPORT_GIFT_USAGE, importGift } from './import-gift.js';
+import { describeFileError, readInputFile } from './input-file.js';
 import { PREVIEW_USAGE, preview } from './preview/command.js';
 
 const USAGE = `Usage:
@@ -56,15 +57,9 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     return 2;
   }
 
-  const manifestPath = resolve(io.cwd, paths[0]!);
-  const file = relative(io.cwd, manifestPath) || paths[0]!;
-  let text: string;
-  try {
-    text = await readFile(manifestPath, 'utf8');
-  } catch (error) {
-    io.err(`${file}:1:1: the course file could not be read (${describe(error)})`);
-    return 1;
-  }
+  const input = await readInputFile(paths[0]!, 'the course file', io);
+  if (!input) return 1;
+  const { path: manifestPath, file, text } = input;
   const standalone = readStandaloneQuiz(text, file);
   if (standalone) return checkStandaloneQuiz(command, standalone, file, io);
 
@@ -78,7 +73,7 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
       try {
         lesson = await readFile(site.path(url), 'utf8');
       } catch (error) {
-        throw new Error(describe(error), { cause: error });
+        throw new Error(describeFileError(error), { cause: error });
       }
       // As the player's loader does: a web page is not a lesson.
       if (HTML_PAGE.test(lesson)) throw new Error(HTML_PAGE_REASON);
@@ -100,7 +95,7 @@ export async function run(args: string[], io: CliIo, version: string): Promise<n
     try {
       await writeFile(target, `${JSON.stringify(toCourseFile(course))}\n`);
     } catch (error) {
-      io.err(`sabaq: could not write ${output} (${describe(error)})`);
+      io.err(`sabaq: could not write ${output} (${describeFileError(error)})`);
       return 1;
     }
     io.out(`${summary(course)}; written to ${relative(io.cwd, target)}`);
@@ -171,12 +166,4 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function optionValue(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
   return at === -1 ? undefined : args[at + 1];
-}
-
-function describe(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,29 +2,17 @@
  * `dist/sabaq.js`'s version of `sanitizer-loader.ts` (the bundle build swaps it in): DOMPurify is a file
  * beside the script, fetched once per page, and only by a browser without the HTML Sanitizer API.
  */
+import { importOnce } from '../import-once.js';
 import { hasBuiltInSanitizer } from './builtin-sanitizer.js';
 
-type DomPurifySanitizer = typeof import('./dompurify-sanitizer.js');
+const domPurify = importOnce(() => import('./dompurify-sanitizer.js'));
 
-let loading: Promise<void> | undefined;
-let loaded: DomPurifySanitizer | undefined;
-
-export function loadSanitizer(): Promise<void> {
-  if (hasBuiltInSanitizer()) return Promise.resolve();
-  loading ??= import('./dompurify-sanitizer.js').then(
-    (module) => {
-      loaded = module;
-    },
-    (error: unknown) => {
-      // A failed fetch (a patchy connection) is tried again on the next need.
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+export async function loadSanitizer(): Promise<void> {
+  if (!hasBuiltInSanitizer()) await domPurify.load();
 }
 
-export function loadedDomPurify(): DomPurifySanitizer {
+export function loadedDomPurify(): typeof import('./dompurify-sanitizer.js') {
+  const loaded = domPurify.loaded;
   if (!loaded) throw new Error('HTML was sanitised before DOMPurify had loaded');
   return loaded;
 }
