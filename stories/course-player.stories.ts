@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { COURSES, narrow, renderElement, seedCourse, sharedArgTypes } from './support.js';
+import { COURSES, holdProgress, narrow, renderElement, seedCourse, sharedArgTypes } from './support.js';
 
 // The demo course (19 lessons, opened one after another) at each point of a learner's way through it.
 // The docs page's description is the element's own, from custom-elements.json.
@@ -15,6 +15,10 @@ type Story = StoryObj;
 
 /** A learner who has opened no lesson yet: the start page; every lesson after the first is locked. */
 export const NotStarted: Story = { args: { namespace: 'player-not-started' } };
+
+/** Before the learner's progress is read (storage held busy for 5 s): the contents without lesson states,
+ * and no lesson, start page or progress yet; then the learner's place fills in. */
+export const WaitingForProgress: Story = { args: { namespace: 'player-waiting' }, loaders: [holdProgress] };
 
 /** Two lessons done: the player reopens the third, where the learner left off. */
 export const InProgress: Story = { args: { namespace: 'player-in-progress' }, loaders: [seedCourse({ complete: 2, open: 2 })] };

@@ -1,7 +1,7 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/web-components-vite';
 import { waitFor } from 'storybook/test';
 import { html } from 'lit';
-import { COURSES, narrow, renderElement, seedQuiz, sharedArgTypes } from './support.js';
+import { COURSES, holdProgress, narrow, renderElement, seedQuiz, sharedArgTypes } from './support.js';
 
 /** Every question type, after the front matter given. */
 const quiz = (frontMatter: string) => `---
@@ -61,6 +61,10 @@ type Story = StoryObj;
 
 /** Single choice (with a hint), multiple choice, ordering, matching and short answer, being answered. */
 export const EveryQuestionType: Story = { args: { namespace: 'quiz-answering' } };
+
+/** Before the learner's attempt is read (storage held busy for 5 s): the questions, their controls
+ * disabled, and no shuffled items yet; then the attempt fills in. */
+export const WaitingForStorage: Story = { args: { namespace: 'quiz-waiting' }, loaders: [holdProgress] };
 
 /** Submitted with every answer right: passed, with feedback and explanations. */
 export const Done: Story = { args: { namespace: 'quiz-done' }, loaders: [seedQuiz({ right: true })] };
