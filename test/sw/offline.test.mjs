@@ -165,6 +165,15 @@ const openLesson = (title) => {
   if (item instanceof HTMLElement) item.click();
   return Boolean(item);
 };
+/**
+ * @param {string} title True once the learner's opening of the lesson is saved: the contents show it
+ * started (the player reads the state back after writing it), so a reload reopens it.
+ */
+const lessonStarted = (title) => {
+  const items = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelectorAll('button.toc-item') ?? [];
+  const item = [...items].find((button) => button.textContent?.includes(title));
+  return item?.closest('li')?.matches('.state-in-progress, .state-complete') ?? false;
+};
 /** A request for a URL that nothing stored: fails only when the browser is really offline. */
 const reachesServer = () =>
   fetch('/never-stored.txt').then(
@@ -230,6 +239,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await firstVisit(page);
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, imageShown, 'carton.svg', "the Packing lesson's image");
+          await until(page, lessonStarted, 'Packing', 'the opening of the Packing lesson saved');
 
           await context.offline(true);
           assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
@@ -277,6 +287,8 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, () =>
             (document.querySelector('sabaq-course-player')?.shadowRoot?.textContent ?? '').includes('survives the sea'),
           );
+          // The reload must find the lesson the learner opened: wait until its opening is saved.
+          await until(page, lessonStarted, 'Packing', 'the opening of the Packing lesson saved');
 
           site.changed.set('/courses/offline/lessons/packing.md', 'Pack each carton twice.\n');
           await page.reload();
