@@ -10,8 +10,8 @@
  *   lessons' images. Any other request passes through to the network and is never stored.
  *
  * A new version installs beside the old one and waits: it takes over once no page of the old one is
- * open, or when the only one open is being left (see `pageOrNewVersion`), so an open page never loads a
- * mix of old and new files.
+ * open, or when the only one open has just been left (see `pageOrNewVersion`), so an open page never
+ * loads a mix of old and new files.
  */
 import { type RouteHandlerCallbackOptions, type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
@@ -91,18 +91,39 @@ registerRoute(
 registerRoute(({ request }) => request.destination === '', strategies.courses);
 registerRoute(({ request }) => request.destination === 'image', strategies.images);
 
+/** The page last answered with an empty page that loads again (see `pageOrNewVersion`), by client id. */
+let reloadingPage: string | undefined;
+
 /**
- * A page loads (a reload, a link) while a new version waits and no other page of this one is open: the
- * new version takes over first and the page loads again under it, so a learner with one tab gets the
- * update on the next visit. The page being left loads nothing more, so no page mixes two versions. With
- * other pages open, the new version waits until they are closed.
+ * A page loads (a reload, a link, a new tab) while a new version waits. The new version may take over
+ * only once no page of this one is open, or an open page would load a mix of versions. Nothing in the
+ * request tells a reload of the only open page (which is left, so the new version could take over) from
+ * a new tab beside it (which stays open): the page being left counts as open until the new one replaces
+ * it. So with one page open, the answer is an empty page that loads again at once. At that next load the
+ * page that was left is gone: the new version takes over and the page loads once more, under it. A page
+ * still open then was not being left: the load gets this version, whole, and asks nothing more.
  */
 async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
   const waiting = self.registration.waiting;
-  if (!waiting || (await self.clients.matchAll({ type: 'window' })).length > 1) return strategies.pages.handle({ event, request });
-  // Not waiting for it here: the browser activates a new version only once this answer is given. The page
-  // loads again at once, and its request waits for the new version to be active.
-  waiting.postMessage({ type: 'sabaq-take-over' });
+  if (!waiting) return strategies.pages.handle({ event, request });
+  const emptyPage = reloadingPage;
+  reloadingPage = undefined;
+  const pages = (await self.clients.matchAll({ type: 'window' })).filter((client) => client.id !== emptyPage);
+  if (pages.length === 0) {
+    // Not waiting for it here: the browser activates a new version only once this answer is given. The
+    // page loads again at once, and its request waits for the new version to be active.
+    waiting.postMessage({ type: 'sabaq-take-over' });
+    return loadAgain();
+  }
+  if (pages.length === 1 && emptyPage === undefined) {
+    reloadingPage = (event as FetchEvent).resultingClientId;
+    return loadAgain();
+  }
+  return strategies.pages.handle({ event, request });
+}
+
+/** An empty page that the browser replaces at once by loading its URL again. */
+function loadAgain(): Response {
   return new Response('', { headers: { Refresh: '0' } });
 }
 

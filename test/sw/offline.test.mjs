@@ -17,7 +17,7 @@
  * Needs dist/sabaq.js and dist/sabaq-sw.js built (npm test builds both before its Node tests).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -78,6 +78,29 @@ function fileFor(path) {
       : undefined;
   return local && existsSync(local) ? readFileSync(local, 'utf8') : undefined;
 }
+
+/**
+ * Deploys a release of sabaq as a partner would copy a new build of dist/: `sabaq.js` marked with its
+ * version (`globalThis.sabaqBuild`), the files it loads renamed for it as a new build's content hashes
+ * would rename them, and a `sabaq-sw.js` that precaches exactly these. The previous release's files are
+ * gone from the server.
+ * @param {string} version
+ */
+function deploy(version) {
+  for (const path of site.changed.keys()) if (path.startsWith('/sabaq/') || path === '/learn/sabaq-sw.js') site.changed.delete(path);
+  const lazyFiles = readdirSync(dist).filter((name) => /^sabaq-.+\.js$/.test(name) && name !== 'sabaq-sw.js');
+  /** @param {string} text */
+  const renamed = (text) => lazyFiles.reduce((result, name) => result.replaceAll(name, releaseName(name, version)), text);
+  for (const name of lazyFiles) site.changed.set(`/sabaq/${releaseName(name, version)}`, renamed(readFileSync(join(dist, name), 'utf8')));
+  site.changed.set('/sabaq/sabaq.js', `${renamed(readFileSync(join(dist, 'sabaq.js'), 'utf8'))}\nglobalThis.sabaqBuild = '${version}';\n`);
+  const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+  const revised = renamed(worker).replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
+  assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
+  site.changed.set('/learn/sabaq-sw.js', revised);
+}
+
+/** @param {string} name A file of dist/ that sabaq.js loads. @param {string} version */
+const releaseName = (name, version) => name.replace(/\.js$/, `.${version}.js`);
 
 /**
  * What the tests need of a browser, the same for both drivers.
@@ -174,6 +197,15 @@ const lessonStarted = (title) => {
   const item = [...items].find((button) => button.textContent?.includes(title));
   return item?.closest('li')?.matches('.state-in-progress, .state-complete') ?? false;
 };
+/** The version of sabaq the page runs, and the one it is served if it fetches `sabaq.js` now. */
+const versions = () =>
+  fetch('/sabaq/sabaq.js')
+    .then((response) => response.text())
+    .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
+/** A new version of the worker is installed and waits. */
+const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
+/** The player is shown. */
+const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
 /** A request for a URL that nothing stored: fails only when the browser is really offline. */
 const reachesServer = () =>
   fetch('/never-stored.txt').then(
@@ -311,23 +343,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
 
       test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
         site.changed.clear();
-        const built = readFileSync(join(dist, 'sabaq.js'), 'utf8');
-        const worker = readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
-        /** @param {string} version sabaq.js marked with its version, and a worker that precaches that one. */
-        const release = (version) => {
-          site.changed.set('/sabaq/sabaq.js', `${built}\nglobalThis.sabaqBuild = '${version}';\n`);
-          const revised = worker.replace(/(url:`sabaq\.js`,revision:`)[^`]+/, `$1${version}`);
-          assert.notEqual(revised, worker, 'the worker names sabaq.js with its revision');
-          site.changed.set('/learn/sabaq-sw.js', revised);
-        };
-        /** The version the page runs, and the one it is served if it fetches sabaq's file now. */
-        const versions = () =>
-          fetch('/sabaq/sabaq.js')
-            .then((response) => response.text())
-            .then((text) => [/** @type {any} */ (globalThis).sabaqBuild, /sabaqBuild = '(\w+)'/.exec(text)?.[1]]);
-        const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
-        const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
-        release('v1');
+        deploy('v1');
         const context = await browser.newContext();
         try {
           const page = await context.newPage();
@@ -337,7 +353,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(otherTab, shown);
           assert.deepEqual(await page.evaluate(versions), ['v1', 'v1']);
 
-          release('v2');
+          deploy('v2');
           await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
           await until(page, waiting, undefined, 'the new worker installed and waiting');
           assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page is served the files of its own version');
@@ -360,6 +376,46 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await context.close();
         }
       });
+      test('a tab opened while a new sabaq-sw.js waits leaves the open page on its version, whole; the new one comes once that page is closed', async () => {
+        site.changed.clear();
+        deploy('v1');
+        const drawing = readdirSync(dist).find((name) => /^sabaq-certificate-svg-.+\.js$/.test(name)) ?? '';
+        /** @param {string} name Imports a file of sabaq's, as sabaq.js loads one when first needed. */
+        const loads = (name) =>
+          import(new URL(`/sabaq/${name}`, location.href).href).then(
+            () => true,
+            () => false,
+          );
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          deploy('v2');
+          await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+          await until(page, waiting, undefined, 'the new worker installed and waiting');
+
+          const newTab = await context.newPage();
+          await newTab.goto(`${site.origin}/learn/`);
+          await until(newTab, shown, undefined, 'the course in the new tab');
+          assert.deepEqual(await newTab.evaluate(versions), ['v1', 'v1'], 'the new tab gets the version of the open page, whole');
+          assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page keeps its version');
+          assert.equal(await page.evaluate(loads, releaseName(drawing, 'v1')), true, 'a file the open page loads only now still loads');
+          assert.equal(await page.evaluate(waiting), true, 'the new worker waits while the first page is open');
+
+          // The first page closed, the new version comes with the next load of the other, whole. The
+          // worker may count the closed tab for a moment longer, and then a reload still gets the old one.
+          await page.close();
+          for (let load = 0; load < 3 && (await newTab.evaluate(versions))[0] !== 'v2'; load++) {
+            await newTab.reload();
+            await until(newTab, shown, undefined, 'the course after a reload');
+          }
+          assert.deepEqual(await newTab.evaluate(versions), ['v2', 'v2']);
+          assert.equal(await newTab.evaluate(loads, releaseName(drawing, 'v2')), true);
+        } finally {
+          await context.close();
+        }
+      });
+
       test('never stores another page of the site, even one in its scope', async () => {
         site.changed.clear();
         const context = await browser.newContext();
