@@ -46,17 +46,28 @@ const admitting = new Set<string>();
 
 /**
  * Lets a response into its cache only when its URL was announced: while being admitted, or to refresh
- * what is already there. Only complete (200) responses: an opaque one costs megabytes of quota.
+ * what is already there. Only complete (200) responses: an opaque one costs megabytes of quota. Never
+ * one its server sent with `Cache-Control: no-store` (a page personal to the learner, say), and a copy
+ * stored before the server said so is dropped.
  */
 function storeOnlyAnnounced(kind: keyof typeof LIMITS): WorkboxPlugin {
   return {
     cacheWillUpdate: async ({ request, response }) => {
       if (response.status !== 200) return null;
+      const cache = await caches.open(cacheName(kind));
+      if (forbidsStoring(response)) {
+        await cache.delete(request.url, { ignoreVary: true });
+        return null;
+      }
       if (admitting.has(request.url)) return response;
-      const stored = await (await caches.open(cacheName(kind))).match(request.url, { ignoreVary: true });
-      return stored ? response : null;
+      return (await cache.match(request.url, { ignoreVary: true })) ? response : null;
     },
   };
+}
+
+function forbidsStoring(response: Response): boolean {
+  const directives = (response.headers.get('Cache-Control') ?? '').split(',');
+  return directives.some((directive) => directive.trim().toLowerCase() === 'no-store');
 }
 
 function plugins(kind: keyof typeof LIMITS): WorkboxPlugin[] {

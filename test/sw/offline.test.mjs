@@ -59,6 +59,8 @@ const site = {
   changed: new Map(),
   /** The host cannot be reached: every connection is dropped. */
   down: false,
+  /** @type {Set<string>} Paths answered with `Cache-Control: no-store` instead. */
+  noStore: new Set(),
   /** @type {import('node:http').Server | undefined} */
   server: undefined,
   origin: '',
@@ -206,6 +208,20 @@ const versions = () =>
 const waiting = () => navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration?.waiting));
 /** The player is shown. */
 const shown = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('.player') != null;
+/** @param {string} url Whether any of the page's caches holds the URL. */
+const stored = (url) => caches.match(url).then((response) => response !== undefined);
+/**
+ * Announces the page and `files` to the worker as a player does (src/internal/offline-announce.ts);
+ * resolves to its answer: whether all of them are stored.
+ * @param {string[]} files
+ */
+const keepOffline = (files) =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data?.complete);
+    const message = { type: 'sabaq-keep-offline', pages: [location.href], files, images: [] };
+    navigator.serviceWorker.controller?.postMessage(message, [channel.port2]);
+  });
 /** A request for a URL that nothing stored: fails only when the browser is really offline. */
 const reachesServer = () =>
   fetch('/never-stored.txt').then(
@@ -235,7 +251,8 @@ before(async () => {
     const body = fileFor(path);
     if (body === undefined) return void response.writeHead(404).end();
     const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path) || '.html')] ?? 'text/plain';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-cache' }).end(body);
+    const caching = site.noStore.has(path) ? 'no-store' : 'no-cache';
+    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': caching }).end(body);
   });
   await new Promise((listening) => site.server?.listen(0, '127.0.0.1', () => listening(undefined)));
   const address = site.server.address();
@@ -432,6 +449,54 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await coursePage.goto(`${site.origin}/learn/`);
           await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
         } finally {
+          await context.close();
+        }
+      });
+
+      test('never stores a page or a course file sent with Cache-Control: no-store', async () => {
+        site.changed.clear();
+        site.noStore = new Set(['/learn/', '/courses/offline/lessons/shipping.md']);
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await page.goto(`${site.origin}/learn/`);
+          await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
+          await until(page, lessonShownOrStart, undefined, 'the course');
+          const shipping = `${site.origin}/courses/offline/lessons/shipping.md`;
+          // What the player announces, asked again so that the answer comes after every attempt to store.
+          assert.equal(await page.evaluate(keepOffline, [shipping]), false, 'the worker says the course is not all stored');
+          assert.equal(await page.evaluate(stored, `${site.origin}/learn/`), false, 'the page is not stored');
+          assert.equal(await page.evaluate(stored, shipping), false, 'the lesson is not stored');
+          assert.equal(await page.evaluate(stored, `${site.origin}/courses/offline/lessons/check.md`), true, 'other lessons are');
+          assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
+
+          await context.offline(true);
+          await page.reload().catch(() => {}); // The browser's error page.
+          assert.notEqual(await page.evaluate(() => document.title).catch(() => ''), 'Export course', 'offline, the page fails as before');
+        } finally {
+          site.noStore.clear();
+          await context.close();
+        }
+      });
+
+      test('drops a stored course file once the server sends it with Cache-Control: no-store', async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page);
+          const packing = `${site.origin}/courses/offline/lessons/packing.md`;
+          assert.equal(await page.evaluate(stored, packing), true);
+          site.noStore = new Set(['/courses/offline/lessons/packing.md']);
+          await page.reload();
+          await until(
+            page,
+            (url) => caches.match(url).then((response) => response === undefined),
+            packing,
+            'the lesson dropped from the stores',
+          );
+        } finally {
+          site.noStore.clear();
           await context.close();
         }
       });
