@@ -7,13 +7,20 @@
  *   the build computed, from the folder named by `?sabaq=` in the worker's URL (default: its own);
  * - the exact URLs a sabaq player announced after showing a course (see `src/internal/offline.ts`):
  *   its page with that page's same-origin scripts and stylesheets, the course's files and its
- *   lessons' images. Any other request passes through to the network and is never stored.
+ *   lessons' images. Any other request passes through to the network and is never stored; one to
+ *   another origin than the worker's and the courses' is not even answered (see `courseOrigins`).
  *
  * A new version installs beside the old one and waits: it takes over once no page of the old one is
  * open, or when the only one open has just been left (see `pageOrNewVersion`), so an open page never
  * loads a mix of old and new files.
  */
-import { type RouteHandlerCallbackOptions, type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
+import {
+  type RouteHandlerCallback,
+  type RouteHandlerCallbackOptions,
+  type WorkboxPlugin,
+  clientsClaim,
+  setCacheNameDetails,
+} from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -98,9 +105,41 @@ registerRoute(
   ({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'),
   strategies.pages,
 );
-// `fetch()` requests: the course player's manifest, lessons, course.json and quizzes.
-registerRoute(({ request }) => request.destination === '', strategies.courses);
-registerRoute(({ request }) => request.destination === 'image', strategies.images);
+// `fetch()` requests (the course player's manifest, lessons, course.json and quizzes) and images.
+registerRoute(({ request, url }) => request.destination === '' && mayBeCourse(url), onCourseOrigin(strategies.courses));
+registerRoute(({ request, url }) => request.destination === 'image' && mayBeCourse(url), onCourseOrigin(strategies.images));
+
+/**
+ * The origins of the courses (their files and lessons' images) that pages announced. A request to
+ * neither the worker's scope nor one of these (a partner's analytics, its CDN) is not answered at all:
+ * it goes to the network untouched. Read back from the stores when the worker starts, since the
+ * browser stops an idle worker and the next request may be a course's.
+ */
+const courseOrigins = new Set<string>();
+let courseOriginsRead = false;
+const readingCourseOrigins = (async () => {
+  for (const kind of ['courses', 'images'] as const) {
+    for (const stored of await (await caches.open(cacheName(kind))).keys()) courseOrigins.add(new URL(stored.url).origin);
+  }
+})()
+  .catch(() => {}) // Stores that cannot be read hold nothing to answer with.
+  .finally(() => (courseOriginsRead = true));
+
+/** Whether a course's file or image may be at `url`: any URL may, until the stored origins are read. */
+function mayBeCourse(url: URL): boolean {
+  return url.href.startsWith(self.registration.scope) || courseOrigins.has(url.origin) || !courseOriginsRead;
+}
+
+/**
+ * Answers through `strategy` once the stored origins are read. A request that came before, to what then
+ * turns out to be no course's origin, goes on to the network as it was.
+ */
+function onCourseOrigin(strategy: Strategy): RouteHandlerCallback {
+  return async ({ request, event, url }) => {
+    await readingCourseOrigins;
+    return mayBeCourse(url) ? strategy.handle({ request, event }) : fetch(request);
+  };
+}
 
 /** The page last answered with an empty page that loads again (see `pageOrNewVersion`), by client id. */
 let reloadingPage: string | undefined;
@@ -160,11 +199,10 @@ self.addEventListener('message', (event) => {
 /** Stores what a page announced; true when its pages and course files are all stored (images may fail). */
 async function keepOffline(message: Partial<KeepOfflineMessage>, event: ExtendableEvent): Promise<boolean> {
   const urls = (list: unknown) => (Array.isArray(list) ? list.filter(isHttpUrl).slice(0, MAX_ANNOUNCED) : []);
-  const needed = [
-    ...urls(message.pages).map((url) => ({ url, kind: 'pages' as const })),
-    ...urls(message.files).map((url) => ({ url, kind: 'courses' as const })),
-  ];
+  const files = urls(message.files).map((url) => ({ url, kind: 'courses' as const }));
   const images = urls(message.images).map((url) => ({ url, kind: 'images' as const }));
+  for (const { url } of [...files, ...images]) courseOrigins.add(new URL(url).origin);
+  const needed = [...urls(message.pages).map((url) => ({ url, kind: 'pages' as const })), ...files];
   const stored = await inBatches([...needed, ...images], ({ url, kind }) => store(url, kind, event));
   return stored.slice(0, needed.length).every(Boolean);
 }

@@ -64,6 +64,8 @@ const site = {
   /** @type {import('node:http').Server | undefined} */
   server: undefined,
   origin: '',
+  /** The same server under another name: another origin, such as a partner's CDN or analytics. */
+  otherOrigin: '',
 };
 
 /** @param {string} path @returns {string | undefined} */
@@ -71,6 +73,8 @@ function fileFor(path) {
   if (site.changed.has(path)) return site.changed.get(path);
   if (path === '/learn/' || path === '/learn/index.html') return PAGE;
   if (path === '/learn/about.html') return ABOUT_PAGE;
+  if (path === '/learn/elsewhere.html') return PAGE.replace('/courses/offline/', `${site.otherOrigin}/courses/offline/`);
+  if (path === '/collect') return ''; // A partner's analytics.
   if (path === '/plain/') return PAGE.replace(/<script>navigator.serviceWorker.*<\/script>\n/, '');
   if (path === '/learn/sabaq-sw.js') return readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
   const local = path.startsWith('/sabaq/')
@@ -109,7 +113,13 @@ const releaseName = (name, version) => name.replace(/\.js$/, `.${version}.js`);
  * @typedef {{ goto(url: string): Promise<unknown>, reload(): Promise<unknown>, close(): Promise<void>,
  *   evaluate(check: any, arg?: any): Promise<any> }} Page
  * @typedef {{ newPage(): Promise<Page>, offline(on: boolean): Promise<void>, idle(page: Page): Promise<void>,
- *   close(): Promise<void> }} Context
+ *   close(): Promise<void>, workerAnswers?: (page: Page) => Map<string, boolean>,
+ *   stopWorkers?: (page: Page) => Promise<void> }} Context
+ * Only Chromium's driver (the DevTools protocol) can do the last two; Firefox's BiDi neither tells a
+ * response its service worker gave from one of the network nor stops a worker:
+ * - `workerAnswers` starts recording, by URL, whether each response to the page came from the service
+ *   worker (it answered the request) or straight from the network (it let the request pass untouched);
+ * - `stopWorkers` stops the service workers, as the browser does with one left idle.
  * @typedef {{ newContext(): Promise<Context>, close(): Promise<void> }} Browser
  */
 
@@ -128,6 +138,20 @@ const LAUNCH = {
           offline: (on) => context.setOffline(on),
           idle: (page) => /** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (page)).waitForLoadState('networkidle'),
           close: () => context.close(),
+          workerAnswers: (page) => {
+            /** @type {Map<string, boolean>} */
+            const answers = new Map();
+            /** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (page)).on('response', (response) =>
+              answers.set(response.url(), response.fromServiceWorker()),
+            );
+            return answers;
+          },
+          stopWorkers: async (page) => {
+            const devtools = await context.newCDPSession(/** @type {import('playwright-core').Page} */ (/** @type {unknown} */ (page)));
+            await devtools.send('ServiceWorker.enable');
+            await devtools.send('ServiceWorker.stopAllWorkers');
+            await devtools.detach();
+          },
         };
       },
       close: () => browser.close(),
@@ -229,9 +253,12 @@ const reachesServer = () =>
     () => false,
   );
 
-/** @param {Page} page Loads the course page and waits until the player says it is stored. */
-async function firstVisit(page) {
-  await page.goto(`${site.origin}/learn/`);
+/**
+ * Loads the course page and waits until the player says it is stored.
+ * @param {Page} page @param {string} [path] The page's path on the site.
+ */
+async function firstVisit(page, path = '/learn/') {
+  await page.goto(`${site.origin}${path}`);
   await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
   await until(
     page,
@@ -252,11 +279,14 @@ before(async () => {
     if (body === undefined) return void response.writeHead(404).end();
     const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(path) || '.html')] ?? 'text/plain';
     const caching = site.noStore.has(path) ? 'no-store' : 'no-cache';
-    response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': caching }).end(body);
+    // Any origin may read it (CORS), as a course served from a CDN must be readable.
+    const headers = { 'content-type': `${type}; charset=utf-8`, 'cache-control': caching, 'access-control-allow-origin': '*' };
+    response.writeHead(200, headers).end(body);
   });
   await new Promise((listening) => site.server?.listen(0, '127.0.0.1', () => listening(undefined)));
   const address = site.server.address();
   site.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  site.otherOrigin = site.origin.replace('127.0.0.1', 'localhost');
 });
 
 after(() => site.server?.close());
@@ -497,6 +527,61 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           );
         } finally {
           site.noStore.clear();
+          await context.close();
+        }
+      });
+
+      test("requests to other origins than the site's and its courses' go to the network untouched", async (t) => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          if (!context.workerAnswers) return t.skip("Firefox's driver cannot tell a response of the worker from one of the network");
+          const answers = context.workerAnswers(page);
+          await firstVisit(page);
+          await page.reload(); // Under the worker from the start.
+          await until(page, lessonShownOrStart, undefined, 'the course');
+          const lesson = `${site.origin}/courses/offline/lessons/packing.md`;
+          assert.equal(answers.get(lesson), true, "the course's files are answered by the worker");
+          const analytics = `${site.otherOrigin}/collect?event=lesson`;
+          const cdnImage = `${site.otherOrigin}/courses/offline/images/ship.svg`;
+          await page.evaluate(
+            ([url, image]) =>
+              Promise.all([
+                fetch(url),
+                new Promise((loaded) => {
+                  const img = new Image();
+                  img.onload = img.onerror = loaded;
+                  img.src = image;
+                }),
+              ]),
+            [analytics, cdnImage],
+          );
+          assert.equal(answers.get(analytics), false, "a partner's analytics request passes untouched");
+          assert.equal(answers.get(cdnImage), false, "an image from a partner's CDN passes untouched");
+        } finally {
+          await context.close();
+        }
+      });
+
+      test('a course on another origin works offline, also once the worker has stopped and started again', async () => {
+        site.changed.clear();
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page, '/learn/elsewhere.html');
+          await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
+          await until(page, lessonStarted, 'Packing', 'the opening of the Packing lesson saved');
+
+          await context.offline(true);
+          await context.stopWorkers?.(page);
+          await page.reload();
+          await until(page, lessonShown, 'Packing', "the learner's lesson offline");
+          await until(page, imageShown, 'carton.svg', "the lesson's image offline");
+          await context.stopWorkers?.(page);
+          await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
+          await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
+        } finally {
           await context.close();
         }
       });
