@@ -18,6 +18,7 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -25,8 +26,11 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumPath, firefoxPath, selectedEngines } from '../../scripts/browsers.mjs';
+import { lrsService } from '../../scripts/wtr/lrs.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** A real LRS (Learning Locker), started by the first test that asks for it; each engine is a session. */
+const lrs = lrsService();
 const dist = join(root, 'dist');
 const courseFolder = join(root, 'test/fixtures/courses/offline');
 
@@ -38,6 +42,22 @@ const PAGE = `<!doctype html>
 <sabaq-course-player src="/courses/offline/course.md" namespace="offline-test"></sabaq-course-player>
 <script>navigator.serviceWorker.register('sabaq-sw.js?sabaq=/sabaq/');</script>
 `;
+
+/**
+ * The course page with the learner's records sent to an LRS (the README's `connectLrs` recipe); the
+ * LRS, its credentials and the learner come in the query. It keeps every `sabaq-sync` in `window.syncs`.
+ */
+const LRS_PAGE = PAGE.replace(
+  '<script type="module" src="/sabaq/sabaq.js"></script>',
+  `<script type="module">
+  import { connectLrs } from '/sabaq/sabaq.js';
+  const query = new URLSearchParams(location.search);
+  document.querySelector('sabaq-course-player').setAttribute('learner', query.get('learner'));
+  window.syncs = [];
+  document.addEventListener('sabaq-sync', (event) => window.syncs.push(event.detail));
+  connectLrs({ endpoint: query.get('endpoint'), auth: () => query.get('auth'), namespace: 'offline-test' });
+</script>`,
+);
 
 /** Another page of the partner's site in the worker's scope, with no player. */
 const ABOUT_PAGE = `<!doctype html><meta charset="utf-8"><title>About us</title><p>About the academy</p>`;
@@ -73,6 +93,7 @@ function fileFor(path) {
   if (site.changed.has(path)) return site.changed.get(path);
   if (path === '/learn/' || path === '/learn/index.html') return PAGE;
   if (path === '/learn/about.html') return ABOUT_PAGE;
+  if (path === '/learn/lrs.html') return LRS_PAGE;
   if (path === '/learn/elsewhere.html') return PAGE.replace('/courses/offline/', `${site.otherOrigin}/courses/offline/`);
   if (path === '/collect') return ''; // A partner's analytics.
   if (path === '/plain/') return PAGE.replace(/<script>navigator.serviceWorker.*<\/script>\n/, '');
@@ -246,6 +267,27 @@ const keepOffline = (files) =>
     const message = { type: 'sabaq-keep-offline', pages: [location.href], files, images: [] };
     navigator.serviceWorker.controller?.postMessage(message, [channel.port2]);
   });
+/** @param {string} label Clicks the player's button with this text; false while it has none. */
+const clickButton = (label) => {
+  const buttons = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelectorAll('button') ?? [];
+  const button = [...buttons].find((candidate) => candidate.textContent?.trim() === label);
+  button?.click();
+  return Boolean(button);
+};
+/** @param {string} choice Answers the lesson's quiz with the option of this text and submits it; false while it cannot. */
+const submitQuiz = (choice) => {
+  const quiz = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
+  const option = [...(quiz?.querySelectorAll('label') ?? [])].find((label) => label.textContent?.includes(choice));
+  const submit = [...(quiz?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.trim() === 'Submit');
+  if (!option || !submit || quiz?.querySelector('.question input:not([disabled])') == null) return false;
+  option.click();
+  submit.click();
+  return true;
+};
+/** The lesson's quiz shows a passed result. */
+const quizPassed = () =>
+  document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot?.querySelector('.result.passed') !=
+  null;
 /** A request for a URL that nothing stored: fails only when the browser is really offline. */
 const reachesServer = () =>
   fetch('/never-stored.txt').then(
@@ -289,7 +331,10 @@ before(async () => {
   site.otherOrigin = site.origin.replace('127.0.0.1', 'localhost');
 });
 
-after(() => site.server?.close());
+after(async () => {
+  site.server?.close();
+  await lrs.stop();
+});
 
 test('WebKit: offline after the first visit', { skip: 'no driver here takes WebKitGTK offline (see the top of this file)' }, () => {});
 
@@ -582,6 +627,60 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
           await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
         } finally {
+          await context.close();
+        }
+      });
+
+      test('back online, the learning records made offline reach the LRS, once each', async () => {
+        site.changed.clear();
+        const { endpoint, auth } = await lrs.command('lrs-start', undefined, engine);
+        const learner = `learner-${randomUUID()}`;
+        const agent = { objectType: 'Agent', account: { homePage: site.origin, name: learner } };
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page, `/learn/lrs.html?${new URLSearchParams({ endpoint, auth, learner })}`);
+
+          // Offline, the LRS is out of reach too (Firefox's way offline takes down only the site).
+          await context.offline(true);
+          await lrs.command('lrs-fault', { fault: 'down' }, engine);
+          await until(page, clickButton, 'Start the course', 'the start button offline');
+          await until(page, lessonShown, 'Packing', 'the first lesson offline');
+          await until(page, clickButton, 'Next', 'the Next button'); // The lesson is complete.
+          await until(page, lessonShown, 'Check', 'the next lesson offline');
+          await until(page, submitQuiz, 'The buyer', 'the quiz offline');
+          await until(page, quizPassed, undefined, 'the passed result offline');
+          await page.reload();
+          await until(page, lessonShown, 'Check', 'the lesson after an offline reload');
+          const waiting = await until(page, () => /** @type {any} */ (window).syncs.at(-1)?.pending, undefined, 'the records waiting');
+          assert.ok(waiting > 0, 'the records wait in the outbox');
+          assert.deepEqual(await lrs.command('lrs-statements', { agent }, engine), []);
+
+          await context.offline(false);
+          await lrs.command('lrs-fault', { fault: 'none' }, engine);
+          await page.reload();
+          await until(
+            page,
+            () => /** @type {any} */ (window).syncs?.some((/** @type {any} */ sync) => sync.pending === 0 && sync.rejected === 0),
+            undefined,
+            'the records delivered',
+          );
+          /** @type {{ verb: { id: string }, object: { id: string } }[]} */
+          const stored = await lrs.command('lrs-statements', { agent }, engine);
+          const course = `${site.origin}/courses/offline/course.md`;
+          const summary = stored.map((statement) => `${statement.verb.id.split('/').pop()} ${statement.object.id.slice(course.length)}`);
+          // Each held once. (Chromium starts sending as it comes online; the reload may cut that short
+          // and the batch go again, which the LRS takes as the same statements: their ids are.)
+          assert.deepEqual(summary.sort(), [
+            'answered /quizzes/check-1/questions/1',
+            'attempted /lessons/check',
+            'attempted /lessons/packing',
+            'completed /lessons/check',
+            'completed /lessons/packing',
+            'passed /quizzes/check-1',
+          ]);
+        } finally {
+          await lrs.command('lrs-fault', { fault: 'none' }, engine);
           await context.close();
         }
       });
