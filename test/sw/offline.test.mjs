@@ -14,15 +14,20 @@
  * - WebKitGTK: skipped. Its only driver here is classic WebDriver (WebKitWebDriver under Xvfb, which
  *   `npm test` starts for web-test-runner alone), with no offline emulation and no second tab.
  *
+ * Also the demo academy as `npm run build:demo` writes it (its last step run here, into dist-demo/),
+ * under /academy/, and pages that send their learning records to a real LRS (Learning Locker).
+ *
  * Needs dist/sabaq.js and dist/sabaq-sw.js built (npm test builds both before its Node tests).
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { chromiumPath, firefoxPath, selectedEngines } from '../../scripts/browsers.mjs';
@@ -33,6 +38,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const lrs = lrsService();
 const dist = join(root, 'dist');
 const courseFolder = join(root, 'test/fixtures/courses/offline');
+const demoFolder = join(root, 'dist-demo');
+/** @type {Promise<unknown> | undefined} `npm run build:demo`'s last step, once for all engines. */
+let demoBuilt;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -67,7 +75,14 @@ const REMOVAL_WORKER = readFileSync(new URL('../../README.md', import.meta.url),
   .match(/Removing it\.[\s\S]*?```js\n([\s\S]*?)```/)?.[1]
   ?.replace(/^ {2}/gm, '');
 
-const TYPES = { '.js': 'text/javascript', '.md': 'text/markdown', '.svg': 'image/svg+xml', '.html': 'text/html' };
+const TYPES = {
+  '.js': 'text/javascript',
+  '.md': 'text/markdown',
+  '.svg': 'image/svg+xml',
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 /**
  * The partner's server. `changed` replaces a file's content by its path, `down` drops every connection;
@@ -98,11 +113,14 @@ function fileFor(path) {
   if (path === '/collect') return ''; // A partner's analytics.
   if (path === '/plain/') return PAGE.replace(/<script>navigator.serviceWorker.*<\/script>\n/, '');
   if (path === '/learn/sabaq-sw.js') return readFileSync(join(dist, 'sabaq-sw.js'), 'utf8');
+  if (path === '/academy/') return readFileSync(join(demoFolder, 'index.html'), 'utf8');
   const local = path.startsWith('/sabaq/')
     ? join(dist, normalize(path.slice('/sabaq/'.length)))
-    : path.startsWith('/courses/offline/')
-      ? join(courseFolder, normalize(path.slice('/courses/offline/'.length)))
-      : undefined;
+    : path.startsWith('/academy/')
+      ? join(demoFolder, normalize(path.slice('/academy/'.length)))
+      : path.startsWith('/courses/offline/')
+        ? join(courseFolder, normalize(path.slice('/courses/offline/'.length)))
+        : undefined;
   return local && existsSync(local) ? readFileSync(local, 'utf8') : undefined;
 }
 
@@ -274,13 +292,17 @@ const clickButton = (label) => {
   button?.click();
   return Boolean(button);
 };
-/** @param {string} choice Answers the lesson's quiz with the option of this text and submits it; false while it cannot. */
-const submitQuiz = (choice) => {
+/**
+ * Answers the lesson's quiz with the options of these texts and submits it; false while it cannot.
+ * @param {string[]} choices
+ */
+const submitQuiz = (choices) => {
   const quiz = document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
-  const option = [...(quiz?.querySelectorAll('label') ?? [])].find((label) => label.textContent?.includes(choice));
+  const labels = [...(quiz?.querySelectorAll('label') ?? [])];
+  const options = choices.map((choice) => labels.find((label) => label.textContent?.includes(choice)));
   const submit = [...(quiz?.querySelectorAll('button') ?? [])].find((button) => button.textContent?.trim() === 'Submit');
-  if (!option || !submit || quiz?.querySelector('.question input:not([disabled])') == null) return false;
-  option.click();
+  if (options.includes(undefined) || !submit || quiz?.querySelector('.question input:not([disabled])') == null) return false;
+  for (const option of options) option?.click();
   submit.click();
   return true;
 };
@@ -648,7 +670,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, lessonShown, 'Packing', 'the first lesson offline');
           await until(page, clickButton, 'Next', 'the Next button'); // The lesson is complete.
           await until(page, lessonShown, 'Check', 'the next lesson offline');
-          await until(page, submitQuiz, 'The buyer', 'the quiz offline');
+          await until(page, submitQuiz, ['The buyer'], 'the quiz offline');
           await until(page, quizPassed, undefined, 'the passed result offline');
           await page.reload();
           await until(page, lessonShown, 'Check', 'the lesson after an offline reload');
@@ -681,6 +703,40 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           ]);
         } finally {
           await lrs.command('lrs-fault', { fault: 'none' }, engine);
+          await context.close();
+        }
+      });
+
+      test('the demo academy as npm run build:demo writes it works offline after one visit', async () => {
+        site.changed.clear();
+        demoBuilt ??= promisify(execFile)(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'demo'], {
+          cwd: root,
+        });
+        await demoBuilt;
+        // Its lessons open one after another: the first one's quiz, answered right, opens the second.
+        const { course } = JSON.parse(readFileSync(join(demoFolder, 'courses/export-academy/course.json'), 'utf8'));
+        /** @type {{ title: string, quizzes: { questions: { options: { text: string, correct: boolean }[] }[] }[] }[]} */
+        const [first, second] = course.lessons;
+        const rightAnswers = first.quizzes.flatMap((quiz) =>
+          quiz.questions.flatMap((question) => question.options.filter((option) => option.correct).map((option) => option.text)),
+        );
+        const context = await browser.newContext();
+        try {
+          const page = await context.newPage();
+          await firstVisit(page, '/academy/');
+          await until(page, clickButton, 'Start the course', 'the start button');
+          await until(page, lessonShown, first.title, 'the first lesson');
+          await until(page, submitQuiz, rightAnswers, "the first lesson's quiz");
+          await until(page, quizPassed, undefined, 'the passed result');
+          await until(page, lessonStarted, first.title, 'the opening of the first lesson saved');
+
+          await context.offline(true);
+          await page.reload();
+          await until(page, lessonShown, first.title, "the learner's lesson after an offline reload");
+          await until(page, clickButton, 'Next', 'the Next button offline');
+          await until(page, lessonShown, second.title, 'a lesson never opened before, offline');
+          assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
+        } finally {
           await context.close();
         }
       });
