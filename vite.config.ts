@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { dirname, posix, resolve } from 'node:path';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { type Plugin, type UserConfig, defineConfig } from 'vite';
+import { type Plugin, type ProxyOptions, type UserConfig, defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -126,6 +126,17 @@ function buildCourseJson(manifest: string, out: string): void {
   execFileSync(process.execPath, [resolve(root, 'bin/sabaq.js'), 'build', manifest, '-o', out], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/**
+ * The demo's "LRS" setting sends learning records to `/xAPI/` on its own origin: a proxy to the LRS that
+ * `npm run lrs` starts, which adds the LRS's credentials itself, as the README tells partners to do.
+ */
+const LRS_PROXY: Record<string, ProxyOptions> = {
+  '/xAPI/': {
+    target: `http://127.0.0.1:${process.env.LRS_PORT || 8090}`,
+    headers: { Authorization: `Basic ${Buffer.from('demo:demo').toString('base64')}` },
+  },
+};
+
 /** `vite` serves the demo academy, importing the library from ../src; `vite build --mode demo` writes it
  * to `dist-demo/` as a static site a partner could host as it is, courses included. */
 const demo: UserConfig = {
@@ -133,7 +144,8 @@ const demo: UserConfig = {
   base: './',
   // As dist/sabaq.js does, so that the demo loads what a partner's page loads.
   resolve: { alias: SPLIT_LOADERS },
-  server: { fs: { allow: [root] } },
+  server: { fs: { allow: [root] }, proxy: LRS_PROXY },
+  preview: { proxy: LRS_PROXY },
   plugins: [
     minifyTemplateLiterals(),
     {

@@ -1,7 +1,9 @@
 /// <reference types="vite/client" />
 // The demo academy: a partner-style page with no framework. It shows what a partner writes: the
 // elements, a few attributes, --sabaq-* theming, and listeners for the events.
+import type { LrsConnection } from '../src/connect-lrs.js';
 import { SABAQ_EVENT_TYPES } from '../src/sabaq.js';
+import { type LrsCounts, connectDemoLrs } from './lrs.js';
 
 type Language = 'en' | 'ur';
 
@@ -30,6 +32,10 @@ const PAGE_TEXT: Record<Language, Record<string, string>> = {
     themeAcademy: 'Academy green',
     themeChamber: 'Chamber blue',
     themeDark: 'Dark',
+    lrs: 'LRS',
+    lrsOff: 'Off',
+    lrsLocal: 'This computer (npm run lrs)',
+    lrsCounts: '{sent} sent · {pending} waiting · {rejected} set aside',
     courseHeading: 'Your course',
     quizPage: 'Try a quiz on its own page',
     eventsHeading: 'Events a partner site can listen to',
@@ -48,6 +54,10 @@ const PAGE_TEXT: Record<Language, Record<string, string>> = {
     themeAcademy: 'اکیڈمی سبز',
     themeChamber: 'چیمبر نیلا',
     themeDark: 'گہرا',
+    lrs: 'ایل آر ایس',
+    lrsOff: 'بند',
+    lrsLocal: 'یہ کمپیوٹر (npm run lrs)',
+    lrsCounts: '{sent} بھیجے گئے · {pending} منتظر · {rejected} الگ رکھے گئے',
     courseHeading: 'آپ کا کورس',
     quizPage: 'ایک الگ صفحے پر کوئز آزمائیں',
     eventsHeading: 'واقعات جو شراکت دار ویب سائٹ سن سکتی ہے',
@@ -64,10 +74,12 @@ interface Settings {
   language: Language;
   learner: string;
   theme: string;
+  /** Where learning records go: nowhere (`off`, the default), or the LRS `npm run lrs` starts. */
+  lrs: 'off' | 'local';
 }
 
 function readSettings(): Settings {
-  const fallback: Settings = { language: 'en', learner: 'amna', theme: 'academy' };
+  const fallback: Settings = { language: 'en', learner: 'amna', theme: 'academy', lrs: 'off' };
   try {
     return { ...fallback, ...JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') };
   } catch {
@@ -75,8 +87,28 @@ function readSettings(): Settings {
   }
 }
 
+let lrs: LrsConnection | undefined;
+let lrsCounts: LrsCounts | undefined;
+
+/** The outbox's counts beside the LRS setting, in the page's language. */
+function showLrsCounts(): void {
+  const counts = lrsCounts;
+  const words = PAGE_TEXT[document.documentElement.lang as Language].lrsCounts!;
+  document.querySelector('#lrs-counts')!.textContent =
+    lrs && counts ? words.replace(/\{(\w+)\}/g, (_, name: keyof LrsCounts) => String(counts[name])) : '';
+}
+
 function apply(settings: Settings): void {
   const { language, learner, theme } = settings;
+  if (settings.lrs === 'local' && !lrs) {
+    lrs = connectDemoLrs('tdap-demo', (counts) => {
+      lrsCounts = counts;
+      showLrsCounts();
+    });
+  } else if (settings.lrs === 'off' && lrs) {
+    lrs.close();
+    lrs = lrsCounts = undefined;
+  }
   document.documentElement.lang = language;
   document.documentElement.dir = language === 'ur' ? 'rtl' : 'ltr';
   document.documentElement.dataset.theme = theme;
@@ -94,6 +126,8 @@ function apply(settings: Settings): void {
   select('language').value = language;
   select('learner').value = learner;
   select('theme').value = theme;
+  select('lrs').value = settings.lrs;
+  showLrsCounts();
   try {
     localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
   } catch {
@@ -103,7 +137,7 @@ function apply(settings: Settings): void {
 
 let settings = readSettings();
 apply(settings);
-for (const id of ['language', 'learner', 'theme'] as const) {
+for (const id of ['language', 'learner', 'theme', 'lrs'] as const) {
   select(id).addEventListener('change', () => {
     settings = { ...settings, [id]: select(id).value };
     apply(settings);

@@ -3,36 +3,42 @@
  * `npm run bench`: prints speed figures against the budgets the issues set. Runs each
  * `scripts/bench/*.bench.ts` in headless Chromium (served from this machine), and the engine's bench in
  * Node too. Figures, not pass/fail: timing tests would be flaky on a shared 2-core machine.
+ *
+ *   node scripts/bench.mjs [name]   with a name (`xapi`), only the browser benches whose file name holds it
  */
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureBrowsers } from './browsers.mjs';
 import { benchFirstScreen } from './bench/first-screen.mjs';
+import { contentType } from './content-type.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.bench');
 mkdirSync(out, { recursive: true });
+const only = process.argv[2];
 const benches = readdirSync(join(root, 'scripts/bench'))
-  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => name.endsWith('.bench.ts') && (!only || name.includes(only)))
   .sort();
 
 /** @param {string} label @param {string} value */
 const print = (label, value) => console.log(`  ${label.padEnd(76)} ${value}`);
 
 console.log('Node', process.version);
-await build({
-  entryPoints: ['scripts/bench/engine.bench.ts'],
-  outfile: join(out, 'engine.node.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  logLevel: 'warning',
-});
-const engine = await import(join(out, 'engine.node.mjs'));
-await engine.bench(print);
+if (!only) {
+  await build({
+    entryPoints: ['scripts/bench/engine.bench.ts'],
+    outfile: join(out, 'engine.node.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  const engine = await import(join(out, 'engine.node.mjs'));
+  await engine.bench(print);
+}
 
 // One page runs every bench in turn and hands each figure to Node through an exposed function.
 const entry = benches
@@ -95,6 +101,7 @@ if (failure) {
   process.exitCode = 1;
 }
 
+if (only) process.exit();
 await benchFirstScreen({ root, out, chromiumArgs: CHROMIUM_ARGS, print });
 const { serviceWorkerKb, BUDGETS } = await import('./check-size.mjs');
 const worker = serviceWorkerKb();
@@ -125,14 +132,12 @@ async function benchOfflineLesson() {
       check();
     </script>`,
   );
-  const types = { '.js': 'text/javascript', '.html': 'text/html', '.md': 'text/markdown' };
   const server = createServer((request, response) => {
     const path = decodeURIComponent((request.url ?? '/').split('?')[0]);
     try {
-      const body = readFileSync(join(site, path.endsWith('/') ? `${path}index.html` : path));
-      response.writeHead(200, {
-        'content-type': types[/** @type {keyof typeof types} */ (extname(path) || '.html')] ?? 'application/octet-stream',
-      });
+      const file = join(site, path.endsWith('/') ? `${path}index.html` : path);
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': contentType(file) });
       response.end(body);
     } catch {
       response.writeHead(404).end();

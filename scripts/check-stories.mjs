@@ -8,9 +8,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, ensureBrowsers } from './browsers.mjs';
+import { contentType } from './content-type.mjs';
 
 /** The built Storybook: storybook-static/, or the folder given as the first argument. */
 const ROOT = resolve(process.argv[2] ?? join(import.meta.dirname, '../storybook-static'));
@@ -20,17 +21,6 @@ const EXPECTED_MISSING = new Set(['/no-such-file.md', '/courses/basic/lessons/mi
 const SETTLE_MS = 300;
 const TIMEOUT_MS = 20_000;
 const PARALLEL = 4;
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves storybook-static/ on a free loopback port. */
 async function serve() {
@@ -42,7 +32,7 @@ async function serve() {
     try {
       if (!file.startsWith(ROOT + sep)) throw new Error('outside');
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream' });
+      response.writeHead(200, { 'content-type': contentType(file) });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -3,6 +3,7 @@
  * connection's code is loaded only when a page calls it, from a file beside this module.
  */
 import { SabaqEvent } from './events.js';
+import { openStore } from './lib/store/index.js';
 import type { SyncCounts } from './internal/lrs/connection.js';
 import type { LrsAuth } from './lib/xapi/client.js';
 import type { XapiAgent } from './lib/xapi/statements.js';
@@ -29,8 +30,13 @@ export interface LrsConnection {
 
 export function connectLrs(options: ConnectLrsOptions): LrsConnection {
   new URL(options.endpoint); // A mistyped endpoint is the caller's mistake: a TypeError now, not a silent failure later.
-  const connection = import('./internal/lrs/connection.js').then((module) => module.connect(options));
+  const namespace = options.namespace || 'default';
+  // What learners do while the connection loads is kept by the store, for the connection to record.
+  const store = openStore({ namespace });
+  store.expectRecorder();
+  const connection = import('./internal/lrs/connection.js').then((module) => module.connect({ ...options, namespace }));
   connection.catch((error: unknown) => {
+    void store.recordWith(undefined);
     document.dispatchEvent(
       new SabaqEvent('sabaq-error', { code: 'network', message: `The LRS connection could not be loaded: ${String(error)}` }),
     );

@@ -9,12 +9,14 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumPath } from '../browsers.mjs';
 import { BUDGETS } from '../check-size.mjs';
+import { contentType } from '../content-type.mjs';
+import { TWENTY_QUESTION_QUIZ } from './twenty-question-quiz.mjs';
 
 /** Alternating measured runs of each page and its floor (the issue asks for at least 9). */
 const RUNS = 9;
@@ -22,28 +24,6 @@ const RUNS = 9;
 /** A phone on a 3G connection, as DevTools emulates one. */
 const SLOW_NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
 const CPU_SLOWDOWN = 4;
-
-/** The 20-question quiz of the quiz bench (quiz-render.bench.ts), every question kind in turn. */
-const QUESTION_KINDS = [
-  '1. [x] Free On Board\n1. [ ] Freight On Boat\n1. [ ] Free Of Burden',
-  '- [x] Commercial invoice\n- [x] Packing list\n- [ ] Tax return',
-  '1. Receive the order\n2. Pack the goods\n3. Ship\n4. Get paid',
-  '- FOB -> Free On Board\n- EXW -> Ex Works\n- CIF -> Cost, Insurance and Freight',
-  '= 52\n= chapter 52',
-];
-const QUIZ = Array.from(
-  { length: 20 },
-  (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`,
-).join('\n');
-
-const TYPES = {
-  '.js': 'text/javascript',
-  '.html': 'text/html',
-  '.json': 'application/json',
-  '.css': 'text/css',
-  '.md': 'text/markdown',
-  '.map': 'application/json',
-};
 
 /**
  * @param {{ root: string, out: string, chromiumArgs: string[], print: (label: string, value: string) => void }} options
@@ -66,7 +46,7 @@ export async function benchFirstScreen({ root, out, chromiumArgs, print }) {
     const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding']));
     const body = gzip ? compressed(file) : readFileSync(file);
     response.writeHead(200, {
-      'content-type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(body);
@@ -242,9 +222,9 @@ async function writePages(/** @type {string} */ root, /** @type {string} */ site
   const script = '<script type="module" src="dist/sabaq.js"></script>';
   writeFileSync(
     join(site, 'quiz.html'),
-    `${head}<title>quiz</title>${script}<body><sabaq-quiz><script type="text/markdown">\n${QUIZ}</script></sabaq-quiz>`,
+    `${head}<title>quiz</title>${script}<body><sabaq-quiz><script type="text/markdown">\n${TWENTY_QUESTION_QUIZ}</script></sabaq-quiz>`,
   );
-  writeFileSync(join(site, 'quiz-floor.html'), `${head}<title>quiz floor</title><body>${staticQuiz(QUIZ, markdown)}`);
+  writeFileSync(join(site, 'quiz-floor.html'), `${head}<title>quiz floor</title><body>${staticQuiz(TWENTY_QUESTION_QUIZ, markdown)}`);
   // As the README recommends, the page preloads its course.json while the script loads.
   writeFileSync(
     join(site, 'lesson-json.html'),

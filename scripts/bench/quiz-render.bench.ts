@@ -7,26 +7,14 @@ import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { renderInline, renderMarkdown } from '../../src/lib/render/render.js';
 import { type Report, median, ms } from './measure.js';
-
-const QUESTION_KINDS = [
-  '1. [x] Free On Board\n1. [ ] Freight On Boat\n1. [ ] Free Of Burden',
-  '- [x] Commercial invoice\n- [x] Packing list\n- [ ] Tax return',
-  '1. Receive the order\n2. Pack the goods\n3. Ship\n4. Get paid',
-  '- FOB -> Free On Board\n- EXW -> Ex Works\n- CIF -> Cost, Insurance and Freight',
-  '= 52\n= chapter 52',
-];
-
-const QUIZ = Array.from(
-  { length: 20 },
-  (_, i) => `### Question ${i + 1}: what is **right** here?\n> A hint.\n\n${QUESTION_KINDS[i % 5]}\n\n> Explanation ${i + 1}.\n`,
-).join('\n');
+import { TWENTY_QUESTION_QUIZ } from './twenty-question-quiz.mjs';
 
 async function showQuiz(run: number): Promise<SabaqQuiz> {
   const quiz = document.createElement('sabaq-quiz');
   quiz.setAttribute('namespace', `bench-quiz-${run}`);
   const source = document.createElement('script');
   source.type = 'text/markdown';
-  source.textContent = QUIZ;
+  source.textContent = TWENTY_QUESTION_QUIZ;
   quiz.append(source);
   document.body.append(quiz);
   while ((quiz.shadowRoot?.querySelectorAll('.question').length ?? 0) < 20) {
@@ -44,7 +32,7 @@ async function keystroke(quiz: SabaqQuiz, input: HTMLInputElement): Promise<void
 
 /** The Markdown of every question, option and explanation, rendered and sanitised with no cache. */
 function renderAllMarkdown(): void {
-  for (const block of QUIZ.split(/^### /m).filter(Boolean)) {
+  for (const block of TWENTY_QUESTION_QUIZ.split(/^### /m).filter(Boolean)) {
     const [prompt, ...rest] = block.split('\n');
     renderInline(prompt!);
     for (const line of rest.filter((text) => text.trim())) renderInline(line.replace(/^([-=>]|\d+\.)\s*(\[.\]\s*)?/, ''));

@@ -21,19 +21,12 @@
  * - `xapi-validate` `{ statement }` → the warnings of `@learninglocker/xapi-validation` (an empty
  *   list: valid).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startLearningLocker } from '../learning-locker.mjs';
 import { freePort } from './free-port.mjs';
 
 const require = createRequire(import.meta.url);
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const SERVICE = join(root, 'node_modules', '@learninglocker', 'xapi-statements', 'dist', 'index.js');
-const BIND_LOOPBACK = fileURLToPath(new URL('./bind-loopback.cjs', import.meta.url));
 
 const GOOD_AUTH = `Basic ${Buffer.from('sabaq-test:correct horse battery staple').toString('base64')}`;
 /** What the LRS's `AUTH_REPO=fetch` asks our auth endpoint for, answered for the good header only. */
@@ -51,7 +44,7 @@ const CLIENT = {
  * @typedef {'none' | 'down' | 'error' | 'hang' | 'lose-reply'} Fault
  * @typedef {{ method: string, status: number, ids: string[] }} LoggedRequest
  * @typedef {{ fault: Fault, times: number, log: LoggedRequest[] }} Session
- * @typedef {{ service: import('node:child_process').ChildProcess, servicePort: number, proxy: import('node:http').Server, proxyPort: number, dir: string, output: string }} RunningLrs
+ * @typedef {{ service: import('../learning-locker.mjs').LearningLocker, servicePort: number, proxy: import('node:http').Server, proxyPort: number }} RunningLrs
  */
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin<any>} */
@@ -123,7 +116,6 @@ export function lrsService() {
  * @returns {Promise<RunningLrs>}
  */
 async function start(session) {
-  const dir = mkdtempSync(join(tmpdir(), 'lrs-'));
   const [servicePort, proxyPort] = [await freePort(), await freePort()];
   const proxy = createServer((req, res) => {
     if (req.url === '/auth') {
@@ -137,63 +129,25 @@ async function start(session) {
     forward(req, res, servicePort, match ? session(decodeURIComponent(match[1] ?? '')) : undefined, match?.[2] ?? req.url ?? '/');
   });
   await new Promise((resolve) => proxy.listen(proxyPort, '127.0.0.1', () => resolve(undefined)));
-
-  const service = spawn(process.execPath, ['-r', BIND_LOOPBACK, SERVICE], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      EXPRESS_PORT: String(servicePort),
-      MODELS_REPO: 'memory',
-      STORAGE_REPO: 'local',
-      EVENTS_REPO: 'test',
-      AUTH_REPO: 'fetch',
-      LL_CLIENT_INFO_ENDPOINT: `http://127.0.0.1:${proxyPort}/auth`,
-      FS_LOCAL_STORAGE_DIR: join(dir, 'storage'),
-      EXPRESS_MORGAN_DIRECTORY: join(dir, 'logs'),
-      SERVICE_AWAIT_UPDATES: 'true',
-    },
-  });
-  /** @type {RunningLrs} */
-  const lrs = { service, servicePort, proxy, proxyPort, dir, output: '' };
-  // Should the runner die without stopping its plugins, the service goes with it.
-  process.once('exit', () => service.kill('SIGKILL'));
-  const keep = (/** @type {Buffer} */ chunk) => (lrs.output = (lrs.output + chunk).slice(-4000));
-  service.stdout?.on('data', keep);
-  service.stderr?.on('data', keep);
-
-  const deadline = Date.now() + 30_000;
-  while (!(await aboutAnswers(servicePort))) {
-    if (service.exitCode !== null || Date.now() > deadline) {
-      await stop(lrs);
-      throw new Error(`Learning Locker's statements service did not start:\n${lrs.output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    const service = await startLearningLocker({ port: servicePort, authEndpoint: `http://127.0.0.1:${proxyPort}/auth` });
+    return { service, servicePort, proxy, proxyPort };
+  } catch (error) {
+    await closeProxy(proxy);
+    throw error;
   }
-  return lrs;
 }
 
 /** @param {RunningLrs} lrs */
 async function stop(lrs) {
-  if (lrs.service.exitCode === null) {
-    const exited = new Promise((resolve) => lrs.service.once('exit', resolve));
-    lrs.service.kill('SIGTERM');
-    const timer = setTimeout(() => lrs.service.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  lrs.proxy.closeAllConnections();
-  await new Promise((resolve) => lrs.proxy.close(() => resolve(undefined)));
-  rmSync(lrs.dir, { recursive: true, force: true });
+  await lrs.service.stop();
+  await closeProxy(lrs.proxy);
 }
 
-/** @param {number} port */
-async function aboutAnswers(port) {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/xAPI/about`)).ok;
-  } catch {
-    return false;
-  }
+/** @param {import('node:http').Server} proxy */
+async function closeProxy(proxy) {
+  proxy.closeAllConnections();
+  await new Promise((resolve) => proxy.close(() => resolve(undefined)));
 }
 
 /**

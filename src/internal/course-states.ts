@@ -4,6 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
+import { type CourseSummary, summarizeCourse } from '../lib/course/completion.js';
+import { type CourseProgress, emptyProgress } from '../lib/progress.js';
 import type { Course } from '../lib/types.js';
 import type { CourseController } from './course-controller.js';
 import type { ProgressController } from './progress-controller.js';
@@ -45,4 +47,19 @@ export function courseStateView(
     return html`<div class="notice" role="status" dir=${dir} lang=${localize.lang}>${localize.term('loadingCourse')}</div>`;
   }
   return undefined;
+}
+
+/**
+ * The course an element shows once `courseStateView` has nothing to show instead of it: the course, the
+ * learner's progress in it, its summary, and whether that progress is `pending` (shown empty until it
+ * is read, by an element that shows the course before it).
+ */
+export function shownCourse(
+  course: CourseController,
+  progress: ProgressController,
+): [course: Course, progress: CourseProgress, summary: CourseSummary, pending: boolean] {
+  const ready = course.course!;
+  const pending = !progress.ready;
+  const shown = pending ? emptyProgress(ready.id) : progress.progress;
+  return [ready, shown, summarizeCourse(ready, shown), pending];
 }

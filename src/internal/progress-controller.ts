@@ -18,8 +18,7 @@ import {
 import { contentHash } from '../lib/text.js';
 import { SabaqEvent } from '../events.js';
 import type { LocalizeController } from '../i18n/localize.js';
-import type { Course } from '../lib/types.js';
-import { courseOpened } from './lrs/hooks.js';
+import { type OpenedCourse, courseOpened } from './lrs/hooks.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 /** Elements told that progress cannot be kept, in order: the page shows the notice in the first one. */
@@ -59,7 +58,7 @@ export class ProgressController implements ReactiveController {
   constructor(
     private readonly host: SabaqElement,
     private readonly localize: LocalizeController,
-    private readonly course: () => (Pick<Course, 'id'> & Partial<Course>) | undefined,
+    private readonly course: () => OpenedCourse | undefined,
   ) {
     host.addController(this);
   }

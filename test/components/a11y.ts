@@ -1,9 +1,11 @@
 /**
  * What the accessibility tests of every element share: each element's states, checked with axe in
- * English and in Urdu, and a request that never answers (the loading state).
+ * English and in Urdu, a request that never answers (the loading state), and the states every course
+ * element shows before its course.
  */
 import { expect } from '@open-wc/testing';
 import { translationFor } from '../../src/i18n/localize.js';
+import { button, shadowElement } from './helpers.js';
 
 export const LANGUAGES = ['en', 'ur'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -60,4 +62,39 @@ export function findButton(host: Element, name: string): HTMLButtonElement | und
   return [...host.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
     (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim() === name,
   );
+}
+
+const course = (name: string) => new URL(`../fixtures/courses/${name}/course.md`, import.meta.url).href;
+
+/**
+ * The states the player, the tracker and the certificate show instead of their course (one rendering,
+ * src/internal/course-states.ts): no `src`, loading, a course not found with Retry, and a manifest too
+ * broken to show with its errors. `open` shows the element in `lang` on `src`. Called inside the
+ * element's describe: the loading state's request is let go after each test.
+ */
+export function beforeTheCourse(open: (lang: Language, src: string) => Promise<Element>): Record<string, ShowState> {
+  let release: (() => void) | undefined;
+  afterEach(() => release?.());
+  const shows = async (lang: Language, src: string, selector: string) => {
+    const element = await open(lang, src);
+    await shadowElement(element, selector);
+    return element;
+  };
+  return {
+    'no course set': (lang) => shows(lang, '', '.notice'),
+
+    'loading the course': (lang) => {
+      release = holdRequests('held-course');
+      return shows(lang, `${course('academy')}?held-course`, '.notice[role=status]');
+    },
+
+    'the course cannot be found, with Retry': async (lang) => {
+      const element = await shows(lang, course('nowhere'), '[role=alert] button');
+      button(element, termsOf(lang).retry);
+      return element;
+    },
+
+    'a manifest too broken to show, with its errors': (lang) =>
+      shows(lang, URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n'])), '[role=alert] .problems'),
+  };
 }

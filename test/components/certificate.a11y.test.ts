@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { type ProgressStore, openStore } from '../../src/lib/store/index.js';
-import { type Language, checkStates, holdRequests, termsOf } from './a11y.js';
+import { type Language, beforeTheCourse, checkStates, termsOf } from './a11y.js';
 import { button, freshNamespace, shadowElement } from './helpers.js';
 
 const course = (name: string) => new URL(`../fixtures/courses/${name}/course.md`, import.meta.url).href;
@@ -38,31 +38,10 @@ async function completeCourse(store: ProgressStore) {
 }
 
 describe('<sabaq-certificate> accessibility', () => {
-  let release: (() => void) | undefined;
   beforeEach(() => forgetCourse());
-  afterEach(() => release?.());
 
   checkStates({
-    'no course set': (lang) => certificate(lang, { src: '' }),
-
-    'loading the course': async (lang) => {
-      release = holdRequests('held-course');
-      const element = await certificate(lang, { src: `${ACADEMY}?held-course` });
-      await shadowElement(element, '.notice[role=status]');
-      return element;
-    },
-
-    'the course cannot be found, with Retry': async (lang) => {
-      const element = await certificate(lang, { src: course('nowhere') });
-      await shadowElement(element, '[role=alert] button');
-      return element;
-    },
-
-    'a manifest too broken to show, with its errors': async (lang) => {
-      const element = await certificate(lang, { src: URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n'])) });
-      await shadowElement(element, '[role=alert] .problems');
-      return element;
-    },
+    ...beforeTheCourse((lang, src) => certificate(lang, { src })),
 
     'a course that issues no certificate': async (lang) => {
       const element = await certificate(lang, { src: course('no-certificate') });

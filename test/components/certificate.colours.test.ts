@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
-import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
+import { certifyAcademy } from './academy-progress.js';
 import { freshNamespace, shadowElement } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
@@ -14,13 +14,7 @@ const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url
 /** The academy course complete with an issued certificate, on an element with `style`. */
 async function issued(style = '') {
   const namespace = freshNamespace();
-  const store = await completeAcademy(namespace);
-  await store.saveCertificate(ACADEMY_REF, {
-    code: 'ABCD-EFGH-JKMN',
-    learnerName: 'Amna Khan',
-    issuedAt: Date.UTC(2026, 10, 27),
-    score: 100,
-  });
+  await certifyAcademy(namespace, 'Amna Khan');
   const element = await fixture<SabaqCertificate>(
     html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} style=${style} verify-url="https://verify.example/?c={code}"></sabaq-certificate>`,
   );

@@ -9,11 +9,10 @@ import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
 import { certificateSvg } from '../../src/components/certificate/certificate-svg.js';
 import { type Language, termsOf } from './a11y.js';
-import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
+import { ACADEMY_CERTIFICATE_CODE as CODE, certifyAcademy } from './academy-progress.js';
 import { freshNamespace, shadowElement } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
-const CODE = 'ABCD-EFGH-JKMN';
 
 const LONG_NAME: Record<Language, string> = {
   en: 'Muhammad Abdullah Siddiqui Khan Niazi Chaudhry Rana Malik Qureshi Hashmi Bukhari Gillani Syed Jafri Naqvi',
@@ -27,8 +26,7 @@ const LONG_TITLE: Record<Language, string> = {
 /** The academy course complete with an issued certificate for `learnerName`, shown in `lang`. */
 async function issued(lang: Language, learnerName: string) {
   const namespace = freshNamespace();
-  const store = await completeAcademy(namespace);
-  await store.saveCertificate(ACADEMY_REF, { code: CODE, learnerName, issuedAt: Date.UTC(2026, 10, 27), score: 100 });
+  await certifyAcademy(namespace, learnerName);
   const element = await fixture<SabaqCertificate>(
     html`<sabaq-certificate src=${ACADEMY} namespace=${namespace} lang=${lang} verify-url="https://verify.example/?c={code}"></sabaq-certificate>`,
   );

@@ -4,7 +4,7 @@ import '../../src/define.js';
 import type { SabaqCertificate } from '../../src/components/certificate/certificate.js';
 import { certificateCode } from '../../src/lib/certificate.js';
 import { openStore } from '../../src/lib/store/index.js';
-import { completeAcademy } from './academy-progress.js';
+import { certifyAcademy, completeAcademy } from './academy-progress.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
@@ -22,13 +22,7 @@ async function certificate(namespace: string, attributes = '') {
 /** The certificate of a learner who completed the course and was issued Bilal's certificate, drawn. */
 async function issuedCertificate(verifyUrl = '') {
   const namespace = freshNamespace();
-  await completeAcademy(namespace, 100);
-  await openStore({ namespace }).saveCertificate(ref, {
-    code: 'ABCD-EFGH-JKMN',
-    learnerName: 'Bilal',
-    issuedAt: Date.UTC(2026, 10, 27),
-    score: 100,
-  });
+  await certifyAcademy(namespace, 'Bilal');
   const element = await certificate(namespace, verifyUrl);
   await until(() => element.shadowRoot!.querySelector('svg'));
   return element;

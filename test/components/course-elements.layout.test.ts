@@ -8,8 +8,7 @@ import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
-import { openStore } from '../../src/lib/store/index.js';
-import { ACADEMY_REF, completeAcademy } from './academy-progress.js';
+import { certifyAcademy, completeAcademy } from './academy-progress.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
@@ -23,6 +22,20 @@ function longTitleCourse(): string {
     ]),
   );
   return URL.createObjectURL(new Blob([`---\nid: long-title\n---\n# ${LONG_TITLE}\n\n## ${LONG_TITLE}\n- [${LONG_TITLE}](${lesson})\n`]));
+}
+
+/** A player and a tracker of the course at `src`, in a namespace of their own, in a box `width` pixels wide, once both show it. */
+async function playerAndTracker(width: number, src: string) {
+  const namespace = freshNamespace();
+  const box = fixtureSync<HTMLDivElement>(html`<div style="width: ${width}px">
+    <sabaq-course-player src=${src} namespace=${namespace}></sabaq-course-player>
+    <sabaq-progress-tracker src=${src} namespace=${namespace}></sabaq-progress-tracker>
+  </div>`);
+  const player = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
+  const tracker = box.querySelector('sabaq-progress-tracker')!;
+  await shadowElement(player, '.player[aria-busy=false]');
+  await shadowElement(tracker, '.tracker');
+  return { box, player, tracker, namespace };
 }
 
 /** Elements of `root` (and of the shadow roots inside it) whose box reaches past `right` or left of `left`. */
@@ -40,16 +53,7 @@ describe('course elements: layout', () => {
 
   for (const width of [1000, 1280, 360]) {
     it(`wraps a long word in a lesson title at ${width} px: nothing spills over the lesson or the page`, async () => {
-      const src = longTitleCourse();
-      const namespace = freshNamespace();
-      const box = fixtureSync<HTMLDivElement>(html`<div style="width: ${width}px">
-        <sabaq-course-player src=${src} namespace=${namespace}></sabaq-course-player>
-        <sabaq-progress-tracker src=${src} namespace=${namespace}></sabaq-progress-tracker>
-      </div>`);
-      const player = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
-      const tracker = box.querySelector('sabaq-progress-tracker')!;
-      await shadowElement(player, '.player[aria-busy=false]');
-      await shadowElement(tracker, '.tracker');
+      const { box, player, tracker } = await playerAndTracker(width, longTitleCourse());
       button(player, 'Start the course').click();
       const quiz = await shadowElement<SabaqQuiz>(player, 'sabaq-quiz');
       const option = await shadowElement<HTMLElement>(quiz, '.option');
@@ -86,15 +90,7 @@ describe('course elements: layout', () => {
     rootSize.textContent = 'html { font-size: 62.5% }';
     document.head.append(rootSize);
     try {
-      const namespace = freshNamespace();
-      const box = fixtureSync<HTMLDivElement>(html`<div style="width: 1000px">
-        <sabaq-course-player src=${ACADEMY} namespace=${namespace}></sabaq-course-player>
-        <sabaq-progress-tracker src=${ACADEMY} namespace=${namespace}></sabaq-progress-tracker>
-      </div>`);
-      const player = box.querySelector<SabaqCoursePlayer>('sabaq-course-player')!;
-      const tracker = box.querySelector('sabaq-progress-tracker')!;
-      await shadowElement(player, '.player[aria-busy=false]');
-      await shadowElement(tracker, '.tracker');
+      const { player, tracker, namespace } = await playerAndTracker(1000, ACADEMY);
       const events = recordEvents(player);
       button(player, 'Start the course').click();
       await until(() => events.of('sabaq-lesson-start').length === 1);
@@ -130,13 +126,7 @@ describe('course elements: layout', () => {
 
   it('prints a certificate from a long page on no more paper than the certificate needs', async function () {
     const namespace = freshNamespace();
-    await completeAcademy(namespace);
-    await openStore({ namespace }).saveCertificate(ACADEMY_REF, {
-      code: 'ABCD-EFGH-JKMN',
-      learnerName: 'Bilal',
-      issuedAt: Date.UTC(2026, 10, 27),
-      score: 100,
-    });
+    await certifyAcademy(namespace, 'Bilal');
     const page = fixtureSync<HTMLDivElement>(html`<div>
       <p style="height: 4000px">A long partner page above the certificate.</p>
       <section><sabaq-certificate src=${ACADEMY} namespace=${namespace}></sabaq-certificate></section>

@@ -6,7 +6,7 @@ import type { SabaqCoursePlayer } from '../../src/components/course-player/cours
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { type ProgressStore, openStore } from '../../src/lib/store/index.js';
-import { type Language, checkStates, findButton, holdRequests, termsOf } from './a11y.js';
+import { type Language, beforeTheCourse, checkStates, findButton, termsOf } from './a11y.js';
 import { button, freshNamespace, shadowElement, until } from './helpers.js';
 
 const course = (name: string) => new URL(`../fixtures/courses/${name}/course.md`, import.meta.url).href;
@@ -45,45 +45,26 @@ async function showsLesson(element: SabaqCoursePlayer, title: string) {
   return element;
 }
 
-/** The academy with Welcome complete and the Marketplaces quiz passed (B2B is its first option). */
-async function upToFinal(store: ProgressStore) {
+/** The academy with Welcome complete and Marketplaces open, its quiz not taken. */
+async function atMarketplaces(store: ProgressStore) {
+  await store.completeLesson(academy, 'welcome');
+  await store.openLesson(academy, 'marketplaces');
+}
+
+/** The academy with Welcome complete, the Marketplaces quiz passed (B2B is its first option) and the Final check open. */
+async function atFinal(store: ProgressStore) {
   await store.openLesson(academy, 'welcome');
   await store.completeLesson(academy, 'welcome');
   await store.openLesson(academy, 'marketplaces');
   await store.addQuizAttempt(academy, { quizId: 'marketplaces-1', answers: { q1: 0 }, score: 100, passed: true, quizHash: 'h' });
+  await store.openLesson(academy, 'final');
 }
 
 describe('<sabaq-course-player> accessibility', () => {
-  let release: (() => void) | undefined;
   beforeEach(() => forgetCourse());
-  afterEach(() => release?.());
 
   checkStates({
-    'no course set': async (lang) => {
-      const element = await player(lang, { src: '' });
-      await shadowElement(element, '.notice');
-      return element;
-    },
-
-    'loading the course': async (lang) => {
-      release = holdRequests('held-course');
-      const element = await player(lang, { src: `${ACADEMY}?held-course` });
-      await shadowElement(element, '.notice[role=status]');
-      return element;
-    },
-
-    'the course cannot be found, with Retry': async (lang) => {
-      const element = await player(lang, { src: course('nowhere') });
-      await shadowElement(element, '[role=alert]');
-      button(element, termsOf(lang).retry);
-      return element;
-    },
-
-    'a manifest too broken to show, with its errors': async (lang) => {
-      const element = await player(lang, { src: URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n'])) });
-      await shadowElement(element, '[role=alert] .problems');
-      return element;
-    },
+    ...beforeTheCourse((lang, src) => player(lang, { src })),
 
     'the start page of a new learner, later lessons locked in the contents': async (lang) => {
       const element = await player(lang);
@@ -112,25 +93,13 @@ describe('<sabaq-course-player> accessibility', () => {
       showsLesson(await player(lang, { seed: (store) => store.openLesson(academy, 'welcome') }), 'Welcome'),
 
     'a lesson whose quiz is not passed yet: Next disabled, and why': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await store.completeLesson(academy, 'welcome');
-          await store.openLesson(academy, 'marketplaces');
-        },
-      });
-      await showsLesson(element, 'Marketplaces');
+      const element = await showsLesson(await player(lang, { seed: atMarketplaces }), 'Marketplaces');
       await until(() => button(element, termsOf(lang).next).disabled);
       return element;
     },
 
     'a lesson whose quiz was just passed': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await store.completeLesson(academy, 'welcome');
-          await store.openLesson(academy, 'marketplaces');
-        },
-      });
-      await showsLesson(element, 'Marketplaces');
+      const element = await showsLesson(await player(lang, { seed: atMarketplaces }), 'Marketplaces');
       const quiz = root(element).querySelector<SabaqQuiz>('sabaq-quiz')!;
       root(quiz).querySelector<HTMLInputElement>('input[type=radio]')!.click(); // B2B, the first option: right
       await quiz.updateComplete;
@@ -166,13 +135,7 @@ describe('<sabaq-course-player> accessibility', () => {
     },
 
     'the last lesson, with Finish': async (lang) => {
-      const element = await player(lang, {
-        seed: async (store) => {
-          await upToFinal(store);
-          await store.openLesson(academy, 'final');
-        },
-      });
-      await showsLesson(element, 'Final check');
+      const element = await showsLesson(await player(lang, { seed: atFinal }), 'Final check');
       button(element, termsOf(lang).finish);
       return element;
     },
@@ -180,8 +143,7 @@ describe('<sabaq-course-player> accessibility', () => {
     'the course completed, after Finish': async (lang) => {
       const element = await player(lang, {
         seed: async (store) => {
-          await upToFinal(store);
-          await store.openLesson(academy, 'final');
+          await atFinal(store);
           await store.addQuizAttempt(academy, { quizId: 'final', answers: { q1: 0, q2: 0 }, score: 100, passed: true, quizHash: 'h' });
         },
       });

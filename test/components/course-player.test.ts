@@ -5,6 +5,7 @@ import type { SabaqCoursePlayer } from '../../src/components/course-player/cours
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { continueHref } from '../../src/internal/continue-link.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
+import { passMarketplacesQuiz } from './academy-progress.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
@@ -28,16 +29,6 @@ const text = (element: Element) => element.shadowRoot!.textContent!.replace(/\s+
 const tocStates = (element: Element) =>
   [...element.shadowRoot!.querySelectorAll('.toc-item')].map((item) => item.querySelector('.toc-state')!.textContent!.trim());
 const progressNow = (element: Element) => element.shadowRoot!.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow');
-
-/** Passes the quiz of the Marketplaces lesson through its controls. */
-async function passMarketplacesQuiz(element: SabaqCoursePlayer) {
-  const quiz = await shadowElement<SabaqQuiz>(element, 'sabaq-quiz');
-  await shadowElement(quiz, '.quiz[aria-busy=false] .question');
-  const b2b = [...quiz.shadowRoot!.querySelectorAll('label')].find((label) => label.textContent!.includes('B2B'))!;
-  b2b.querySelector('input')!.click();
-  await quiz.updateComplete;
-  button(quiz, 'Submit').click();
-}
 
 /** Start, Next, pass the Marketplaces quiz, Next: the learner is in the final lesson. */
 async function reachFinalLesson() {

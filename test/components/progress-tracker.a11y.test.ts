@@ -5,7 +5,7 @@ import '../../src/define.js';
 import type { SabaqProgressTracker } from '../../src/components/progress-tracker/progress-tracker.js';
 import { forgetCourse } from '../../src/lib/course/loader.js';
 import { type ProgressStore, openStore } from '../../src/lib/store/index.js';
-import { type Language, checkStates, holdRequests } from './a11y.js';
+import { type Language, beforeTheCourse, checkStates } from './a11y.js';
 import { freshNamespace, shadowElement } from './helpers.js';
 
 const course = (name: string) => new URL(`../fixtures/courses/${name}/course.md`, import.meta.url).href;
@@ -40,31 +40,10 @@ async function twoLessonsDone(store: ProgressStore) {
 }
 
 describe('<sabaq-progress-tracker> accessibility', () => {
-  let release: (() => void) | undefined;
   beforeEach(() => forgetCourse());
-  afterEach(() => release?.());
 
   checkStates({
-    'no course set': (lang) => tracker(lang, { src: '' }),
-
-    'loading the course': async (lang) => {
-      release = holdRequests('held-course');
-      const element = await tracker(lang, { src: `${ACADEMY}?held-course` });
-      await shadowElement(element, '.notice[role=status]');
-      return element;
-    },
-
-    'the course cannot be found, with Retry': async (lang) => {
-      const element = await tracker(lang, { src: course('nowhere') });
-      await shadowElement(element, '[role=alert] button');
-      return element;
-    },
-
-    'a manifest too broken to show, with its errors': async (lang) => {
-      const element = await tracker(lang, { src: URL.createObjectURL(new Blob(['# No id here\n\nNo lessons either.\n'])) });
-      await shadowElement(element, '[role=alert] .problems');
-      return element;
-    },
+    ...beforeTheCourse((lang, src) => tracker(lang, { src })),
 
     'a new learner: 0%, Continue to the first lesson': async (lang) => {
       const element = await tracker(lang);

@@ -9,6 +9,7 @@ import '../../src/define.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
 import { button, freshNamespace, recordEvents, shadowElement, until } from './helpers.js';
 import type { Quiz } from '../../src/lib/types.js';
+import { QUIZ } from '../fixtures/quizzes/every-type.js';
 
 /** The demo's final quiz's matching question, with one right-hand side longer still. */
 const MATCHING = `### Match each way of being paid to what it means
@@ -155,33 +156,30 @@ describe('<sabaq-quiz> as a learner sees it', () => {
   });
 
   describe('the correct answer line', () => {
-    const ORDER_AND_MATCH = `### Put the steps in order
-1. Receive the order
-2. Ship the goods
-3. Receive payment
-
-### Match each term
-- FOB -> Free On Board
-- EXW -> Ex Works
-
+    /** Every type of question, and an answer that is a range. */
+    const WITH_RANGE = `${QUIZ}
 ### What is the container's inside length in metres?
 = 19.2..19.5
 `;
 
-    /** Submits an attempt with every question wrong: the ordering as shown unless that is right. */
+    /**
+     * Submits an attempt with every question wrong: the ordering as shown unless that is right.
+     * Resolves with the correct-answer lines: ordering, matching, short answer and range.
+     */
     async function wrongAttempt(lang: string) {
-      const { element } = await quizIn(600, ORDER_AND_MATCH, lang);
+      const { element } = await quizIn(600, WITH_RANGE, lang);
       const items = () => all<HTMLElement>(element, '.ordering .item-text').map((item) => item.textContent!.trim());
       if (items().join() === 'Receive the order,Ship the goods,Receive payment') {
         all<HTMLButtonElement>(element, '.ordering li button')[1]!.click(); // Move the first down.
         await element.updateComplete;
       }
-      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[type=text]')!;
-      input.value = '20';
-      input.dispatchEvent(new Event('input'));
+      for (const input of all<HTMLInputElement>(element, 'input[type=text]')) {
+        input.value = '20';
+        input.dispatchEvent(new Event('input'));
+      }
       await submit(element);
       const answers = all<HTMLElement>(element, '.correct-answer');
-      expect(answers).to.have.length(3);
+      expect(answers).to.have.length(4);
       return { element, answers };
     }
 
@@ -209,10 +207,10 @@ describe('<sabaq-quiz> as a learner sees it', () => {
     });
 
     it('words a range answer instead of showing its a..b syntax', async () => {
-      const [, , english] = (await wrongAttempt('en')).answers;
+      const [, , , english] = (await wrongAttempt('en')).answers;
       expect(english!.textContent!.replace(/\s+/g, ' ')).to.contain('Correct answer: 19.2 to 19.5');
       expect(english!.textContent).not.to.contain('..');
-      const [, , urdu] = (await wrongAttempt('ur')).answers;
+      const [, , , urdu] = (await wrongAttempt('ur')).answers;
       expect(urdu!.textContent!.replace(/\s+/g, ' ')).to.contain('درست جواب: 19.2 سے 19.5 تک');
     });
   });

@@ -30,5 +30,24 @@ export function framePage(frame: () => HTMLIFrameElement) {
     submit()!.click();
   }
 
-  return { doc, shadow, text, click, lessonTitle, quizRoot, answer };
+  /** In the academy course (test/fixtures/courses/academy), from Marketplaces: passes the Final check and finishes. */
+  async function finishAcademy() {
+    click(shadow('sabaq-course-player'), 'Next');
+    await until(() => lessonTitle() === 'Final check');
+    await answer(/Free On Board|Ex Works/);
+    await until(() => quizRoot()?.querySelector('.result.passed'));
+    click(shadow('sabaq-course-player'), 'Finish');
+    await until(() => text('sabaq-course-player').includes('You have completed the course.'));
+  }
+
+  /** Asks the certificate for `name`'s certificate; resolves with the verification code drawn on it. */
+  async function getCertificate(name: string): Promise<string> {
+    await until(() => shadow('sabaq-certificate')?.querySelector('input[name=name]'), 'no name field');
+    shadow('sabaq-certificate')!.querySelector<HTMLInputElement>('input[name=name]')!.value = name;
+    click(shadow('sabaq-certificate'), 'Get my certificate');
+    await until(() => shadow('sabaq-certificate')?.querySelector('svg'), 'no certificate');
+    return /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(shadow('sabaq-certificate')!.querySelector('svg')!.textContent!)![0];
+  }
+
+  return { doc, shadow, text, click, lessonTitle, quizRoot, answer, finishAcademy, getCertificate };
 }

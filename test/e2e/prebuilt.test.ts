@@ -33,7 +33,9 @@ async function open(frame: HTMLIFrameElement, src: string, namespace: string, le
   // Every quiz in the lesson has drawn its questions (or its error).
   await until(
     () =>
-      [...(player()!.querySelectorAll('sabaq-quiz') ?? [])].every((quiz) => quiz.shadowRoot?.querySelector('.question, [role="alert"]')),
+      [...(player()!.querySelectorAll('sabaq-quiz') ?? [])].every((quiz) =>
+        quiz.shadowRoot?.querySelector('.quiz[aria-busy=false] .question, [role="alert"]'),
+      ),
     `${src}: a quiz did not appear`,
     20000,
   );

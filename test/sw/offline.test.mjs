@@ -20,7 +20,7 @@
  * Needs dist/sabaq.js and dist/sabaq-sw.js built (npm test builds both before its Node tests).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -121,7 +121,7 @@ function fileFor(path) {
       : path.startsWith('/courses/offline/')
         ? join(courseFolder, normalize(path.slice('/courses/offline/'.length)))
         : undefined;
-  return local && existsSync(local) ? readFileSync(local, 'utf8') : undefined;
+  return local && existsSync(local) && statSync(local).isFile() ? readFileSync(local, 'utf8') : undefined;
 }
 
 /**
@@ -133,7 +133,7 @@ function fileFor(path) {
  */
 function deploy(version) {
   for (const path of site.changed.keys()) if (path.startsWith('/sabaq/') || path === '/learn/sabaq-sw.js') site.changed.delete(path);
-  const lazyFiles = readdirSync(dist).filter((name) => /^sabaq-.+\.js$/.test(name) && name !== 'sabaq-sw.js');
+  const lazyFiles = sabaqLazyFiles();
   /** @param {string} text */
   const renamed = (text) => lazyFiles.reduce((result, name) => result.replaceAll(name, releaseName(name, version)), text);
   for (const name of lazyFiles) site.changed.set(`/sabaq/${releaseName(name, version)}`, renamed(readFileSync(join(dist, name), 'utf8')));
@@ -146,6 +146,9 @@ function deploy(version) {
 
 /** @param {string} name A file of dist/ that sabaq.js loads. @param {string} version */
 const releaseName = (name, version) => name.replace(/\.js$/, `.${version}.js`);
+
+/** The files of dist/ that sabaq.js loads when it first needs them. */
+const sabaqLazyFiles = () => readdirSync(dist).filter((name) => /^sabaq-.+\.js$/.test(name) && name !== 'sabaq-sw.js');
 
 /**
  * What the tests need of a browser, the same for both drivers.
@@ -377,11 +380,24 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
         await browser?.close();
       });
 
-      test("offline, a reload shows the learner's lesson, an unopened lesson opens with its image, a quiz is kept", async () => {
+      /**
+       * Runs `steps` on a page of a new browser context (nothing stored, no service worker yet) while
+       * the site serves its own files with its usual headers, and closes the context however they end.
+       * @param {(context: Context, page: Page) => Promise<void>} steps
+       */
+      async function inNewContext(steps) {
         site.changed.clear();
+        site.noStore.clear();
         const context = await browser.newContext();
         try {
-          const page = await context.newPage();
+          await steps(context, await context.newPage());
+        } finally {
+          await context.close();
+        }
+      }
+
+      test("offline, a reload shows the learner's lesson, an unopened lesson opens with its image, a quiz is kept", async () => {
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, imageShown, 'carton.svg', "the Packing lesson's image");
@@ -418,16 +434,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             'the kept quiz result after an offline reload',
           );
           assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('a course file changed on the server shows on the next visit online, and offline after it', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, () =>
@@ -450,17 +461,12 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, lessonShown, 'Packing', 'the lesson offline');
           const text = await page.evaluate(playerText);
           assert.match(text, /carton twice/, 'offline, the learner keeps the changed lesson');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('a new sabaq-sw.js waits while other pages of the old one are open; the only page gets it on its next load, unmixed', async () => {
-        site.changed.clear();
-        deploy('v1');
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
+          deploy('v1');
           await firstVisit(page);
           const otherTab = await context.newPage();
           await otherTab.goto(`${site.origin}/learn/`);
@@ -486,24 +492,21 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           }
           assert.deepEqual(await page.evaluate(versions), ['v2', 'v2']);
           assert.equal(await page.evaluate(waiting), false);
-        } finally {
-          await context.close();
-        }
+        });
       });
       test('a tab opened while a new sabaq-sw.js waits leaves the open page on its version, whole; the new one comes once that page is closed', async () => {
-        site.changed.clear();
-        deploy('v1');
-        const drawing = readdirSync(dist).find((name) => /^sabaq-certificate-svg-.+\.js$/.test(name)) ?? '';
         /** @param {string} name Imports a file of sabaq's, as sabaq.js loads one when first needed. */
         const loads = (name) =>
           import(new URL(`/sabaq/${name}`, location.href).href).then(
             () => true,
             () => false,
           );
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
+          deploy('v1');
           await firstVisit(page);
+          const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+          const notLoadedYet = sabaqLazyFiles().find((name) => !loaded.includes(`/sabaq/${releaseName(name, 'v1')}`));
+          assert.ok(notLoadedYet, 'a file of sabaq the page has not loaded yet (the certificate drawing, say)');
           deploy('v2');
           await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
           await until(page, waiting, undefined, 'the new worker installed and waiting');
@@ -513,7 +516,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(newTab, shown, undefined, 'the course in the new tab');
           assert.deepEqual(await newTab.evaluate(versions), ['v1', 'v1'], 'the new tab gets the version of the open page, whole');
           assert.deepEqual(await page.evaluate(versions), ['v1', 'v1'], 'the open page keeps its version');
-          assert.equal(await page.evaluate(loads, releaseName(drawing, 'v1')), true, 'a file the open page loads only now still loads');
+          assert.equal(
+            await page.evaluate(loads, releaseName(notLoadedYet, 'v1')),
+            true,
+            'a file the open page loads only now still loads',
+          );
           assert.equal(await page.evaluate(waiting), true, 'the new worker waits while the first page is open');
 
           // The first page closed, the new version comes with the next load of the other, whole. The
@@ -524,17 +531,12 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             await until(newTab, shown, undefined, 'the course after a reload');
           }
           assert.deepEqual(await newTab.evaluate(versions), ['v2', 'v2']);
-          assert.equal(await newTab.evaluate(loads, releaseName(drawing, 'v2')), true);
-        } finally {
-          await context.close();
-        }
+          assert.equal(await newTab.evaluate(loads, releaseName(notLoadedYet, 'v2')), true);
+        });
       });
 
       test('never stores another page of the site, even one in its scope', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           await page.goto(`${site.origin}/learn/about.html`);
           await until(page, () => document.body.textContent?.includes('About the academy'));
@@ -545,17 +547,12 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           const coursePage = await context.newPage();
           await coursePage.goto(`${site.origin}/learn/`);
           await until(coursePage, lessonShownOrStart, undefined, 'the course page offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('never stores a page or a course file sent with Cache-Control: no-store', async () => {
-        site.changed.clear();
-        site.noStore = new Set(['/learn/', '/courses/offline/lessons/shipping.md']);
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
+          site.noStore = new Set(['/learn/', '/courses/offline/lessons/shipping.md']);
           await page.goto(`${site.origin}/learn/`);
           await until(page, () => navigator.serviceWorker.controller !== null, undefined, 'the service worker to control the page');
           await until(page, lessonShownOrStart, undefined, 'the course');
@@ -570,17 +567,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await context.offline(true);
           await page.reload().catch(() => {}); // The browser's error page.
           assert.notEqual(await page.evaluate(() => document.title).catch(() => ''), 'Export course', 'offline, the page fails as before');
-        } finally {
-          site.noStore.clear();
-          await context.close();
-        }
+        });
       });
 
       test('drops a stored course file once the server sends it with Cache-Control: no-store', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           const packing = `${site.origin}/courses/offline/lessons/packing.md`;
           assert.equal(await page.evaluate(stored, packing), true);
@@ -592,17 +583,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             packing,
             'the lesson dropped from the stores',
           );
-        } finally {
-          site.noStore.clear();
-          await context.close();
-        }
+        });
       });
 
       test("requests to other origins than the site's and its courses' go to the network untouched", async (t) => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           if (!context.workerAnswers) return t.skip("Firefox's driver cannot tell a response of the worker from one of the network");
           const answers = context.workerAnswers(page);
           await firstVisit(page);
@@ -626,16 +611,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           );
           assert.equal(answers.get(analytics), false, "a partner's analytics request passes untouched");
           assert.equal(answers.get(cdnImage), false, "an image from a partner's CDN passes untouched");
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('a course on another origin works offline, also once the worker has stopped and started again', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page, '/learn/elsewhere.html');
           await until(page, openLesson, 'Packing', 'the Packing lesson in the contents');
           await until(page, lessonStarted, 'Packing', 'the opening of the Packing lesson saved');
@@ -648,19 +628,14 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await context.stopWorkers?.(page);
           await until(page, openLesson, 'Shipping', 'the Shipping lesson in the contents');
           await until(page, imageShown, 'ship.svg', 'an image never shown before, offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('back online, the learning records made offline reach the LRS, once each', async () => {
-        site.changed.clear();
         const { endpoint, auth } = await lrs.command('lrs-start', undefined, engine);
         const learner = `learner-${randomUUID()}`;
         const agent = { objectType: 'Agent', account: { homePage: site.origin, name: learner } };
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page, `/learn/lrs.html?${new URLSearchParams({ endpoint, auth, learner })}`);
 
           // Offline, the LRS is out of reach too (Firefox's way offline takes down only the site).
@@ -701,14 +676,10 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             'completed /lessons/packing',
             'passed /quizzes/check-1',
           ]);
-        } finally {
-          await lrs.command('lrs-fault', { fault: 'none' }, engine);
-          await context.close();
-        }
+        });
       });
 
       test('the demo academy as npm run build:demo writes it works offline after one visit', async () => {
-        site.changed.clear();
         demoBuilt ??= promisify(execFile)(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'demo'], {
           cwd: root,
         });
@@ -720,9 +691,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
         const rightAnswers = first.quizzes.flatMap((quiz) =>
           quiz.questions.flatMap((question) => question.options.filter((option) => option.correct).map((option) => option.text)),
         );
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page, '/academy/');
           await until(page, clickButton, 'Start the course', 'the start button');
           await until(page, lessonShown, first.title, 'the first lesson');
@@ -736,16 +705,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           await until(page, clickButton, 'Next', 'the Next button offline');
           await until(page, lessonShown, second.title, 'a lesson never opened before, offline');
           assert.equal(await page.evaluate(reachesServer), false, 'the browser should be offline');
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test('without the service worker nothing changes: no offline code is fetched and nothing is said', async () => {
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await page.goto(`${site.origin}/plain/`);
           await until(page, lessonShownOrStart, undefined, 'the course');
           // The lessons' images and anything else the page would fetch in the meantime.
@@ -758,17 +722,12 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
           );
           assert.doesNotMatch(await page.evaluate(playerText), /Available offline/);
           assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
-        } finally {
-          await context.close();
-        }
+        });
       });
 
       test("the README's removal worker deletes sabaq's stores and unregisters", async () => {
         assert.ok(REMOVAL_WORKER, 'the README shows a removal worker');
-        site.changed.clear();
-        const context = await browser.newContext();
-        try {
-          const page = await context.newPage();
+        await inNewContext(async (context, page) => {
           await firstVisit(page);
           const stores = () => caches.keys().then((names) => names.filter((name) => name.startsWith('sabaq-')).length);
           assert.ok((await page.evaluate(stores)) >= 3, 'sabaq stored its files');
@@ -781,9 +740,7 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
             'the worker to unregister',
           );
           assert.equal(await page.evaluate(stores), 0);
-        } finally {
-          await context.close();
-        }
+        });
       });
     },
   );

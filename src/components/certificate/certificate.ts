@@ -1,7 +1,7 @@
 import { type PropertyValues, type SVGTemplateResult, css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CourseController } from '../../internal/course-controller.js';
-import { courseStateView } from '../../internal/course-states.js';
+import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { LazyModule } from '../../internal/lazy-module.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -11,6 +11,8 @@ import { summarizeCourse } from '../../lib/course/completion.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 import type { IssuedCertificate } from '../../lib/progress.js';
 import type { CertificateText } from './certificate-svg.js';
+
+type Artwork = typeof import('./certificate-artwork.js');
 
 /**
  * The course certificate. Before completion it says what is still missing; after it, it asks for the
@@ -112,9 +114,9 @@ export class SabaqCertificate extends SabaqElement {
 
   private readonly course = new CourseController(this, (error: CourseLoadError) => this.reportError(error.code, error.message));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
-  private readonly drawingCode = new LazyModule(
+  private readonly artworkCode = new LazyModule(
     this,
-    () => import('./certificate-svg.js'),
+    () => import('./certificate-artwork.js'),
     (error) => this.reportError('network', String(error)),
   );
 
@@ -134,8 +136,8 @@ export class SabaqCertificate extends SabaqElement {
   }
 
   private prepareArtwork(courseTitle: string, issuer: string | undefined, certificate: IssuedCertificate): void {
-    const certificateSvg = this.drawingCode.module?.certificateSvg;
-    if (!certificateSvg) return; // Asked for now; the element updates again once it has arrived.
+    const artwork = this.artworkCode.module;
+    if (!artwork) return; // Asked for now; the element updates again once it has arrived.
     const styles = getComputedStyle(this);
     const text: CertificateText = {
       heading: this.localize.term('certificateTitle'),
@@ -150,10 +152,10 @@ export class SabaqCertificate extends SabaqElement {
       code: certificate.code,
       dir: this.localize.dir,
       fontFamily: styles.fontFamily || 'sans-serif',
-      primary: paperInk(styles.getPropertyValue('--sabaq-color-primary')),
+      primary: artwork.paperInk(styles.getPropertyValue('--sabaq-color-primary')),
     };
     const key = JSON.stringify(text);
-    if (this.artwork?.key !== key) this.artwork = { key, drawing: certificateSvg(text) };
+    if (this.artwork?.key !== key) this.artwork = { key, drawing: artwork.certificateSvg(text) };
   }
 
   private async issue(event: SubmitEvent): Promise<void> {
@@ -180,63 +182,16 @@ export class SabaqCertificate extends SabaqElement {
     }
   }
 
-  /**
-   * Prints the certificate alone: for the print only, everything on the page but the certificate and the
-   * elements around it is left out (not merely hidden, which would print a long page's blank pages).
-   */
-  private print(): void {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      // Written minified: the bundle's minifier leaves strings as they are.
-      '@media print{[data-sabaq-print-path]>:not([data-sabaq-print-path],[data-sabaq-printing]){display:none!important}}',
-    );
-    // The document's elements around the certificate, crossing any shadow root it is inside.
-    const path: Element[] = [];
-    for (let node = containerOf(this); node && node !== document.documentElement; node = containerOf(node)) {
-      if (node.getRootNode() === document) path.push(node);
-    }
-    const restore = () => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      this.removeAttribute('data-sabaq-printing');
-      path.forEach((element) => element.removeAttribute('data-sabaq-print-path'));
-      window.removeEventListener('afterprint', restore);
-    };
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    this.setAttribute('data-sabaq-printing', '');
-    path.forEach((element) => element.setAttribute('data-sabaq-print-path', ''));
-    window.addEventListener('afterprint', restore);
-    window.print();
-    // Some browsers fire no afterprint when printing is cancelled or unsupported.
-    setTimeout(restore, 1000);
-  }
-
-  /** Saves the certificate as a PNG image drawn from the same SVG, or as the SVG where drawing fails. */
-  private async download(certificate: IssuedCertificate): Promise<void> {
-    if (!this.drawing) return;
-    const source = new XMLSerializer().serializeToString(this.drawing);
-    const svgBlob = new Blob([source], { type: 'image/svg+xml' });
-    const name = `certificate-${certificate.courseId}-${certificate.code}`;
-    let file: Blob = svgBlob;
-    let extension = 'svg';
-    try {
-      file = await rasterize(svgBlob, this.drawing.viewBox.baseVal.width * 2, this.drawing.viewBox.baseVal.height * 2);
-      extension = 'png';
-    } catch {
-      // A browser that cannot draw the SVG into a canvas still gets the SVG.
-    }
-    const url = URL.createObjectURL(file);
-    const link = Object.assign(document.createElement('a'), { href: url, download: `${name}.${extension}` });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  private async download(artwork: Artwork, certificate: IssuedCertificate): Promise<void> {
+    if (this.drawing) await artwork.downloadDrawing(this.drawing, `certificate-${certificate.courseId}-${certificate.code}`);
   }
 
   override render() {
     const dir = this.localize.dir;
     const waiting = courseStateView(this.course, this.progress, this.localize);
     if (waiting) return waiting;
-    const course = this.course.course!;
-    const summary = summarizeCourse(course, this.progress.progress);
-    const certificate = this.progress.progress.certificate;
+    const [course, progress, summary] = shownCourse(this.course, this.progress);
+    const certificate = progress.certificate;
     return html`<section class="certificate-box" dir=${dir} lang=${this.localize.lang} aria-labelledby="heading">
       ${this.progress.renderNotice()}
       <h2 id="heading">${this.localize.term('certificate')}</h2>
@@ -275,63 +230,17 @@ export class SabaqCertificate extends SabaqElement {
   }
 
   private renderCertificate(certificate: IssuedCertificate) {
-    if (!this.artwork) return nothing; // The drawing's code is still on its way (a file beside sabaq.js).
+    const artwork = this.artworkCode.module;
+    if (!this.artwork || !artwork) return nothing; // The drawing's code is still on its way (a file beside sabaq.js).
     const verify = webAddress(this.verifyUrl.replace('{code}', encodeURIComponent(certificate.code)));
     return html`<div part="certificate">${this.artwork?.drawing}</div>
       ${verify ? html`<a href=${verify} rel="noopener">${this.localize.term('verifyAt')}</a>` : nothing}
       <div class="actions">
-        <button class="button" part="button" @click=${() => this.guard(() => this.print())}>${this.localize.term('print')}</button>
-        <button class="button secondary" part="button" @click=${() => this.guard(() => this.download(certificate))}>
+        <button class="button" part="button" @click=${() => this.guard(() => artwork.printAlone(this))}>${this.localize.term('print')}</button>
+        <button class="button secondary" part="button" @click=${() => this.guard(() => this.download(artwork, certificate))}>
           ${this.localize.term('download')}
         </button>
       </div>`;
-  }
-}
-
-/**
- * The certificate is paper, light whatever the page's colour scheme: its heading and borders take the
- * partner's primary colour where it reads on the paper as text must (WCAG AA, 4.5:1), as a light
- * scheme's primary does, and the default green otherwise (a dark scheme's pale primary, say).
- */
-function paperInk(color: string): string {
-  let ink = inks.get(color);
-  if (ink === undefined) inks.set(color, (ink = measureInk(color)));
-  return ink;
-}
-
-/** Colours already checked: the check draws into a canvas, which a re-render should not repeat. */
-const inks = new Map<string, string>();
-
-function measureInk(color: string): string {
-  const context = document.createElement('canvas').getContext('2d')!;
-  context.fillStyle = color || '#0b6b3a';
-  const hex = context.fillStyle; // #rrggbb for any opaque colour
-  const rgb = parseInt(hex.slice(1), 16);
-  // Its relative luminance (with gamma 2.2) at most 0.179 is 4.5:1 on the paper (#fffdf7, 0.98).
-  const luminance = 0.2126 * ((rgb >> 16) / 255) ** 2.2 + 0.7152 * (((rgb >> 8) & 255) / 255) ** 2.2 + 0.0722 * ((rgb & 255) / 255) ** 2.2;
-  return hex[0] === '#' && luminance < 0.179 ? hex : '#0b6b3a';
-}
-
-/** The element an element is inside, crossing out of a shadow root to its host. */
-function containerOf(element: Element): Element | undefined {
-  const root = element.getRootNode();
-  return element.parentElement ?? (root instanceof ShadowRoot ? root.host : undefined);
-}
-
-/** Draws an SVG image into a canvas and returns it as PNG. */
-async function rasterize(svgBlob: Blob, width: number, height: number): Promise<Blob> {
-  const url = URL.createObjectURL(svgBlob);
-  try {
-    const image = new Image(width, height);
-    image.src = url;
-    await image.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width, height });
-    canvas.getContext('2d')!.drawImage(image, 0, 0, width, height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('no PNG'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
   }
 }
 

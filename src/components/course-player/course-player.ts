@@ -2,10 +2,10 @@ import { type PropertyValues, type SVGTemplateResult, html, nothing, svg } from 
 // styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { forgetLinkedLesson, linkedLessonId } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
-import { courseStateView } from '../../internal/course-states.js';
+import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
@@ -374,12 +374,9 @@ export class SabaqCoursePlayer extends SabaqElement {
     const dir = this.localize.dir;
     const waiting = courseStateView(this.course, this.progress, this.localize, { beforeProgress: true });
     if (waiting) return waiting;
-    const course = this.course.course!;
     // Until the learner's progress is read, the course is shown without it: what depends on it (the
     // progress bar, each lesson's state, the way on) keeps its place on screen but is not shown.
-    const pending = !this.progress.ready;
-    const progress = pending ? emptyProgress(course.id) : this.progress.progress;
-    const summary = summarizeCourse(course, progress);
+    const [course, progress, summary, pending] = shownCourse(this.course, this.progress);
     const states = lessonStates(course, progress);
     const lesson = this.lesson(this.openLessonId);
     return html`
@@ -476,7 +473,7 @@ export class SabaqCoursePlayer extends SabaqElement {
       }
       ${
         this.description?.course === course && this.description.html
-          ? html`<div class="prose">${unsafeHTML(this.description.html)}</div>`
+          ? html`<div class="prose">${sanitizedHtml(this.description.html)}</div>`
           : nothing
       }
       <p class="lesson-meta">
@@ -571,7 +568,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     return blocks.map((block) => {
       switch (block.type) {
         case 'html':
-          return unsafeHTML(block.html);
+          return sanitizedHtml(block.html);
         case 'quiz':
           return html`<sabaq-quiz
             .quiz=${block.quiz}
@@ -583,7 +580,7 @@ export class SabaqCoursePlayer extends SabaqElement {
           ></sabaq-quiz>`;
         case 'admonition':
           return html`<aside class="admonition admonition-${block.kind}" role="note">
-            <p class="admonition-title">${block.titleHtml === undefined ? block.label : unsafeHTML(block.titleHtml)}</p>
+            <p class="admonition-title">${block.titleHtml === undefined ? block.label : sanitizedHtml(block.titleHtml)}</p>
             ${this.renderBlocks(course, lesson, block.blocks)}
           </aside>`;
       }

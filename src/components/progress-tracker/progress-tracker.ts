@@ -4,11 +4,10 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { property } from 'lit/decorators.js';
 import { continueHref } from '../../internal/continue-link.js';
 import { CourseController } from '../../internal/course-controller.js';
-import { courseStateView } from '../../internal/course-states.js';
+import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
-import { summarizeCourse } from '../../lib/course/completion.js';
 import { bestAttempt } from '../../lib/progress.js';
 import type { CourseLoadError } from '../../lib/course/loader.js';
 
@@ -108,9 +107,7 @@ export class SabaqProgressTracker extends SabaqElement {
     const dir = this.localize.dir;
     const waiting = courseStateView(this.course, this.progress, this.localize);
     if (waiting) return waiting;
-    const course = this.course.course!;
-    const progress = this.progress.progress;
-    const summary = summarizeCourse(course, progress);
+    const [course, progress, summary] = shownCourse(this.course, this.progress);
     const next = course.lessons.find((lesson) => lesson.id === summary.nextLessonId);
     const full = this.layout === 'full';
     // Best scores of the quizzes taken so far, named after their lessons: a course may have dozens.

@@ -1,7 +1,7 @@
 import { type PropertyValues, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -36,10 +36,14 @@ import { quizStyles } from './quiz.styles.js';
 export class SabaqQuiz extends SabaqElement {
   static override styles = [theme, quizStyles];
 
-  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`. */
+  /** A quiz alone on a page keeps its attempts under the course id `quiz:<quiz id>`, and is an xAPI activity of its own. */
   private readonly progress: ProgressController = new ProgressController(this, this.localize, () => {
     const quiz = this.currentQuiz;
-    return quiz ? { id: this.courseId || `quiz:${quiz.id}` } : undefined;
+    if (!quiz) return undefined;
+    const id = this.courseId || `quiz:${quiz.id}`;
+    if (this.quiz) return { id };
+    const fileUrl = this.src ? this.contentBase : undefined;
+    return { id, standaloneQuiz: { quiz, fileUrl, pageUrl: location.href, lang: this.localize.lang } };
   });
 
   /** URL of a quiz Markdown file. Alternatively, put the Markdown in a child
@@ -488,11 +492,11 @@ export class SabaqQuiz extends SabaqElement {
   /** Sanitised Markdown whose relative URLs resolve against the quiz's own file (SPEC §2.2), rendered
    * once per source. */
   private markdown(source: string) {
-    return unsafeHTML(renderedMarkdown(source, this.contentBase));
+    return sanitizedHtml(renderedMarkdown(source, this.contentBase));
   }
 
   private inline(source: string) {
-    return unsafeHTML(renderedInline(source, this.contentBase));
+    return sanitizedHtml(renderedInline(source, this.contentBase));
   }
 }
 

@@ -3,16 +3,16 @@
  * load, when the browser comes back online, when the page is hidden and on a backing-off timer, from
  * one tab at a time; it reports each attempt as `sabaq-sync` and trouble as `sabaq-error`
  * (`lrs-auth`, `lrs-rejected`) on `document`; it has the store record each learner action in a course
- * an element has opened; and it restores a learner's progress from the LRS when an element opens
- * their course.
+ * or a quiz alone on its page that an element has opened (those made while it loaded included); and it
+ * restores a learner's progress from the LRS when an element opens their course.
  */
 import { SabaqEvent } from '../../events.js';
 import { type ProgressStore, openStore } from '../../lib/store/index.js';
 import type { Course } from '../../lib/types.js';
 import { LrsClient } from '../../lib/xapi/client.js';
 import { type DeliveryReport, deliver } from '../../lib/xapi/delivery.js';
-import type { Outbox } from '../../lib/xapi/outbox.js';
-import { recordChange } from '../../lib/xapi/record.js';
+import { type Outbox, storeOutbox } from '../../lib/xapi/outbox.js';
+import { type StandaloneQuiz, recordChange, recordStandaloneQuizzes } from '../../lib/xapi/record.js';
 import { progressFromStatements, readCourseStatements } from '../../lib/xapi/restore.js';
 import type { XapiAgent } from '../../lib/xapi/statements.js';
 import type { ConnectLrsOptions, LrsConnection } from '../../connect-lrs.js';
@@ -28,7 +28,7 @@ export interface SyncCounts {
 const FIRST_RETRY_MS = 2_000;
 const LONGEST_RETRY_MS = 5 * 60_000;
 
-export function connect(options: ConnectLrsOptions): LrsConnection {
+export function connect(options: ConnectLrsOptions & { namespace: string }): LrsConnection {
   return new Connection(options);
 }
 
@@ -36,8 +36,13 @@ class Connection implements LrsConnection {
   private readonly namespace: string;
   private readonly client: LrsClient;
   private readonly store: ProgressStore;
+  private readonly outbox: Outbox;
   /** The courses elements have opened, by id: the store records actions in these. */
   private readonly courses = new Map<string, Course>();
+  /** The quizzes alone on their page that elements have opened, by the course id they keep attempts under. */
+  private readonly standaloneQuizzes = new Map<string, StandaloneQuiz[]>();
+  /** Resolves once the store records with this connection, actions made while it loaded included. */
+  private readonly recording: Promise<void>;
   private readonly actor: (learner: string) => XapiAgent;
   private readonly restored = new Set<string>();
   /** Restores that failed (the LRS out of reach): tried again after the next delivery that gets through. */
@@ -49,12 +54,13 @@ class Connection implements LrsConnection {
   private authPaused = false;
   private closed = false;
   private readonly listeners: [EventTarget, string, () => void][];
-  private readonly onCourseOpened = (opened: CourseOpened) => void this.restore(opened);
+  private readonly onCourseOpened = (opened: CourseOpened) => this.track(opened);
 
-  constructor(options: ConnectLrsOptions) {
-    this.namespace = options.namespace || 'default';
+  constructor(options: ConnectLrsOptions & { namespace: string }) {
+    this.namespace = options.namespace;
     this.client = new LrsClient(options);
     this.store = openStore({ namespace: this.namespace });
+    this.outbox = storeOutbox(this.store);
     this.actor = options.actor ?? ((learner) => ({ objectType: 'Agent', account: { homePage: location.origin, name: learner } }));
     const flush = () => void this.flush();
     this.listeners = [
@@ -64,16 +70,18 @@ class Connection implements LrsConnection {
     for (const [target, type, listener] of this.listeners) target.addEventListener(type, listener);
     lrsListeners.add(this.onCourseOpened);
     openedCourses.forEach(this.onCourseOpened);
-    this.store.recordWith(({ learner, courseId, before, after }) => {
-      const course = this.courses.get(courseId);
-      return course ? recordChange(course, before, after, { actor: this.actor(learner), now: Date.now() }) : [];
+    this.recording = this.store.recordWith(async (change) => {
+      const context = { actor: this.actor(change.learner), now: Date.now() };
+      const course = this.courses.get(change.courseId);
+      if (course) return recordChange(course, change, context);
+      return recordStandaloneQuizzes(this.standaloneQuizzes.get(change.courseId) ?? [], change, context);
     });
     flush();
   }
 
   /** One delivery attempt (or the one running); resolves with the counts it ends with. */
   flush(): Promise<SyncCounts> {
-    if (this.closed) return this.store.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
+    if (this.closed) return this.outbox.counts().then((counts) => ({ ...counts, sent: 0 }));
     this.running ??= this.attempt().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -83,7 +91,7 @@ class Connection implements LrsConnection {
    * left the outbox, so it is tried again later like a network failure, never thrown at the page.
    */
   private async failedRun(error: unknown): Promise<DeliveryReport> {
-    const counts = await this.store.outbox.counts().catch(() => ({ pending: 0, rejected: 0 }));
+    const counts = await this.outbox.counts().catch(() => ({ pending: 0, rejected: 0 }));
     return { ...counts, sent: 0, newlyRejected: 0, stopped: 'retry', message: String(error) };
   }
 
@@ -92,7 +100,7 @@ class Connection implements LrsConnection {
     clearTimeout(this.timer);
     for (const [target, type, listener] of this.listeners) target.removeEventListener(type, listener);
     lrsListeners.delete(this.onCourseOpened);
-    this.store.recordWith(undefined);
+    void this.store.recordWith(undefined);
   }
 
   private async attempt(): Promise<SyncCounts> {
@@ -107,7 +115,7 @@ class Connection implements LrsConnection {
       );
     if (report.stopped === 'auth' && !this.authPaused) this.error('lrs-auth', `Learning records wait: ${report.message ?? ''}`);
     this.authPaused = report.stopped === 'auth';
-    if (report.stopped === 'done') this.unrestored.splice(0).forEach(this.onCourseOpened);
+    if (report.stopped === 'done') this.unrestored.splice(0).forEach((opened) => void this.restore(opened));
     this.failures = report.stopped === 'done' ? 0 : this.failures + 1;
     if (report.stopped !== 'done') {
       // Doubling waits with some jitter, so that many learners' pages do not retry all at once.
@@ -123,9 +131,11 @@ class Connection implements LrsConnection {
    * the browser has them); a memory outbox is this page's alone.
    */
   private async withDeliveryLock(run: (outbox: Outbox) => Promise<DeliveryReport>): Promise<DeliveryReport> {
+    // What learners did while the connection loaded goes with its first delivery.
+    await this.recording;
     // Whether the outbox is shared is known once the store has opened, which reading it waits for.
-    await this.store.outbox.counts();
-    const { outbox } = this.store;
+    await this.outbox.counts();
+    const { outbox } = this;
     const name = `sabaq-lrs:${this.namespace}`;
     let report: DeliveryReport | undefined;
     if (outbox.kind === 'memory') report = await run(outbox);
@@ -136,13 +146,26 @@ class Connection implements LrsConnection {
     return report ?? { ...(await outbox.counts()), sent: 0, newlyRejected: 0, stopped: 'done' };
   }
 
+  /** Records the learner's actions in what an element opened, and restores their progress in a course. */
+  private track(opened: CourseOpened): void {
+    const { namespace, course } = opened;
+    if (this.closed || namespace !== this.namespace) return;
+    const { standaloneQuiz } = course;
+    if (standaloneQuiz) {
+      // One entry per version of the quiz, the latest: an element opens its quiz again when moved in the page.
+      const others = (this.standaloneQuizzes.get(course.id) ?? []).filter(({ quiz }) => quiz.hash !== standaloneQuiz.quiz.hash);
+      this.standaloneQuizzes.set(course.id, [...others, standaloneQuiz]);
+    }
+    // Only a course element's course has what recording and restoring need (a quiz in a lesson gives its id only).
+    if (!course.url || !course.lessons) return;
+    this.courses.set(course.id, course as Course);
+    void this.restore(opened);
+  }
+
   /** Reads the learner's statements about the course and merges them into their progress, once per page. */
   private async restore({ namespace, learner, course: opened }: CourseOpened): Promise<void> {
     const key = JSON.stringify([namespace, learner, opened.id]);
-    // A standalone quiz (no course URL) has no course to record in or restore.
-    if (this.closed || namespace !== this.namespace || !opened.url || !opened.lessons) return;
-    this.courses.set(opened.id, opened as Course);
-    if (this.restored.has(key)) return;
+    if (this.restored.has(key) || !opened.url) return;
     const course = { ...opened, url: opened.url };
     this.restored.add(key);
     try {

@@ -4,7 +4,8 @@
  * cannot be used; `createMemoryStore()` gives one that only ever lives in memory.
  */
 import type { CourseProgress, IssuedCertificate, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
+import type { OutboxStore } from './schema.js';
 import type { XapiStatement } from '../xapi/statements.js';
 
 /** Which course of which learner a call is about. */
@@ -144,23 +145,48 @@ export interface ProgressStore {
    */
   onProblem(listener: (problem: StorageProblem) => void): () => void;
   /**
-   * The namespace's learning records waiting for the LRS (SPEC §6): in IndexedDB, shared by the
-   * origin's tabs, or in memory while the store is.
+   * Runs `onDisk` on the outbox of learning records waiting for the LRS (SPEC §6) in IndexedDB,
+   * shared by the origin's tabs, in a transaction of its own; or `inMemory` on the memory outbox while
+   * the store is in memory. For the delivery, through `storeOutbox()` (src/lib/xapi/outbox.ts).
+   * @internal
    */
-  readonly outbox: Outbox;
+  withOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T>;
   /**
    * From now on, each learner action (opening or completing a lesson, submitting a quiz, saving a
    * certificate) asks `recorder` which learning records it makes, and queues them in the outbox in the
    * same transaction as the progress change: a record exists if and only if the progress does.
-   * `undefined` stops recording. Imports record nothing.
+   * `undefined` stops recording. Imports record nothing. The changes kept for an expected recorder
+   * are recorded with this one (or dropped, with `undefined`); the promise resolves once they are queued.
    */
-  recordWith(recorder: Recorder | undefined): void;
+  recordWith(recorder: Recorder | undefined): Promise<void>;
+  /**
+   * A recorder is on its way (its code is loading): until `recordWith` is called, the store keeps the
+   * change of each learner action made with no recorder, with the course's progress after it, for the
+   * recorder to record then. In memory: a page closed meanwhile loses them.
+   */
+  expectRecorder(): void;
   /** Closes the database and the cross-tab channel and drops every listener; later calls only use memory. */
   close(): void;
 }
 
 /**
- * The learning records one change to a learner's progress in a course makes. Called inside the write's
- * transaction: it must not wait for anything.
+ * One learner action's change to their progress in a course. `before` and `after` hold only the record
+ * the action is about (the lesson opened or completed, the quiz's attempts, the certificate), as it
+ * was before the action and after it; the rest of the course is read when asked for.
  */
-export type Recorder = (change: { learner: string; courseId: string; before: CourseProgress; after: CourseProgress }) => XapiStatement[];
+export interface RecordedChange {
+  learner: string;
+  courseId: string;
+  before: CourseProgress;
+  after: CourseProgress;
+  /** The learner's whole progress in the course after the change: every record of it is read. */
+  readProgress(): Promise<CourseProgress>;
+  /** How many of the course's lessons have a record after the change, counted without reading them. */
+  countLessons(): Promise<number>;
+}
+
+/**
+ * The learning records one change to a learner's progress in a course makes. Called inside the write's
+ * transaction: it may wait for the change's reads, and for nothing else.
+ */
+export type Recorder = (change: RecordedChange) => Promise<XapiStatement[]>;

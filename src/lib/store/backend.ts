@@ -3,14 +3,15 @@
  * operations interleave.
  */
 import type { StorageStatus } from './api.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
 import type { LearnerRecords } from './learner-records.js';
 import type { Write } from './operations.js';
+import type { OutboxStore } from './schema.js';
 
 export interface Backend {
   readonly status: StorageStatus;
-  /** The namespace's learning records waiting for the LRS (SPEC §6). */
-  readonly outbox: Outbox;
+  /** See `ProgressStore.withOutbox`. */
+  withOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T>;
   read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T>;
   write<T>(learner: string, write: Write<T>): Promise<T>;
   close(): void;

@@ -22,6 +22,7 @@ export type {
   ProgressChange,
   ProgressStore,
   QuizStart,
+  RecordedChange,
   Recorder,
   StorageProblem,
   StorageStatus,

@@ -9,15 +9,15 @@
  * transaction, with the first later write that succeeds.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import { type StorageProblem, type StorageStatus, QuizAttemptsUsedError } from './api.js';
 import { type ConnectionEvents, StorageFailure, describeError, isQuotaError, openProgressDatabase } from './indexeddb-connection.js';
-import { IndexedDbLearnerRecords, type OutboxStore, outboxCounts, outboxMove, outboxPeek, outboxQueue } from './indexeddb-records.js';
+import { IndexedDbLearnerRecords } from './indexeddb-records.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
 import { MemoryBackend } from './memory.js';
 import type { Write } from './operations.js';
-import { type ProgressDatabase, type ProgressTransaction, SET_ASIDE, STORE_NAMES } from './schema.js';
+import { type OutboxStore, type ProgressDatabase, type ProgressTransaction, STORE_NAMES } from './schema.js';
 
 interface UnsavedWrite {
   learner: string;
@@ -59,43 +59,6 @@ export class IndexedDbBackend extends MemoryBackend {
   ) {
     super();
     this.connection = this.connect(false);
-  }
-
-  /**
-   * The outbox in IndexedDB, shared by the origin's tabs; in memory while IndexedDB cannot be used
-   * (`kind` says which, as of now). Statements are queued by the writes themselves
-   * (`LearnerRecords.queueStatements`); `add` is for records made outside a progress change.
-   */
-  override get outbox(): Outbox {
-    const { namespace } = this;
-    return {
-      kind: this.status === 'indexeddb' ? 'indexeddb' : 'memory',
-      add: (statements) =>
-        this.onOutbox(
-          (outbox) => outboxQueue(outbox, namespace, statements),
-          (memory) => memory.add(statements),
-        ),
-      peek: (limit) =>
-        this.onOutbox(
-          (outbox) => outboxPeek(outbox, namespace, limit),
-          (memory) => memory.peek(limit),
-        ),
-      remove: (ids) =>
-        this.onOutbox(
-          (outbox) => outboxMove(outbox, namespace, ids),
-          (memory) => memory.remove(ids),
-        ),
-      setAside: (ids) =>
-        this.onOutbox(
-          (outbox) => outboxMove(outbox, namespace, ids, SET_ASIDE),
-          (memory) => memory.setAside(ids),
-        ),
-      counts: () =>
-        this.onOutbox(
-          (outbox) => outboxCounts(outbox, namespace),
-          (memory) => memory.counts(),
-        ),
-    };
   }
 
   override async read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
@@ -140,8 +103,14 @@ export class IndexedDbBackend extends MemoryBackend {
     }
   }
 
-  /** Runs an outbox operation in a transaction of its own on IndexedDB, or on the memory outbox. */
-  private async onOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (memory: Outbox) => Promise<T>): Promise<T> {
+  /**
+   * On IndexedDB, shared by the origin's tabs, in a transaction of its own; on the memory outbox while
+   * IndexedDB cannot be used. Statements are queued by the writes themselves (`LearnerRecords.queueStatements`).
+   */
+  override async withOutbox<T>(
+    onDisk: (outbox: OutboxStore) => Promise<T>,
+    inMemory: (outbox: MemoryStatements) => Promise<T>,
+  ): Promise<T> {
     const database = await this.connection;
     if (database && this.status === 'indexeddb') {
       const outcome = await this.attempt(database, async (db) => {
@@ -352,6 +321,11 @@ class MirroredRecords implements LearnerRecords {
     const lesson = await this.source.getLesson(courseId, lessonId);
     if (lesson) this.copies.push((mirror) => mirror.putLesson(courseId, lesson));
     return lesson;
+  }
+
+  /** Not mirrored: a count, not a record. */
+  countLessons(courseId: string): Promise<number> {
+    return this.source.countLessons(courseId);
   }
 
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {

@@ -5,9 +5,7 @@
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import type { CourseRecord, LearnerRecords } from './learner-records.js';
-import type { IDBPObjectStore } from 'idb';
-import type { OutboxCounts } from '../xapi/outbox.js';
-import { type CourseKey, PENDING, type ProgressSchema, type ProgressTransaction, SET_ASIDE } from './schema.js';
+import { type CourseKey, type OutboxStore, PENDING, type ProgressTransaction } from './schema.js';
 import {
   InvalidRecordError,
   own,
@@ -96,6 +94,10 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
     return value === undefined ? undefined : readEach([value], (v) => readLessonProgress(v, 'lesson'))[0];
   }
 
+  countLessons(courseId: string): Promise<number> {
+    return this.transaction.objectStore('lessons').count(prefixRange(this.courseKey(courseId)));
+  }
+
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
     await this.transaction.objectStore('lessons').put(lesson, [...this.courseKey(courseId), lesson.lessonId]);
   }
@@ -149,13 +151,7 @@ export class IndexedDbLearnerRecords implements LearnerRecords {
   }
 }
 
-/** The outbox object store in a transaction of its own. */
-export type OutboxStore = IDBPObjectStore<ProgressSchema, ['outbox'], 'outbox', 'readwrite'>;
-
-function stateRange(namespace: string, state: number): IDBKeyRange {
-  return IDBKeyRange.bound([namespace, state], [namespace, state, []]);
-}
-
+/** Queues statements in the outbox object store, oldest first. */
 export async function outboxQueue(
   outbox: Pick<OutboxStore, 'put'>,
   namespace: string,
@@ -163,30 +159,4 @@ export async function outboxQueue(
 ): Promise<void> {
   const queuedAt = Date.now();
   await Promise.all(statements.map((statement, position) => outbox.put(statement, [namespace, PENDING, queuedAt, position, statement.id])));
-}
-
-/** The oldest pending statements; a record that is not one (written by another script) is skipped. */
-export async function outboxPeek(outbox: OutboxStore, namespace: string, limit: number): Promise<XapiStatement[]> {
-  const values = await outbox.getAll(stateRange(namespace, PENDING), limit);
-  return values.filter((value): value is XapiStatement => typeof (value as XapiStatement | undefined)?.id === 'string');
-}
-
-/** Deletes the pending statements with these ids, or moves them to `state`. */
-export async function outboxMove(outbox: OutboxStore, namespace: string, ids: readonly string[], state?: number): Promise<void> {
-  const wanted = new Set(ids);
-  for (let cursor = await outbox.openCursor(stateRange(namespace, PENDING)); cursor && wanted.size > 0; cursor = await cursor.continue()) {
-    const statement = cursor.value as XapiStatement;
-    if (!wanted.delete(statement?.id)) continue;
-    const [, , queuedAt, position, id] = cursor.key;
-    if (state !== undefined) await outbox.put(statement, [namespace, state, queuedAt, position, id]);
-    await cursor.delete();
-  }
-}
-
-export async function outboxCounts(outbox: OutboxStore, namespace: string): Promise<OutboxCounts> {
-  const [waiting, rejected] = await Promise.all([
-    outbox.count(stateRange(namespace, PENDING)),
-    outbox.count(stateRange(namespace, SET_ASIDE)),
-  ]);
-  return { pending: waiting, rejected };
 }

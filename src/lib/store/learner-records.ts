@@ -34,6 +34,8 @@ export interface LearnerRecords {
   /** By lesson id. */
   getLessons(courseId: string): Promise<LessonProgress[]>;
   getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined>;
+  /** How many lessons of the course have a record, counted without reading them. */
+  countLessons(courseId: string): Promise<number>;
   putLesson(courseId: string, lesson: LessonProgress): Promise<void>;
   /** Every attempt at every quiz of the course, by quiz id, each quiz's oldest first. */
   getAttempts(courseId: string): Promise<QuizAttempt[]>;

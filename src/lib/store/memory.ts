@@ -4,12 +4,25 @@
  * and carries on from it when IndexedDB cannot be used, so the learner sees the same progress as before.
  */
 import type { LessonProgress, OpenQuizAttempt, QuizAttempt } from '../progress.js';
-import { MemoryOutbox, type Outbox } from '../xapi/outbox.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import type { StorageStatus } from './api.js';
 import type { Backend } from './backend.js';
 import { type CourseRecord, type LearnerRecords, compareIds } from './learner-records.js';
 import type { Write } from './operations.js';
+import type { OutboxStore } from './schema.js';
+
+/** The statements of an outbox in memory, by id, in the order they were queued. */
+export interface MemoryStatements {
+  pending: Map<string, XapiStatement>;
+  rejected: Map<string, XapiStatement>;
+}
+
+/** Queues statements in a memory outbox; one set aside before stays aside. */
+export function queueInMemory(memory: MemoryStatements, statements: readonly XapiStatement[]): void {
+  for (const statement of statements) {
+    if (!memory.rejected.has(statement.id)) memory.pending.set(statement.id, structuredClone(statement));
+  }
+}
 
 interface CourseData {
   record?: CourseRecord;
@@ -28,11 +41,11 @@ export class MemoryBackend implements Backend {
   status: StorageStatus = 'memory';
   /** Of the backend's namespace, by learner. */
   private readonly learners = new Map<string, LearnerData>();
-  protected readonly memoryOutbox = new MemoryOutbox();
-
   /** Learning records waiting for the LRS: in memory, they last as long as the page. */
-  get outbox(): Outbox {
-    return this.memoryOutbox;
+  protected readonly memoryOutbox: MemoryStatements = { pending: new Map(), rejected: new Map() };
+
+  withOutbox<T>(_onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T> {
+    return inMemory(this.memoryOutbox);
   }
 
   read<T>(learner: string, read: (records: LearnerRecords) => Promise<T>): Promise<T> {
@@ -61,7 +74,7 @@ export class MemoryBackend implements Backend {
 class MemoryLearnerRecords implements LearnerRecords {
   constructor(
     private readonly data: LearnerData,
-    private readonly outbox: Outbox,
+    private readonly outbox: MemoryStatements,
   ) {}
 
   private course(courseId: string): CourseData {
@@ -94,6 +107,10 @@ class MemoryLearnerRecords implements LearnerRecords {
 
   async getLesson(courseId: string, lessonId: string): Promise<LessonProgress | undefined> {
     return this.data.courses.get(courseId)?.lessons.get(lessonId);
+  }
+
+  async countLessons(courseId: string): Promise<number> {
+    return this.data.courses.get(courseId)?.lessons.size ?? 0;
   }
 
   async putLesson(courseId: string, lesson: LessonProgress): Promise<void> {
@@ -139,7 +156,7 @@ class MemoryLearnerRecords implements LearnerRecords {
     this.data.name = name;
   }
 
-  queueStatements(statements: readonly XapiStatement[]): Promise<void> {
-    return this.outbox.add(statements);
+  async queueStatements(statements: readonly XapiStatement[]): Promise<void> {
+    queueInMemory(this.outbox, statements);
   }
 }

@@ -37,6 +37,24 @@ export async function readProgress(records: LearnerRecords, courseId: string): P
   return progress;
 }
 
+/** One record of a learner's course: a lesson, a quiz's attempts, or the certificate. */
+export type ProgressPart = { lessonId: string } | { quizId: string } | 'certificate';
+
+/** Progress holding only `part` of the course: what a learner action is about, read for its recorder. */
+export async function readPart(records: LearnerRecords, courseId: string, part: ProgressPart): Promise<CourseProgress> {
+  const progress: CourseProgress = { courseId, lessons: dictionary(), attempts: dictionary(), openAttempts: dictionary() };
+  if (part === 'certificate') {
+    const certificate = (await records.getCourse(courseId))?.certificate;
+    if (certificate) progress.certificate = certificate;
+  } else if ('quizId' in part) {
+    progress.attempts[part.quizId] = await records.getQuizAttempts(courseId, part.quizId);
+  } else {
+    const lesson = await records.getLesson(courseId, part.lessonId);
+    if (lesson) progress.lessons[part.lessonId] = lesson;
+  }
+  return progress;
+}
+
 /**
  * Everything the learner has in the namespace, as an export file lists it. Open attempts are left out:
  * an unfinished attempt is worth nothing in another browser, where the quiz simply starts a new one.

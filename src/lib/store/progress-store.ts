@@ -11,19 +11,20 @@ import type {
   ProgressChange,
   ProgressStore,
   QuizStart,
+  RecordedChange,
   Recorder,
   StorageProblem,
   StorageStatus,
 } from './api.js';
 import type { Backend } from './backend.js';
-import type { Outbox } from '../xapi/outbox.js';
+import type { MemoryStatements } from './memory.js';
+import type { OutboxStore } from './schema.js';
 import type { XapiStatement } from '../xapi/statements.js';
 import { ChangeFeed, notify } from './change-notices.js';
 import { IndexedDbBackend } from './indexeddb-backend.js';
 import type { LearnerRecords } from './learner-records.js';
 import { MemoryBackend } from './memory.js';
 import * as operations from './operations.js';
-import { parseProgressDocument, progressDocument } from './progress-document.js';
 import {
   InvalidRecordError,
   MAX_ID_LENGTH,
@@ -145,6 +146,8 @@ class Store implements ProgressStore {
   private readonly problemListeners = new Set<(problem: StorageProblem) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private recorder: Recorder | undefined;
+  /** The changes of learner actions kept for a recorder on its way, oldest first (see expectRecorder). */
+  private waiting: RecordedChange[] | undefined;
 
   constructor(
     readonly namespace: string,
@@ -159,12 +162,27 @@ class Store implements ProgressStore {
     return this.backend.status;
   }
 
-  get outbox(): Outbox {
-    return this.backend.outbox;
+  withOutbox<T>(onDisk: (outbox: OutboxStore) => Promise<T>, inMemory: (outbox: MemoryStatements) => Promise<T>): Promise<T> {
+    return this.backend.withOutbox(onDisk, inMemory);
   }
 
-  recordWith(recorder: Recorder | undefined): void {
+  expectRecorder(): void {
+    this.waiting ??= [];
+  }
+
+  async recordWith(recorder: Recorder | undefined): Promise<void> {
     this.recorder = recorder;
+    if (!this.waiting) return;
+    // Queued after every call made so far, so that it takes each change kept, and once.
+    await this.enqueue(async () => {
+      const waiting = this.waiting ?? [];
+      this.waiting = undefined;
+      if (!recorder) return;
+      for (const change of waiting) {
+        const statements = await record(recorder, change);
+        if (statements.length > 0) await this.backend.write(change.learner, queueStatements(statements));
+      }
+    });
   }
 
   async getProgress(course: CourseRef): Promise<CourseProgress> {
@@ -175,7 +193,7 @@ class Store implements ProgressStore {
   async openLesson(course: CourseRef, lessonId: string): Promise<void> {
     const ref = courseArgument(course);
     const id = argument(() => readId(lessonId, 'lessonId'));
-    await this.write(ref.learner, this.recorded(ref, operations.openLesson(ref, id, Date.now())), [ref.courseId]);
+    await this.act(ref, { lessonId: id }, operations.openLesson(ref, id, Date.now()));
   }
 
   async addTimeSpent(course: CourseRef, lessonId: string, milliseconds: number): Promise<void> {
@@ -189,7 +207,7 @@ class Store implements ProgressStore {
   async completeLesson(course: CourseRef, lessonId: string): Promise<void> {
     const ref = courseArgument(course);
     const id = argument(() => readId(lessonId, 'lessonId'));
-    await this.write(ref.learner, this.recorded(ref, operations.completeLesson(ref, id, Date.now())), [ref.courseId]);
+    await this.act(ref, { lessonId: id }, operations.completeLesson(ref, id, Date.now()));
   }
 
   async startQuizAttempt(course: CourseRef, quiz: QuizStart): Promise<OpenQuizAttempt> {
@@ -226,13 +244,13 @@ class Store implements ProgressStore {
         limit === undefined ? 0 : readCount(limit, 'attempt', 'allowed'),
       ] as const;
     });
-    return this.write(ref.learner, this.recorded(ref, operations.addQuizAttempt(ref, checked, allowed, now)), [ref.courseId]);
+    return this.act(ref, { quizId: checked.quizId }, operations.addQuizAttempt(ref, checked, allowed, now));
   }
 
   async saveCertificate(course: CourseRef, certificate: NewCertificate): Promise<void> {
     const ref = courseArgument(course);
     const checked = argument(() => readCertificate({ ...readObject(certificate, 'certificate'), courseId: ref.courseId }, 'certificate'));
-    await this.write(ref.learner, this.recorded(ref, operations.saveCertificate(ref, checked, Date.now())), [ref.courseId]);
+    await this.act(ref, 'certificate', operations.saveCertificate(ref, checked, Date.now()));
   }
 
   async getLearnerName(learner: string): Promise<string | undefined> {
@@ -248,12 +266,16 @@ class Store implements ProgressStore {
 
   async exportProgress(learner: string): Promise<string> {
     const id = argument(() => readId(learner, 'learner'));
-    const progress = await this.read(id, operations.readLearner);
+    const [progress, { progressDocument }] = await Promise.all([
+      this.read(id, operations.readLearner),
+      import('./progress-document-json.js'),
+    ]);
     return JSON.stringify(progressDocument(this.namespace, id, progress, Date.now()));
   }
 
   async importProgress(learner: string, json: string): Promise<void> {
     const id = argument(() => readId(learner, 'learner'));
+    const { parseProgressDocument } = await import('./progress-document-json.js');
     const document = parseProgressDocument(json);
     const changed = [...document.courses.map((course) => course.courseId), ...(document.learnerName === undefined ? [] : [undefined])];
     await this.write(id, operations.mergeProgress(document), changed);
@@ -300,35 +322,54 @@ class Store implements ProgressStore {
   }
 
   /**
-   * The write, followed in its transaction by queueing the learning records the recorder makes of the
-   * change (none without a recorder). A recorder that throws costs the records, never the progress.
+   * A learner action: the write, followed in its transaction by queueing the learning records the
+   * recorder makes of the change. While a recorder is expected, the change is kept instead, with the
+   * course's progress after it, once the write is saved (a write may be applied more than once: to
+   * IndexedDB, again after a failure, to memory).
    */
-  private recorded<T>(ref: CourseRef, write: operations.Write<T>): operations.Write<T> {
-    const recorder = this.recorder;
-    if (!recorder) return write;
+  private act<T>(ref: CourseRef, part: operations.ProgressPart, write: operations.Write<T>): Promise<T> {
     const { learner, courseId } = ref;
-    return {
+    let kept: RecordedChange | undefined;
+    const recorded: operations.Write<T> = {
       durability: write.durability,
-      async apply(records) {
+      apply: async (records) => {
+        const recorder = this.recorder;
+        if (!recorder && !this.waiting) return write.apply(records);
         // Asked for before the write's own requests, so answered as things were (a transaction
         // answers its requests in order), without waiting a round trip for it.
-        const [before, value] = await Promise.all([operations.readProgress(records, courseId), write.apply(records)]);
-        const after = await operations.readProgress(records, courseId);
-        let statements: XapiStatement[] = [];
-        try {
-          statements = recorder({ learner, courseId, before, after });
-        } catch (error) {
-          reportError(error);
+        const [before, value] = await Promise.all([operations.readPart(records, courseId, part), write.apply(records)]);
+        const change: RecordedChange = {
+          learner,
+          courseId,
+          before,
+          after: await operations.readPart(records, courseId, part),
+          readProgress: () => operations.readProgress(records, courseId),
+          countLessons: () => records.countLessons(courseId),
+        };
+        if (recorder) {
+          const statements = await record(recorder, change);
+          if (statements.length > 0) await records.queueStatements(statements);
+        } else {
+          const progress = await change.readProgress();
+          const lessons = Object.keys(progress.lessons).length;
+          kept = { ...change, readProgress: async () => progress, countLessons: async () => lessons };
         }
-        if (statements.length > 0) await records.queueStatements(statements);
         return value;
       },
     };
+    return this.write(learner, recorded, [courseId], () => kept && this.waiting?.push(kept));
   }
 
-  /** Applies the write, then tells subscribers which of the learner's courses (undefined: the name) changed. */
-  private async write<T>(learner: string, write: operations.Write<T>, changed: (string | undefined)[]): Promise<T> {
-    const value = await this.enqueue(() => this.backend.write(learner, write));
+  /**
+   * Applies the write, then tells subscribers which of the learner's courses (undefined: the name)
+   * changed. `saved` runs once it is saved, before the store's next call.
+   */
+  private async write<T>(learner: string, write: operations.Write<T>, changed: (string | undefined)[], saved?: () => void): Promise<T> {
+    const value = await this.enqueue(async () => {
+      const value = await this.backend.write(learner, write);
+      saved?.();
+      return value;
+    });
     for (const courseId of changed) this.publish(learner, courseId);
     return value;
   }
@@ -338,4 +379,18 @@ class Store implements ProgressStore {
       courseId === undefined ? { namespace: this.namespace, learner } : { namespace: this.namespace, learner, courseId },
     );
   }
+}
+
+/** The recorder's statements for a change; one that fails costs the records, never the progress. */
+async function record(recorder: Recorder, change: RecordedChange): Promise<XapiStatement[]> {
+  try {
+    return await recorder(change);
+  } catch (error) {
+    reportError(error);
+    return [];
+  }
+}
+
+function queueStatements(statements: readonly XapiStatement[]): operations.Write<void> {
+  return { durability: 'relaxed', apply: (records) => records.queueStatements(statements) };
 }

@@ -21,7 +21,7 @@
  * from to test/lib/store/schema.test.ts. Every transaction of the store spans `STORE_NAMES`, so a write
  * can put to the new store in the same transaction as the progress change it goes with.
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 
 export type CourseKey = [namespace: string, learner: string, courseId: string];
 
@@ -63,3 +63,6 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Reads take a read-only transaction; their records' put methods are never called. */
 export type ProgressTransaction = IDBPTransaction<ProgressSchema, StoreName[], 'readwrite'>;
+
+/** The outbox object store in a transaction of its own. */
+export type OutboxStore = IDBPObjectStore<ProgressSchema, ['outbox'], 'outbox', 'readwrite'>;

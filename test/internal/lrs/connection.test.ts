@@ -1,11 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { SabaqQuiz } from '../../../src/components/quiz/quiz.js';
+import { ur } from '../../../src/i18n/ur.js';
 import '../../../src/define.js';
 import { connectLrs } from '../../../src/index.js';
 import type { LrsConnection } from '../../../src/connect-lrs.js';
 import { openStore } from '../../../src/lib/store/index.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
-import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
+import { MemoryOutbox, storeOutbox } from '../../../src/lib/xapi/outbox.js';
 import {
   type XapiAgent,
   type XapiStatement,
@@ -14,10 +17,11 @@ import {
   lessonCompleted,
   quizSubmitted,
 } from '../../../src/lib/xapi/statements.js';
-import { freshNamespace, recordEvents, shadowElement, until } from '../../components/helpers.js';
+import { button, freshNamespace, recordEvents, shadowElement, until } from '../../components/helpers.js';
 import { lrsFault, lrsLog, lrsStatements, newAgent, startLrs } from '../../lib/xapi/lrs.js';
 
 const ACADEMY = new URL('../../fixtures/courses/academy/course.md', import.meta.url).href;
+const CHECK = new URL('../../fixtures/quizzes/check.md', import.meta.url).href;
 const academy = { url: ACADEMY, title: 'Export Academy', lang: 'en' };
 
 function statements(actor: XapiAgent, count: number): XapiStatement[] {
@@ -54,7 +58,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 3);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
 
     connection = connectLrs({ ...lrs, namespace });
 
@@ -68,7 +72,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     await lrsFault('error');
 
     connection = connectLrs({ ...lrs, namespace });
@@ -81,14 +85,16 @@ describe('connectLrs', function () {
     expect(await storedIds(agent)).to.deep.equal(ids(made));
   });
 
-  it('coming back online delivers at once', async () => {
+  it('coming back online delivers at once, long before the next retry', async () => {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 1);
     await lrsFault('down');
     connection = connectLrs({ ...lrs, namespace });
-    await connection.flush();
-    await openStore({ namespace }).outbox.add(made);
+    // Offline for a while: after four failed attempts the retry timer waits 16 s (12 to 20 with its
+    // jitter), far longer than this test waits for the online event to deliver.
+    for (let attempt = 0; attempt < 4; attempt++) await connection.flush();
+    await storeOutbox(openStore({ namespace })).add(made);
     await lrsFault('none');
     const before = events.of('sabaq-sync').length;
 
@@ -102,7 +108,7 @@ describe('connectLrs', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     let header = 'Basic d3Jvbmc6d3Jvbmc=';
 
     connection = connectLrs({ endpoint: lrs.endpoint, auth: () => header, namespace });
@@ -122,7 +128,7 @@ describe('connectLrs', function () {
     const agent = newAgent();
     const made = statements(agent, 3);
     const invalid = { ...made[1]!, result: { score: { scaled: 2, raw: 200, min: 0, max: 100 } } };
-    await openStore({ namespace }).outbox.add([made[0]!, invalid, made[2]!]);
+    await storeOutbox(openStore({ namespace })).add([made[0]!, invalid, made[2]!]);
 
     connection = connectLrs({ ...lrs, namespace });
     await until(() => events.of('sabaq-sync').length > 0, 'no sabaq-sync', 20_000);
@@ -204,6 +210,70 @@ describe('connectLrs', function () {
     expect((await lrsLog()).length).to.equal(posted);
     expect(await lrsStatements(actor)).to.have.length(earlier.length);
   });
+
+  it("quizzes alone on their page: each attempt arrives under the quiz's own activity id, every statement valid and stored once", async () => {
+    const namespace = freshNamespace();
+    const learner = `learner-${crypto.randomUUID()}`;
+    const actor = { objectType: 'Agent' as const, account: { homePage: location.origin, name: learner } };
+    const posted = (await lrsLog()).length;
+    connection = connectLrs({ ...lrs, namespace });
+    const inline = (markdown: string) =>
+      fixture<SabaqQuiz>(
+        html`<sabaq-quiz learner=${learner} namespace=${namespace} lang="ur"><script type="text/markdown">${markdown}</script></sabaq-quiz>`,
+      );
+    const quizzes = {
+      // Its file's URL is its activity id.
+      file: await fixture<SabaqQuiz>(html`<sabaq-quiz src=${CHECK} learner=${learner} namespace=${namespace}></sabaq-quiz>`),
+      // Written in the page: the page's URL with #<quiz id>.
+      inline: await inline('---\nid: capitals\n---\n### The capital of Pakistan?\n1. [x] Islamabad\n1. [ ] Karachi\n'),
+      // Its front matter names it.
+      named: await inline(
+        '---\nid: fob\nactivity-id: https://tdap.gov.pk/quizzes/fob\n---\n### FOB means?\n1. [x] Free On Board\n1. [ ] Freight\n',
+      ),
+    };
+    const submit = async (quiz: SabaqQuiz, option: string) => {
+      await shadowElement(quiz, '.quiz[aria-busy=false] .question');
+      const submitted = recordEvents(quiz);
+      const label = [...quiz.shadowRoot!.querySelectorAll('label')].find((candidate) => candidate.textContent!.includes(option))!;
+      label.querySelector('input')!.click();
+      button(quiz, new RegExp(`^(Submit|${ur.submit})$`)).click();
+      await until(() => submitted.of('sabaq-quiz-submit').length === 1, 'the attempt was not submitted');
+      submitted.stop();
+    };
+    await submit(quizzes.file, 'This one');
+    await submit(quizzes.inline, 'Karachi');
+    await submit(quizzes.named, 'Free On Board');
+
+    expect(await connection.flush()).to.deep.include({ pending: 0, rejected: 0 });
+    const stored = await lrsStatements(actor);
+    const page = location.href.replace(/[?#].*$/, '');
+    expect(stored.map((statement) => `${statement.verb.display['en-US']} ${statement.object.id}`).sort()).to.deep.equal(
+      [
+        `answered ${CHECK}/questions/1`,
+        `answered ${page}#capitals/questions/1`,
+        'answered https://tdap.gov.pk/quizzes/fob/questions/1',
+        `failed ${page}#capitals`,
+        `passed ${CHECK}`,
+        'passed https://tdap.gov.pk/quizzes/fob',
+      ].sort(),
+    );
+    for (const statement of stored) {
+      expect(await executeServerCommand('xapi-validate', { statement }), statement.object.id).to.deep.equal([]);
+      // No course to group them under; an answer's parent is its quiz.
+      expect(statement.context!.contextActivities?.grouping).to.equal(undefined);
+      if (statement.verb.id.endsWith('/answered')) {
+        expect(statement.context!.contextActivities!.parent!.map(({ id }) => id)).to.deep.equal([
+          statement.object.id.replace(/\/questions\/1$/, ''),
+        ]);
+      }
+    }
+    expect(stored.find((statement) => statement.object.id === `${page}#capitals`)!.context!.language).to.equal('ur');
+    const accepted = (await lrsLog())
+      .slice(posted)
+      .filter((request) => request.status < 300)
+      .flatMap((request) => request.ids);
+    expect(accepted.sort()).to.deep.equal(ids(stored));
+  });
 });
 
 describe('connectLrs when a delivery cannot run', function () {
@@ -214,7 +284,7 @@ describe('connectLrs when a delivery cannot run', function () {
     const namespace = freshNamespace();
     const agent = newAgent();
     const made = statements(agent, 2);
-    await openStore({ namespace }).outbox.add(made);
+    await storeOutbox(openStore({ namespace })).add(made);
     const rejections: unknown[] = [];
     const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
     window.addEventListener('unhandledrejection', onRejection);

@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { connectLrs } from '../../../src/connect-lrs.js';
 import { openStore } from '../../../src/lib/store/index.js';
+import { storeOutbox } from '../../../src/lib/xapi/outbox.js';
 import { lessonAttempted } from '../../../src/lib/xapi/statements.js';
 import { freshNamespace } from '../../components/helpers.js';
 import { lrsLog, lrsStatements, newAgent, startLrs } from '../../lib/xapi/lrs.js';
@@ -44,7 +45,7 @@ describe('two tabs connected to the LRS', function () {
       const made = Array.from({ length: 30 }, (_, i) =>
         lessonAttempted({ actor, timestamp: Date.now() + i }, course, { id: `l${i}`, title: `L${i}` }),
       );
-      await openStore({ namespace }).outbox.add(made);
+      await storeOutbox(openStore({ namespace })).add(made);
       const posted = (await lrsLog()).length;
 
       // Both tabs connect at once, and each starts delivering the shared outbox.

@@ -4,8 +4,10 @@
  */
 import { expect } from '@open-wc/testing';
 import { bestAttempt } from '../../../src/lib/progress.js';
+import type { Answers } from '../../../src/lib/quiz/score.js';
 import {
   type CourseRef,
+  type NewQuizAttempt,
   type ProgressDocument,
   type ProgressStore,
   PROGRESS_FORMAT_VERSION,
@@ -16,6 +18,11 @@ import { deleteDatabase, uniqueDatabaseName, watch } from './helpers.js';
 
 const basics: CourseRef = { learner: 'ayesha', courseId: 'export-basics', courseHash: 'basics-v3' };
 const pricing: CourseRef = { learner: 'ayesha', courseId: 'pricing', courseHash: 'pricing-v1' };
+
+/** An attempt at the basics course's Incoterms check, version `q-v1` of it unless `quizHash` says otherwise. */
+function incotermsAttempt(answers: Answers, score: number, passed: boolean, quizHash = 'q-v1'): NewQuizAttempt {
+  return { quizId: 'incoterms-check', answers, score, passed, quizHash };
+}
 
 function withoutExportTime(json: string): Omit<ProgressDocument, 'exportedAt'> {
   const { exportedAt, ...rest } = JSON.parse(json) as ProgressDocument;
@@ -62,20 +69,8 @@ describe('exportProgress and importProgress', () => {
     await store.completeLesson(basics, 'why');
     await store.openLesson(basics, 'incoterms');
     await store.startQuizAttempt(basics, { quizId: 'incoterms-check' });
-    await store.addQuizAttempt(basics, {
-      quizId: 'incoterms-check',
-      answers: { q1: 0, q2: [0, 2], q3: 'FOB' },
-      score: 33.33,
-      passed: false,
-      quizHash: 'q-v1',
-    });
-    await store.addQuizAttempt(basics, {
-      quizId: 'incoterms-check',
-      answers: { q1: 1, q2: [0, 1], q3: 'CIF' },
-      score: 100,
-      passed: true,
-      quizHash: 'q-v2',
-    });
+    await store.addQuizAttempt(basics, incotermsAttempt({ q1: 0, q2: [0, 2], q3: 'FOB' }, 33.33, false));
+    await store.addQuizAttempt(basics, incotermsAttempt({ q1: 1, q2: [0, 1], q3: 'CIF' }, 100, true, 'q-v2'));
     await store.addQuizAttempt(basics, {
       quizId: 'final',
       answers: { q1: [2, 0, 1], q2: [1, 0, -1] },
@@ -123,14 +118,14 @@ describe('exportProgress and importProgress', () => {
     await here.setLearnerName('ayesha', 'Ayesha S.');
     await here.completeLesson(basics, 'why');
     await here.openLesson(basics, 'incoterms');
-    await here.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 0 }, score: 60, passed: false, quizHash: 'q-v1' });
+    await here.addQuizAttempt(basics, incotermsAttempt({ q1: 0 }, 60, false));
     await here.saveCertificate(basics, { code: 'HERE-80', learnerName: 'Ayesha S.', issuedAt: 2_000, score: 80 });
 
     await elsewhere.setLearnerName('ayesha', 'Ayesha');
     await elsewhere.openLesson(basics, 'why');
     await elsewhere.completeLesson(basics, 'incoterms');
     await elsewhere.completeLesson(basics, 'final');
-    await elsewhere.addQuizAttempt(basics, { quizId: 'incoterms-check', answers: { q1: 1 }, score: 90, passed: true, quizHash: 'q-v1' });
+    await elsewhere.addQuizAttempt(basics, incotermsAttempt({ q1: 1 }, 90, true));
     await elsewhere.saveCertificate(basics, { code: 'ELSEWHERE-70', learnerName: 'Ayesha', issuedAt: 1_000, score: 70 });
     const file = await elsewhere.exportProgress('ayesha');
 

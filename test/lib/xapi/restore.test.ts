@@ -1,7 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { createMemoryStore } from '../../../src/lib/store/index.js';
-import { parseQuiz } from '../../../src/lib/quiz/parse.js';
-import { ProblemList } from '../../../src/lib/problems.js';
 import { LrsClient } from '../../../src/lib/xapi/client.js';
 import { deliver } from '../../../src/lib/xapi/delivery.js';
 import { MemoryOutbox } from '../../../src/lib/xapi/outbox.js';
@@ -15,15 +13,12 @@ import {
   quizSubmitted,
 } from '../../../src/lib/xapi/statements.js';
 import { newAgent, startLrs } from './lrs.js';
+import { lessonQuiz, quizAttempt } from './quizzes.js';
 
 const course = { id: 'export', url: 'https://partner.example/courses/export/course.md', title: 'Export', lang: 'en' };
 const otherCourse = { id: 'other', url: 'https://partner.example/courses/other/course.md', title: 'Other', lang: 'en' };
 const T = Date.UTC(2026, 10, 1, 9, 0, 0);
-const quiz = parseQuiz(
-  '---\nid: final\nfinal: true\n---\n### FOB means?\n1. [x] Free On Board\n1. [ ] Freight On Boat\n',
-  { file: 'final.md', defaultId: 'final-1', inLesson: true },
-  new ProblemList(),
-);
+const quiz = lessonQuiz('---\nid: final\nfinal: true\n---\n### FOB means?\n1. [x] Free On Board\n1. [ ] Freight On Boat\n');
 
 describe('restore from a real LRS', function () {
   this.timeout(60_000);
@@ -34,24 +29,8 @@ describe('restore from a real LRS', function () {
     const at = (minutes: number) => ({ actor, timestamp: T + minutes * 60_000 });
     const welcome = { id: 'welcome', title: 'Welcome' };
     const final = { id: 'final', title: 'Final' };
-    const failed = {
-      quizId: 'final',
-      attempt: 1,
-      answers: { q1: 1 },
-      score: 0,
-      passed: false,
-      submittedAt: T + 12 * 60_000,
-      quizHash: quiz.hash,
-    };
-    const passed = {
-      quizId: 'final',
-      attempt: 2,
-      answers: { q1: 0 },
-      score: 100,
-      passed: true,
-      submittedAt: T + 14 * 60_000,
-      quizHash: quiz.hash,
-    };
+    const failed = quizAttempt(quiz, { attempt: 1, answers: { q1: 1 }, score: 0, passed: false, submittedAt: T + 12 * 60_000 });
+    const passed = quizAttempt(quiz, { attempt: 2, answers: { q1: 0 }, score: 100, passed: true, submittedAt: T + 14 * 60_000 });
     const statements = [
       lessonAttempted(at(0), course, welcome),
       lessonCompleted(at(5), course, welcome, 290_000),
@@ -77,10 +56,12 @@ describe('restore from a real LRS', function () {
     );
 
     const store = createMemoryStore();
-    await store.importProgress(
-      'amina',
-      JSON.stringify(progressFromStatements(read, course, { namespace: 'default', learner: 'amina' }, Date.now())),
-    );
+    const restore = () =>
+      store.importProgress(
+        'amina',
+        JSON.stringify(progressFromStatements(read, course, { namespace: 'default', learner: 'amina' }, Date.now())),
+      );
+    await restore();
     const progress = await store.getProgress({ learner: 'amina', courseId: 'export' });
     expect(progress.lessons).to.deep.equal({
       welcome: { lessonId: 'welcome', status: 'complete', startedAt: T, completedAt: T + 5 * 60_000, timeSpentMs: 290_000 },
@@ -98,10 +79,7 @@ describe('restore from a real LRS', function () {
     expect(await store.getLearnerName('amina')).to.equal('Amina Khan');
 
     // Restoring again, or over progress the learner already has here, adds nothing twice.
-    await store.importProgress(
-      'amina',
-      JSON.stringify(progressFromStatements(read, course, { namespace: 'default', learner: 'amina' }, Date.now())),
-    );
+    await restore();
     expect((await store.getProgress({ learner: 'amina', courseId: 'export' })).attempts['final']).to.have.length(2);
   });
 

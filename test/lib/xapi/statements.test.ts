@@ -3,7 +3,6 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { ProblemList } from '../../../src/lib/problems.js';
 import type { QuizAttempt } from '../../../src/lib/progress.js';
 import { parseManifest } from '../../../src/lib/course/manifest.js';
-import { parseQuiz } from '../../../src/lib/quiz/parse.js';
 import type { Answers } from '../../../src/lib/quiz/score.js';
 import type { Quiz } from '../../../src/lib/types.js';
 import { courseActivityId, standaloneQuizActivityId } from '../../../src/lib/xapi/activities.js';
@@ -18,6 +17,7 @@ import {
   quizSubmitted,
 } from '../../../src/lib/xapi/statements.js';
 import { QUIZ } from '../../fixtures/quizzes/every-type.js';
+import { lessonQuiz, quizAttempt } from './quizzes.js';
 
 const actor = { objectType: 'Agent' as const, account: { homePage: 'https://partner.example', name: 'amina' } };
 const context = { actor, timestamp: Date.UTC(2026, 10, 29, 12, 30, 5, 250) };
@@ -25,15 +25,9 @@ const course = { url: 'https://partner.example/courses/export/course.md?v=3#top'
 const COURSE_IRI = 'https://partner.example/courses/export/course.md';
 const lesson = { id: 'incoterms', title: 'Incoterms in practice' };
 
-function quizFrom(markdown: string): Quiz {
-  const problems = new ProblemList();
-  const quiz = parseQuiz(markdown, { file: 'incoterms.md', defaultId: 'incoterms-1', inLesson: true }, problems);
-  expect(problems.items.filter((problem) => problem.severity === 'error')).to.deep.equal([]);
-  return quiz;
-}
-
+/** The learner's first attempt at `quiz`, submitted when the statements say. */
 function attempt(quiz: Quiz, answers: Answers, score: number, passed: boolean): QuizAttempt {
-  return { quizId: quiz.id, attempt: 1, answers, score, passed, submittedAt: context.timestamp, quizHash: quiz.hash };
+  return quizAttempt(quiz, { attempt: 1, answers, score, passed, submittedAt: context.timestamp });
 }
 
 async function expectValid(statements: XapiStatement[]): Promise<void> {
@@ -44,7 +38,7 @@ async function expectValid(statements: XapiStatement[]): Promise<void> {
 }
 
 describe('xAPI statements', () => {
-  const quiz = quizFrom(QUIZ);
+  const quiz = lessonQuiz(QUIZ);
   // The right answers to the every-type quiz, in its written order.
   const right: Answers = { q1: 1, q2: [1, 0], q3: [0, 1, 2], q4: [0, 1], q5: '52' };
 
@@ -159,7 +153,7 @@ describe('xAPI statements', () => {
   });
 
   it('text answers are fill-in compared ignoring case, ranges are numeric ranges, shared matching targets listed once', async () => {
-    const mixed = quizFrom(`### Name the HS chapter for cotton
+    const mixed = lessonQuiz(`### Name the HS chapter for cotton
 = 52
 = chapter 52
 
@@ -261,7 +255,7 @@ describe('xAPI statements', () => {
     expect(bad.items.map((problem) => `${problem.line}: ${problem.message}`)).to.deep.equal([
       '3: "activity-id" must be an absolute address such as "https://example.org/courses/export-basics", not "export basics"',
     ]);
-    const standalone = quizFrom('---\nactivity-id: https://tdap.gov.pk/quizzes/fob\n---\n### Q\n1. [x] a\n1. [ ] b\n');
+    const standalone = lessonQuiz('---\nactivity-id: https://tdap.gov.pk/quizzes/fob\n---\n### Q\n1. [x] a\n1. [ ] b\n');
     expect(standalone.activityId).to.equal('https://tdap.gov.pk/quizzes/fob');
   });
 });
