@@ -416,23 +416,11 @@ for (const engine of /** @type {const} */ (['chromium', 'firefox'])) {
 
           // A quiz, submitted offline and still there after another offline reload.
           await until(page, openLesson, 'Check', 'the Check lesson in the contents');
-          const quiz = () => document.querySelector('sabaq-course-player')?.shadowRoot?.querySelector('sabaq-quiz')?.shadowRoot;
-          await until(page, `(${quiz})()?.querySelector('.question input:not([disabled])') != null`, undefined, 'the quiz offline');
-          await page.evaluate(`(() => {
-          const root = (${quiz})();
-          const buyer = [...root.querySelectorAll('label')].find((label) => label.textContent.includes('The buyer'));
-          buyer.click();
-          [...root.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Submit').click();
-        })()`);
-          await until(page, `(${quiz})()?.querySelector('.result.passed') != null`, undefined, 'the passed result offline');
+          await until(page, submitQuiz, ['The buyer'], 'the quiz offline');
+          await until(page, quizPassed, undefined, 'the passed result offline');
           await page.reload();
           await until(page, lessonShown, 'Check', "the quiz's lesson after another offline reload");
-          await until(
-            page,
-            `(${quiz})()?.querySelector('.result.passed') != null`,
-            undefined,
-            'the kept quiz result after an offline reload',
-          );
+          await until(page, quizPassed, undefined, 'the kept quiz result after an offline reload');
           assert.equal(await page.evaluate(reachesServer), false, 'the browser should still be offline');
         });
       });
