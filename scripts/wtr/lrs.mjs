@@ -49,6 +49,20 @@ const CLIENT = {
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin<any>} */
 export function lrsPlugin() {
+  const lrs = lrsService();
+  return {
+    name: 'sabaq-lrs',
+    executeCommand: ({ command, payload, session: { id } }) => lrs.command(command, payload, id),
+    serverStop: () => lrs.stop(),
+  };
+}
+
+/**
+ * The LRS and its proxy, with the commands above as calls: what the plugin serves browser tests, and
+ * what Node tests that drive a browser themselves (test/sw/offline.test.mjs) use directly, each naming
+ * its own session. Stop it when done.
+ */
+export function lrsService() {
   /** @type {Promise<RunningLrs> | undefined} */
   let running;
   /** @type {Map<string, Session>} By test session id. */
@@ -61,9 +75,11 @@ export function lrsPlugin() {
   };
 
   return {
-    name: 'sabaq-lrs',
-
-    async executeCommand({ command, payload, session: { id } }) {
+    /**
+     * Runs a command for a session; undefined for a command that is not the LRS's.
+     * @param {string} command @param {any} payload @param {string} id
+     */
+    async command(command, payload, id) {
       switch (command) {
         case 'xapi-validate':
           return require('@learninglocker/xapi-validation').default(payload.statement);
@@ -86,7 +102,7 @@ export function lrsPlugin() {
       }
     },
 
-    async serverStop() {
+    async stop() {
       if (!running) return;
       const lrs = await running.catch(() => undefined);
       running = undefined;

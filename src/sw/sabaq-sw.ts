@@ -7,13 +7,20 @@
  *   the build computed, from the folder named by `?sabaq=` in the worker's URL (default: its own);
  * - the exact URLs a sabaq player announced after showing a course (see `src/internal/offline.ts`):
  *   its page with that page's same-origin scripts and stylesheets, the course's files and its
- *   lessons' images. Any other request passes through to the network and is never stored.
+ *   lessons' images. Any other request passes through to the network and is never stored; one to
+ *   another origin than the worker's and the courses' is not even answered (see `courseOrigins`).
  *
  * A new version installs beside the old one and waits: it takes over once no page of the old one is
- * open, or when the only one open is being left (see `pageOrNewVersion`), so an open page never loads a
- * mix of old and new files.
+ * open, or when the only one open has just been left (see `pageOrNewVersion`), so an open page never
+ * loads a mix of old and new files.
  */
-import { type RouteHandlerCallbackOptions, type WorkboxPlugin, clientsClaim, setCacheNameDetails } from 'workbox-core';
+import {
+  type RouteHandlerCallback,
+  type RouteHandlerCallbackOptions,
+  type WorkboxPlugin,
+  clientsClaim,
+  setCacheNameDetails,
+} from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, getCacheKeyForURL, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
@@ -46,17 +53,28 @@ const admitting = new Set<string>();
 
 /**
  * Lets a response into its cache only when its URL was announced: while being admitted, or to refresh
- * what is already there. Only complete (200) responses: an opaque one costs megabytes of quota.
+ * what is already there. Only complete (200) responses: an opaque one costs megabytes of quota. Never
+ * one its server sent with `Cache-Control: no-store` (a page personal to the learner, say), and a copy
+ * stored before the server said so is dropped.
  */
 function storeOnlyAnnounced(kind: keyof typeof LIMITS): WorkboxPlugin {
   return {
     cacheWillUpdate: async ({ request, response }) => {
       if (response.status !== 200) return null;
+      const cache = await caches.open(cacheName(kind));
+      if (forbidsStoring(response)) {
+        await cache.delete(request.url, { ignoreVary: true });
+        return null;
+      }
       if (admitting.has(request.url)) return response;
-      const stored = await (await caches.open(cacheName(kind))).match(request.url, { ignoreVary: true });
-      return stored ? response : null;
+      return (await cache.match(request.url, { ignoreVary: true })) ? response : null;
     },
   };
+}
+
+function forbidsStoring(response: Response): boolean {
+  const directives = (response.headers.get('Cache-Control') ?? '').split(',');
+  return directives.some((directive) => directive.trim().toLowerCase() === 'no-store');
 }
 
 function plugins(kind: keyof typeof LIMITS): WorkboxPlugin[] {
@@ -87,22 +105,75 @@ registerRoute(
   ({ request, sameOrigin }) => sameOrigin && (request.destination === 'script' || request.destination === 'style'),
   strategies.pages,
 );
-// `fetch()` requests: the course player's manifest, lessons, course.json and quizzes.
-registerRoute(({ request }) => request.destination === '', strategies.courses);
-registerRoute(({ request }) => request.destination === 'image', strategies.images);
+// `fetch()` requests (the course player's manifest, lessons, course.json and quizzes) and images.
+registerRoute(({ request, url }) => request.destination === '' && mayBeCourse(url), onCourseOrigin(strategies.courses));
+registerRoute(({ request, url }) => request.destination === 'image' && mayBeCourse(url), onCourseOrigin(strategies.images));
 
 /**
- * A page loads (a reload, a link) while a new version waits and no other page of this one is open: the
- * new version takes over first and the page loads again under it, so a learner with one tab gets the
- * update on the next visit. The page being left loads nothing more, so no page mixes two versions. With
- * other pages open, the new version waits until they are closed.
+ * The origins of the courses (their files and lessons' images) that pages announced. A request to
+ * neither the worker's scope nor one of these (a partner's analytics, its CDN) is not answered at all:
+ * it goes to the network untouched. Read back from the stores when the worker starts, since the
+ * browser stops an idle worker and the next request may be a course's.
+ */
+const courseOrigins = new Set<string>();
+let courseOriginsRead = false;
+const readingCourseOrigins = (async () => {
+  for (const kind of ['courses', 'images'] as const) {
+    for (const stored of await (await caches.open(cacheName(kind))).keys()) courseOrigins.add(new URL(stored.url).origin);
+  }
+})()
+  .catch(() => {}) // Stores that cannot be read hold nothing to answer with.
+  .finally(() => (courseOriginsRead = true));
+
+/** Whether a course's file or image may be at `url`: any URL may, until the stored origins are read. */
+function mayBeCourse(url: URL): boolean {
+  return url.href.startsWith(self.registration.scope) || courseOrigins.has(url.origin) || !courseOriginsRead;
+}
+
+/**
+ * Answers through `strategy` once the stored origins are read. A request that came before, to what then
+ * turns out to be no course's origin, goes on to the network as it was.
+ */
+function onCourseOrigin(strategy: Strategy): RouteHandlerCallback {
+  return async ({ request, event, url }) => {
+    await readingCourseOrigins;
+    return mayBeCourse(url) ? strategy.handle({ request, event }) : fetch(request);
+  };
+}
+
+/** The page last answered with an empty page that loads again (see `pageOrNewVersion`), by client id. */
+let reloadingPage: string | undefined;
+
+/**
+ * A page loads (a reload, a link, a new tab) while a new version waits. The new version may take over
+ * only once no page of this one is open, or an open page would load a mix of versions. Nothing in the
+ * request tells a reload of the only open page (which is left, so the new version could take over) from
+ * a new tab beside it (which stays open): the page being left counts as open until the new one replaces
+ * it. So with one page open, the answer is an empty page that loads again at once. At that next load the
+ * page that was left is gone: the new version takes over and the page loads once more, under it. A page
+ * still open then was not being left: the load gets this version, whole, and asks nothing more.
  */
 async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
   const waiting = self.registration.waiting;
-  if (!waiting || (await self.clients.matchAll({ type: 'window' })).length > 1) return strategies.pages.handle({ event, request });
-  // Not waiting for it here: the browser activates a new version only once this answer is given. The page
-  // loads again at once, and its request waits for the new version to be active.
-  waiting.postMessage({ type: 'sabaq-take-over' });
+  if (!waiting) return strategies.pages.handle({ event, request });
+  const emptyPage = reloadingPage;
+  reloadingPage = undefined;
+  const pages = (await self.clients.matchAll({ type: 'window' })).filter((client) => client.id !== emptyPage);
+  if (pages.length === 0) {
+    // Not waiting for it here: the browser activates a new version only once this answer is given. The
+    // page loads again at once, and its request waits for the new version to be active.
+    waiting.postMessage({ type: 'sabaq-take-over' });
+    return loadAgain();
+  }
+  if (pages.length === 1 && emptyPage === undefined) {
+    reloadingPage = (event as FetchEvent).resultingClientId;
+    return loadAgain();
+  }
+  return strategies.pages.handle({ event, request });
+}
+
+/** An empty page that the browser replaces at once by loading its URL again. */
+function loadAgain(): Response {
   return new Response('', { headers: { Refresh: '0' } });
 }
 
@@ -128,11 +199,10 @@ self.addEventListener('message', (event) => {
 /** Stores what a page announced; true when its pages and course files are all stored (images may fail). */
 async function keepOffline(message: Partial<KeepOfflineMessage>, event: ExtendableEvent): Promise<boolean> {
   const urls = (list: unknown) => (Array.isArray(list) ? list.filter(isHttpUrl).slice(0, MAX_ANNOUNCED) : []);
-  const needed = [
-    ...urls(message.pages).map((url) => ({ url, kind: 'pages' as const })),
-    ...urls(message.files).map((url) => ({ url, kind: 'courses' as const })),
-  ];
+  const files = urls(message.files).map((url) => ({ url, kind: 'courses' as const }));
   const images = urls(message.images).map((url) => ({ url, kind: 'images' as const }));
+  for (const { url } of [...files, ...images]) courseOrigins.add(new URL(url).origin);
+  const needed = [...urls(message.pages).map((url) => ({ url, kind: 'pages' as const })), ...files];
   const stored = await inBatches([...needed, ...images], ({ url, kind }) => store(url, kind, event));
   return stored.slice(0, needed.length).every(Boolean);
 }
