@@ -16,6 +16,7 @@ import { parseQuiz } from '../src/lib/quiz/parse.js';
 import { type AnswerValue, scoreQuiz } from '../src/lib/quiz/score.js';
 import { type CourseRef, type NewQuizAttempt, openStore } from '../src/lib/store/index.js';
 import type { Question, Quiz } from '../src/lib/types.js';
+import { holdProgressDatabase } from '../test/fixtures/hold-progress.js';
 
 /** Files served by .storybook/main.ts `staticDirs`, relative to the story's page. */
 export const COURSES = {
@@ -176,28 +177,10 @@ export function seedQuiz({ right }: { right: boolean }): Loader {
 /** How long {@link holdProgress} keeps the database busy: long enough to look at, short enough to see it end. */
 const HOLD_MS = 5000;
 
-/**
- * Keeps the progress database busy for a few seconds, as a phone's slow storage can be: the elements
- * show what they can from the course alone, then the learner's state fills in. (A read-write
- * transaction over every store, kept alive by one small request after another.)
- */
-export const holdProgress: Loader = async ({ args }) => {
-  const { learner, namespace } = learnerOf(args);
-  await openStore({ namespace }).getProgress({ learner, courseId: 'story' }); // The database exists now.
-  const database = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('sabaq');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  database.onversionchange = () => database.close();
-  const stores = [...database.objectStoreNames];
-  const transaction = database.transaction(stores, 'readwrite');
-  const store = transaction.objectStore(stores[0]!);
-  const until = Date.now() + HOLD_MS;
-  const keepBusy = () => {
-    if (Date.now() < until) store.count().onsuccess = keepBusy;
-  };
-  keepBusy();
-  transaction.oncomplete = () => database.close();
+/** Keeps the progress database busy for a few seconds: the elements show what they can from the course
+ * alone, then the learner's state fills in. */
+export const holdProgress: Loader = async () => {
+  const release = await holdProgressDatabase();
+  setTimeout(() => void release(), HOLD_MS);
   return {};
 };

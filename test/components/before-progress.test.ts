@@ -2,41 +2,18 @@
  * The first screen before IndexedDB answers (a phone's storage can take a while to open): the quiz's
  * questions and the linked lesson show from the course alone, and nothing is shown that the learner's
  * state could contradict: no control that works, no lesson a returning learner's progress would lock,
- * no shuffled order, no state of a lesson. The database is held busy by a read-write transaction kept
- * alive over every store, which the elements' reads wait behind, as they would for a slow open.
+ * no shuffled order, no state of a lesson. The database is held busy (holdProgressDatabase), as a slow
+ * phone's would be.
  */
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { SabaqCoursePlayer } from '../../src/components/course-player/course-player.js';
 import type { SabaqQuiz } from '../../src/components/quiz/quiz.js';
+import { holdProgressDatabase } from '../fixtures/hold-progress.js';
 import { QUIZ } from '../fixtures/quizzes/every-type.js';
 import { button, freshNamespace, shadowElement, until } from './helpers.js';
 
 const ACADEMY = new URL('../fixtures/courses/academy/course.md', import.meta.url).href;
-
-/** Keeps sabaq's database busy until the returned function is called; resolves once it holds. */
-async function holdProgressDatabase(): Promise<() => Promise<void>> {
-  const database = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('sabaq');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  database.onversionchange = () => database.close();
-  const stores = [...database.objectStoreNames];
-  const transaction = database.transaction(stores, 'readwrite');
-  const store = transaction.objectStore(stores[0]!);
-  let holding = true;
-  const keepAlive = () => {
-    if (holding) store.count().onsuccess = keepAlive;
-  };
-  keepAlive();
-  const finished = new Promise((resolve) => (transaction.oncomplete = resolve));
-  return async () => {
-    holding = false;
-    await finished;
-    database.close();
-  };
-}
 
 const shadowText = (host: Element) => host.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 /** What the learner sees: hidden parts (visibility or the hidden attribute) are not seen. */
