@@ -223,13 +223,15 @@ const LAUNCH = {
 
 /**
  * Waits until `check` (run in the page, awaited if it returns a promise) returns something truthy, and
- * returns it. Asked again every 50 ms; a reload in between is waited out.
+ * returns it. Asked again every 50 ms; a reload in between is waited out, and so is an answer that never
+ * comes (an evaluation caught in a navigation can wait forever: it is asked again instead).
  * @template T, A @param {Page} page @param {((arg: A) => T) | string} check @param {A} [arg] @param {string} [what]
  */
 async function until(page, check, arg, what = 'the condition') {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const value = await page.evaluate(/** @type {any} */ (check), arg).catch(() => undefined);
+    const unanswered = new Promise((resolve) => setTimeout(() => resolve(undefined), 5_000));
+    const value = await Promise.race([page.evaluate(/** @type {any} */ (check), arg), unanswered]).catch(() => undefined);
     if (value) return /** @type {Awaited<T>} */ (value);
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
