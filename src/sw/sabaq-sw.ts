@@ -143,6 +143,13 @@ function onCourseOrigin(strategy: Strategy): RouteHandlerCallback {
 
 /** The page last answered with an empty page that loads again (see `pageOrNewVersion`), by client id. */
 let reloadingPage: string | undefined;
+/**
+ * Empty pages answered one after another. Each load of one is a request this version answers, and the
+ * browser may wait for those to end before the new version takes over: past a few, the page gets this
+ * version, whole, so that it can never be sent round for ever.
+ */
+let emptyPagesInARow = 0;
+const MOST_EMPTY_PAGES_IN_A_ROW = 3;
 
 /**
  * A page loads (a reload, a link, a new tab) while a new version waits. The new version may take over
@@ -155,9 +162,12 @@ let reloadingPage: string | undefined;
  */
 async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions): Promise<Response> {
   const waiting = self.registration.waiting;
-  if (!waiting) return strategies.pages.handle({ event, request });
   const emptyPage = reloadingPage;
   reloadingPage = undefined;
+  if (!waiting || emptyPagesInARow >= MOST_EMPTY_PAGES_IN_A_ROW) {
+    emptyPagesInARow = 0;
+    return strategies.pages.handle({ event, request });
+  }
   const pages = (await self.clients.matchAll({ type: 'window' })).filter((client) => client.id !== emptyPage);
   if (pages.length === 0) {
     // Not waiting for it here: the browser activates a new version only once this answer is given. The
@@ -169,11 +179,13 @@ async function pageOrNewVersion({ event, request }: RouteHandlerCallbackOptions)
     reloadingPage = (event as FetchEvent).resultingClientId;
     return loadAgain();
   }
+  emptyPagesInARow = 0;
   return strategies.pages.handle({ event, request });
 }
 
 /** An empty page that the browser replaces at once by loading its URL again. */
 function loadAgain(): Response {
+  emptyPagesInARow++;
   return new Response('', { headers: { Refresh: '0' } });
 }
 
