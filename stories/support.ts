@@ -13,10 +13,11 @@ import { summarizeCourse } from '../src/lib/course/completion.js';
 import { loadCourse } from '../src/lib/course/loader.js';
 import { ProblemList } from '../src/lib/problems.js';
 import { parseQuiz } from '../src/lib/quiz/parse.js';
-import { type AnswerValue, scoreQuiz } from '../src/lib/quiz/score.js';
+import { scoreQuiz } from '../src/lib/quiz/score.js';
 import { type CourseRef, type NewQuizAttempt, openStore } from '../src/lib/store/index.js';
-import type { Question, Quiz } from '../src/lib/types.js';
+import type { Quiz } from '../src/lib/types.js';
 import { holdProgressDatabase } from '../test/fixtures/hold-progress.js';
+import { rightAnswer } from '../test/fixtures/right-answer.js';
 
 /** Files served by .storybook/main.ts `staticDirs`, relative to the story's page. */
 export const COURSES = {
@@ -100,22 +101,6 @@ export const narrow: Decorator = (story) => html`<div style="max-width: 360px">$
 
 function learnerOf(args: Args): Pick<CourseRef, 'learner'> & { namespace: string } {
   return { learner: (args.learner as string) || 'default', namespace: (args.namespace as string) || 'default' };
-}
-
-/** What a learner who gets everything right answers, in the question's written order. */
-function rightAnswer(question: Question): AnswerValue {
-  switch (question.kind) {
-    case 'single':
-      return question.options.findIndex((option) => option.correct);
-    case 'multiple':
-      return question.options.flatMap((option, i) => (option.correct ? [i] : []));
-    case 'ordering':
-      return question.items.map((_, i) => i);
-    case 'matching':
-      return question.pairs.map((_, i) => i);
-    case 'short':
-      return question.answers[0]!.split('..')[0]!; // A range `a..b` is answered with `a`.
-  }
 }
 
 /** An attempt with every answer right, or with none answered. */

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { ProblemList } from '../../../src/lib/problems.js';
 import { parseQuiz } from '../../../src/lib/quiz/parse.js';
 import { type Answers, scoreQuiz } from '../../../src/lib/quiz/score.js';
-import type { Question } from '../../../src/lib/types.js';
+import { rightAnswer } from '../../fixtures/right-answer.js';
 
 interface Expected {
   /** Questions a learner sees in one attempt. */
@@ -26,20 +26,6 @@ interface Expected {
 const FIXTURES = new URL('../../fixtures/quizdown/', import.meta.url);
 const expected = (await (await fetch(new URL('expected.json', FIXTURES))).json()) as Record<string, Expected | string>;
 const KIND_LETTER = { single: 'S', multiple: 'M', ordering: 'O', matching: 'P', short: 'T' } as const;
-
-/** The answer Quizdown's author marked: the [x] options, or the items in their written order. */
-function markedAnswer(question: Question) {
-  switch (question.kind) {
-    case 'single':
-      return question.options.findIndex((option) => option.correct);
-    case 'multiple':
-      return question.options.flatMap((option, i) => (option.correct ? [i] : []));
-    case 'ordering':
-      return question.items.map((_, i) => i);
-    default:
-      throw new Error(`a Quizdown quiz has no ${question.kind} question`);
-  }
-}
 
 describe('the Quizdown corpus', () => {
   for (const [name, want] of Object.entries(expected)) {
@@ -65,7 +51,7 @@ describe('the Quizdown corpus', () => {
         source.match(/^ {0,3}(?:[-*+]|\d+\.)[ \t]+\[[xX]\]/gm)?.length ?? 0,
       );
 
-      const answers: Answers = Object.fromEntries(questions.map((q) => [q.id, markedAnswer(q)]));
+      const answers: Answers = Object.fromEntries(questions.map((q) => [q.id, rightAnswer(q)]));
       expect(scoreQuiz(questions, answers, settings).score).to.equal(100);
     });
   }
