@@ -3,7 +3,7 @@
  * render runs on every keystroke. Elements ask here from `render()` and get the same sanitised string
  * back for the same source and base URL, which also lets `unsafeHTML` skip the unchanged parts.
  */
-import { renderInline, renderMarkdown, renderText } from '../lib/render/render.js';
+import { renderInline, renderMarkdown, renderText, sanitizeHtml } from '../lib/render/render.js';
 
 /** Enough for a long lesson's blocks and a 100-question quiz in two languages; small enough to forget. */
 const MAX_ENTRIES = 2000;
@@ -38,6 +38,9 @@ function memoised(render: (source: string, baseUrl: string) => string) {
 
 /** Block Markdown (paragraphs, lists, code) as sanitised HTML; relative URLs resolve against `baseUrl`. */
 export const renderedMarkdown = memoised((source, baseUrl) => renderMarkdown(source, { baseUrl }));
+
+/** HTML that `sabaq build` rendered from a lesson's Markdown, sanitised as if rendered here. */
+export const renderedHtml = memoised((html, baseUrl) => sanitizeHtml(html, { baseUrl }));
 
 /** One line of Markdown (a question, an option, a title) as sanitised HTML without a paragraph. */
 export const renderedInline = memoised((source, baseUrl) => renderInline(source, { baseUrl }));

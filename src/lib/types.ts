@@ -99,6 +99,8 @@ export type AdmonitionKind = 'note' | 'tip' | 'warning' | 'danger';
 /** A lesson body is Markdown cut at its admonitions and quizzes. */
 export type LessonBlock =
   | { type: 'markdown'; markdown: string; line: number }
+  /** A Markdown block as `sabaq build` rendered it, in a course file: untrusted HTML, sanitised when shown. */
+  | { type: 'html'; html: string; line: number }
   | { type: 'admonition'; kind: AdmonitionKind; title?: string; blocks: LessonBlock[]; line: number }
   | { type: 'quiz'; quizId: string; line: number };
 

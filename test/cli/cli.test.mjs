@@ -153,7 +153,7 @@ describe('sabaq build', () => {
     assert.equal(result.stdout, 'good: 1 module, 2 lessons, 1 quiz, 2 questions; written to course.json\n');
     const file = JSON.parse(await readFile(join(dir, 'course.json'), 'utf8'));
     assert.equal(file.format, 'sabaq-course');
-    assert.equal(file.version, 2);
+    assert.equal(file.version, 3);
     assert.equal(file.course.id, 'good');
     assert.deepEqual(
       file.course.lessons.map((lesson) => [lesson.id, lesson.file, lesson.url]),
@@ -163,8 +163,10 @@ describe('sabaq build', () => {
       ],
     );
     assert.equal(file.course.lessons[1].quizzes[0].questions.length, 2);
-    // Rendered ahead, so that a page showing the course needs no Markdown reader (SPEC §2.6).
-    assert.equal(file.html.markdown['\nText.\n'], '<p>Text.</p>\n');
+    // Rendered ahead, so that a page showing the course needs no Markdown reader (SPEC §2.6): a lesson's
+    // text in place of its Markdown, a quiz's texts (which learning records quote) beside theirs.
+    assert.deepEqual(file.course.lessons[0].blocks, [{ type: 'html', html: '<p>Text.</p>\n', line: 2 }]);
+    assert.equal(file.course.lessons[1].quizzes[0].questions[1].options[0].text, 'a');
     assert.equal(file.html.inline.a, 'a');
   });
 

@@ -57,16 +57,17 @@ describe('a prebuilt course.json on a page with only dist/sabaq.js', function ()
 
   after(() => [fromMarkdown, prebuilt].forEach((frame) => frame.remove()));
 
-  it('shows the start page, every lesson and every quiz as the Markdown does, without the Markdown pipeline', async () => {
+  /** Opens the start page and every lesson from the Markdown and from `built`, and compares what they show. */
+  async function expectSameAsMarkdown(built: string, version: number): Promise<void> {
     // One lesson with every kind of content and every kind of question, none shuffled.
     const folder = new URL('../fixtures/courses/every-kind/', import.meta.url);
-    const file = (await (await fetch(new URL('course.json', folder))).json()) as { version: number; course: { lessons: { id: string }[] } };
-    expect(file.version).to.equal(2);
+    const file = (await (await fetch(new URL(built, folder))).json()) as { version: number; course: { lessons: { id: string }[] } };
+    expect(file.version).to.equal(version);
     // One learner in both frames: a quiz's order of items and answers is drawn from the learner and attempt.
     const namespace = freshNamespace();
     for (const lessonId of [undefined, ...file.course.lessons.map((lesson) => lesson.id)]) {
       await open(fromMarkdown, new URL('course.md', folder).href, namespace, lessonId);
-      await open(prebuilt, new URL('course.json', folder).href, namespace, lessonId);
+      await open(prebuilt, new URL(built, folder).href, namespace, lessonId);
       expect(shown(prebuilt), `lesson ${lessonId ?? '(start page)'}`).to.equal(shown(fromMarkdown));
       expect(shown(prebuilt)).to.contain(lessonId ? 'class="question' : 'class="start"');
 
@@ -74,5 +75,14 @@ describe('a prebuilt course.json on a page with only dist/sabaq.js', function ()
       expect(scripts.filter((name) => name.includes('sabaq-markdown-pipeline'))).to.deep.equal([]);
       expect((prebuilt.contentWindow as FrameWindow).pageErrors).to.deep.equal([]);
     }
+  }
+
+  it('shows the start page, every lesson and every quiz as the Markdown does, without the Markdown pipeline', async () => {
+    await expectSameAsMarkdown('course.json', 3);
+  });
+
+  // course.v2.json is the file `sabaq build` wrote before format 3 (every text's HTML in one table).
+  it('shows a course.json of format version 2 as the Markdown does, without the Markdown pipeline', async () => {
+    await expectSameAsMarkdown('course.v2.json', 2);
   });
 });

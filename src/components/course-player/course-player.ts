@@ -8,7 +8,7 @@ import { CourseController } from '../../internal/course-controller.js';
 import { courseStateView, shownCourse } from '../../internal/course-states.js';
 import { translationFor } from '../../i18n/localize.js';
 import { defineElement } from '../../internal/define-element.js';
-import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
+import { renderedHtml, renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { OfflineController } from '../../internal/offline.js';
 import { type ProgressPlace, ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
@@ -190,6 +190,8 @@ export class SabaqCoursePlayer extends SabaqElement {
         switch (block.type) {
           case 'markdown':
             return [{ type: 'html', html: renderedMarkdown(block.markdown, lesson.url) }];
+          case 'html':
+            return [{ type: 'html', html: renderedHtml(block.html, lesson.url) }];
           case 'quiz': {
             const quiz = lesson.quizzes.find((candidate) => candidate.id === block.quizId);
             return quiz ? [{ type: 'quiz', quiz }] : [];

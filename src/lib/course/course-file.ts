@@ -1,16 +1,19 @@
 /**
  * A whole course, parsed and validated, as one JSON document (`sabaq build`, SPEC §2.6). The loader
- * accepts it as `src` wherever it accepts a manifest: one request instead of one per lesson. Since
- * version 2 it also carries the HTML of every Markdown text in the course, rendered by `sabaq build`,
- * so that a page showing it never loads marked or the readers; the browser still sanitises that HTML.
- * Version 1 files (Markdown only) are still read: the browser renders them as it renders `course.md`.
+ * accepts it as `src` wherever it accepts a manifest: one request instead of one per lesson. Its
+ * Markdown arrives rendered to HTML by `sabaq build`, so that a page showing it never loads marked or
+ * the readers; the browser still sanitises that HTML. Version 3 puts each lesson block's HTML in place
+ * of its Markdown (the bulk of a course, sent once) and keeps the quizzes' and descriptions' short
+ * texts as Markdown, which learning records quote, with their HTML in a table by source. Older files
+ * are still read: version 2 (every text in that table, lesson blocks as Markdown too) as this one,
+ * version 1 (Markdown only) rendered in the browser as `course.md` is.
  */
 import { loadedMarkdownPipeline } from '../markdown-loader.js';
 import { type PrerenderedHtml, addPrerendered } from '../render/prerendered.js';
 import type { Course, LessonBlock, Quiz } from '../types.js';
 
 export const COURSE_FILE_FORMAT = 'sabaq-course';
-export const COURSE_FILE_VERSION = 2;
+export const COURSE_FILE_VERSION = 3;
 /** The oldest version this sabaq still reads. */
 const OLDEST_READABLE_VERSION = 1;
 
@@ -18,7 +21,8 @@ export interface CourseFile {
   format: typeof COURSE_FILE_FORMAT;
   version: number;
   course: Course;
-  /** Since version 2: the course's Markdown texts rendered to (unsanitised) HTML, by source. */
+  /** Since version 2: the course's Markdown texts (since version 3, those outside lesson blocks) rendered
+   * to (unsanitised) HTML, by source. */
   html?: PrerenderedHtml;
 }
 
@@ -27,7 +31,7 @@ export function toCourseFile(course: Course): CourseFile {
   return {
     format: COURSE_FILE_FORMAT,
     version: COURSE_FILE_VERSION,
-    course: { ...course, url: '', lessons: course.lessons.map((lesson) => ({ ...lesson, url: '' })) },
+    course: { ...course, url: '', lessons: course.lessons.map((lesson) => ({ ...lesson, url: '', blocks: renderBlocks(lesson.blocks) })) },
     html: renderTexts(course),
   };
 }
@@ -65,7 +69,17 @@ export function fromCourseFile(file: CourseFile, url: string): Course {
   };
 }
 
-/** Every Markdown text the elements show, rendered as they render it (block or inline). */
+/** A lesson's Markdown blocks rendered in place (its admonitions' titles go in the table). */
+function renderBlocks(blocks: LessonBlock[]): LessonBlock[] {
+  const { markdown } = loadedMarkdownPipeline();
+  return blocks.map((block) => {
+    if (block.type === 'markdown') return { type: 'html', html: markdown.parse(block.markdown, { async: false }), line: block.line };
+    if (block.type === 'admonition') return { ...block, blocks: renderBlocks(block.blocks) };
+    return block;
+  });
+}
+
+/** Every other Markdown text the elements show, rendered as they render it (block or inline), by source. */
 function renderTexts(course: Course): PrerenderedHtml {
   const { markdown } = loadedMarkdownPipeline();
   const html: PrerenderedHtml = { markdown: {}, inline: {} };
@@ -75,12 +89,11 @@ function renderTexts(course: Course): PrerenderedHtml {
   const inline = (source: string | undefined) => {
     if (source) html.inline[source] ??= markdown.parseInline(source, { async: false });
   };
-  const blocks = (list: LessonBlock[]): void => {
+  const admonitionTitles = (list: LessonBlock[]): void => {
     for (const item of list) {
-      if (item.type === 'markdown') block(item.markdown);
       if (item.type === 'admonition') {
         inline(item.title);
-        blocks(item.blocks);
+        admonitionTitles(item.blocks);
       }
     }
   };
@@ -102,7 +115,7 @@ function renderTexts(course: Course): PrerenderedHtml {
   block(course.description);
   course.modules.forEach((module) => block(module.description));
   for (const lesson of course.lessons) {
-    blocks(lesson.blocks);
+    admonitionTitles(lesson.blocks);
     lesson.quizzes.forEach(quiz);
   }
   return html;

@@ -98,7 +98,7 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
     try {
       const json: unknown = JSON.parse(text);
       if (isCourseFile(json)) {
-        // A course file from before version 2 has no HTML: its Markdown is rendered in the browser.
+        // A course file of version 1 has no HTML: its Markdown is rendered in the browser.
         await (isPrerendered(json) ? loadSanitizer() : loadMarkdownPipeline());
         return fromCourseFile(json, url);
       }

@@ -36,11 +36,12 @@ function eachString(value: unknown, visit: (text: string) => void): void {
 /** Markdown images `![alt](url …)` and HTML `<img src=…>`; a match inside a code block only costs a failed fetch. */
 const IMAGE = /!\[[^\]]*\]\(\s*<?([^\s)>]+)|<img\s[^>]*?src\s*=\s*["']?([^"'\s>]+)/gi;
 
-/** The http(s) URLs of the images a piece of Markdown shows, resolved against `base`. */
+/** The http(s) URLs of the images a piece of Markdown or HTML shows, resolved against `base`. */
 function imageUrls(text: string, base: string): string[] {
   return [...text.matchAll(IMAGE)].flatMap(([, markdownSrc, htmlSrc]) => {
     try {
-      const url = new URL((markdownSrc ?? htmlSrc)!, base);
+      // marked writes `&` in a URL as `&amp;` (a prebuilt course's lessons are HTML).
+      const url = new URL(markdownSrc ?? htmlSrc!.replaceAll('&amp;', '&'), base);
       return url.protocol === 'http:' || url.protocol === 'https:' ? [url.href] : [];
     } catch {
       return [];

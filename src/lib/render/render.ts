@@ -68,6 +68,8 @@ export function renderLesson(lesson: Lesson, labels: AdmonitionLabels = ENGLISH_
         switch (block.type) {
           case 'markdown':
             return renderMarkdown(block.markdown, options);
+          case 'html':
+            return sanitizeHtml(block.html, options);
           case 'quiz':
             return `<div class="sabaq-quiz-slot" data-quiz-id="${escapeAttribute(block.quizId)}"></div>`;
           case 'admonition': {
