@@ -138,7 +138,7 @@ describe('<sabaq-course-player> when something fails', () => {
     try {
       const element = await player(ACADEMY, namespace);
       await until(() => lessonTitle(element) === 'Welcome', 'the linked lesson was not opened');
-      expect(location.hash).to.equal('');
+      await until(() => location.hash === '', 'the hash was not cleared');
       expect(location.href).to.equal(page);
       const events = recordEvents(element);
       button(element, 'Next').click();

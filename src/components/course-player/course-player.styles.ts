@@ -119,11 +119,37 @@ export const playerStyles = css`
     cursor: not-allowed;
   }
 
+  /* Each state's icon is a mask painted in the text's colour: a long course's contents build no SVG. */
   .state-icon {
     flex: none;
     width: 1.1em;
     height: 1.1em;
     margin-block-start: 0.2em;
+    background: currentColor;
+    mask: var(--_state-icon) center / contain no-repeat;
+  }
+
+  @media (forced-colors: active) {
+    .state-icon {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
+  }
+
+  .state-locked {
+    --_state-icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect x='3' y='7' width='10' height='7' rx='1.5'/%3E%3Cpath d='M5 7V5a3 3 0 0 1 6 0v2' fill='none' stroke='black' stroke-width='1.5'/%3E%3C/svg%3E");
+  }
+
+  .state-not-started {
+    --_state-icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='5.5' fill='none' stroke='black' stroke-width='1.5'/%3E%3C/svg%3E");
+  }
+
+  .state-in-progress {
+    --_state-icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='5.5' fill='none' stroke='black' stroke-width='1.5'/%3E%3Cpath d='M8 2.5a5.5 5.5 0 0 1 0 11z'/%3E%3C/svg%3E");
+  }
+
+  .state-complete {
+    --_state-icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M3 8.5l3.2 3.2L13 4.8' fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E");
   }
 
   .toc-text {

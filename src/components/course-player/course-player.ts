@@ -1,4 +1,4 @@
-import { type PropertyValues, type SVGTemplateResult, html, nothing, svg } from 'lit';
+import { type PropertyValues, html, nothing } from 'lit';
 // styleMap sets properties through the CSSOM, which a strict style-src allows; a style attribute it blocks.
 import { styleMap } from 'lit/directives/style-map.js';
 import { property, state } from 'lit/decorators.js';
@@ -29,13 +29,6 @@ import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
 
 /** Drawn rather than typed: a phone without an emoji font shows 🔒 as an empty box. */
-const STATE_ICON: Record<LessonState, SVGTemplateResult> = {
-  locked: svg`<rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/><path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
-  'not-started': svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
-  'in-progress': svg`<circle cx="8" cy="8" r="5.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M8 2.5a5.5 5.5 0 0 1 0 11z" fill="currentColor"/>`,
-  complete: svg`<path d="M3 8.5l3.2 3.2L13 4.8" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`,
-};
-
 /** Time spent in a lesson is saved at least this often, so a closed tab or crash loses little of it. */
 const TIME_SAVE_INTERVAL_MS = 30_000;
 
@@ -149,7 +142,8 @@ export class SabaqCoursePlayer extends SabaqElement {
         (id) => id !== undefined && this.lesson(id) && !lessonLock(course, this.lesson(id)!, this.progress.progress),
       );
       // The link asks once: a reload, Back or Forward reopens the learner's last lesson, not the linked one.
-      if (linked !== undefined && this.lesson(linked)) forgetLinkedLesson();
+      // Once the lesson is on screen: rewriting the page's URL can take milliseconds.
+      if (linked !== undefined && this.lesson(linked)) setTimeout(forgetLinkedLesson);
       this.openLessonId = target;
       this.startTiming(target);
     } else if (course && !this.progress.ready && this.openLessonId === undefined) {
@@ -446,7 +440,7 @@ export class SabaqCoursePlayer extends SabaqElement {
                   title=${lock ? this.lockText(lock.lessonIds, lock.reason) : ''}
                   @click=${() => this.guard(() => this.openLesson(lesson.id))}
                 >
-                  <svg class="state-icon" viewBox="0 0 16 16" aria-hidden="true">${STATE_ICON[state]}</svg>
+                  <span class="state-icon" aria-hidden="true"></span>
                   <span class="toc-text">
                     <span>${lesson.title}</span>
                     <span class="toc-state">${this.stateText(state)}</span>
