@@ -41,7 +41,8 @@ describe('before the learner’s progress is read', () => {
     try {
       await shadowElement(element, '.quiz[aria-busy=true] .question');
       const root = element.shadowRoot!;
-      expect(root.querySelectorAll('.question').length, 'every question shows').to.equal(5);
+      // The first screenful first, the rest once it is painted: still before the attempt is read.
+      await until(() => root.querySelectorAll('.question').length === 5, 'every question shows');
       expect(shadowText(element)).to.contain('Under FOB, who pays for the main sea freight?');
       const controls = [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')];
       expect(controls.length, 'the answer controls show').to.be.greaterThan(0);

@@ -12,6 +12,7 @@ import { renderedHtml, renderedInline, renderedMarkdown } from '../../internal/m
 import { OfflineController } from '../../internal/offline.js';
 import { type ProgressPlace, ProgressController } from '../../internal/progress-controller.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
+import { ScreenfulController } from '../../internal/screenful.js';
 import { theme } from '../../internal/theme.js';
 import {
   type LessonState,
@@ -29,6 +30,9 @@ import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
 
 /** Drawn rather than typed: a phone without an emoji font shows 🔒 as an empty box. */
+/** Lessons listed in the contents before the first paint: more than a tall screen shows. */
+const FIRST_SCREENFUL_OF_LESSONS = 20;
+
 /** Time spent in a lesson is saved at least this often, so a closed tab or crash loses little of it. */
 const TIME_SAVE_INTERVAL_MS = 30_000;
 
@@ -74,6 +78,7 @@ export class SabaqCoursePlayer extends SabaqElement {
   private readonly course = new CourseController(this, (error) => this.onLoadError(error));
   private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
   private readonly offline = new OfflineController(this, () => this.course.course);
+  private readonly screenful = new ScreenfulController(this);
   /** The course and learner the open lesson was last chosen for on arrival: reopened once per pair. */
   private restoredFor: string | undefined;
   /** The lessons that were complete when events were last fired. */
@@ -375,8 +380,9 @@ export class SabaqCoursePlayer extends SabaqElement {
     const [course, progress, summary, pending] = shownCourse(this.course, this.progress);
     const states = lessonStates(course, progress);
     const lesson = this.lesson(this.openLessonId);
+    const listed = new Set(this.screenful.firstScreenful(course.lessons, FIRST_SCREENFUL_OF_LESSONS));
     return html`
-      <div class="player ${pending ? 'pending' : ''}" aria-busy=${pending ? 'true' : 'false'} dir=${dir} lang=${this.localize.lang} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
+      <div class="player ${pending ? 'pending' : ''}" aria-busy=${pending || this.screenful.partial ? 'true' : 'false'} dir=${dir} lang=${this.localize.lang} @sabaq-quiz-submit=${() => this.guard(() => this.onQuizSubmitted())}>
         ${this.progress.renderNotice()}
         <header part="header">
           <h2 class="course-title">${course.title}</h2>
@@ -406,7 +412,7 @@ export class SabaqCoursePlayer extends SabaqElement {
           >
             ${this.localize.term(this.contentsOpen ? 'closeContents' : 'openContents')}
           </button>
-          ${this.renderContents(course, states, pending)}
+          ${this.renderContents(course, listed, states, pending)}
           <main part="lesson">
             ${
               this.finished
@@ -423,14 +429,20 @@ export class SabaqCoursePlayer extends SabaqElement {
     `;
   }
 
-  private renderContents(course: Course, states: Map<string, LessonStatusInfo>, pending: boolean) {
+  /** The contents: every module and lesson, or those of them in `listed` until the rest is drawn. */
+  private renderContents(course: Course, listed: Set<Lesson>, states: Map<string, LessonStatusInfo>, pending: boolean) {
+    // Until the rest is drawn, the modules below the first screenful wait with their lessons.
+    const modules = this.screenful.partial
+      ? course.modules.filter((module) => module.lessonIds.some((id) => listed.has(this.lesson(id)!)))
+      : course.modules;
     return html`<nav id="contents" part="contents" aria-label=${this.localize.term('contents')} ?hidden=${!this.contentsOpen} class="collapsible">
       <h2>${this.localize.term('contents')}</h2>
-      ${course.modules.map(
+      ${modules.map(
         (module) => html`<h3>${module.title}</h3>
           <ol>
             ${module.lessonIds.map((id) => {
               const lesson = this.lesson(id)!;
+              if (!listed.has(lesson)) return nothing;
               const { state, lock } = states.get(id)!;
               return html`<li class="state-${state}">
                 <button

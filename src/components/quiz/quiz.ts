@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { sanitizedHtml } from '../../internal/sanitized-html.js';
 import { renderedInline, renderedMarkdown } from '../../internal/markdown-cache.js';
 import { ProgressController } from '../../internal/progress-controller.js';
+import { ScreenfulController } from '../../internal/screenful.js';
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { theme } from '../../internal/theme.js';
 import { fetchText, isNotFound } from '../../lib/course/loader.js';
@@ -19,6 +20,9 @@ import type { Question, Quiz } from '../../lib/types.js';
 import { renderQuestion } from './questions/question.js';
 import type { QuestionView } from './questions/view.js';
 import { quizStyles } from './quiz.styles.js';
+
+/** Questions drawn before the first paint: more than a phone's screen holds. */
+const FIRST_SCREENFUL_OF_QUESTIONS = 3;
 
 /**
  * One quiz: questions with native controls, hints on request, Submit, feedback per question, the score
@@ -45,6 +49,7 @@ export class SabaqQuiz extends SabaqElement {
     const fileUrl = this.src ? this.contentBase : undefined;
     return { id, standaloneQuiz: { quiz, fileUrl, pageUrl: location.href, lang: this.localize.lang } };
   });
+  private readonly screenful = new ScreenfulController(this);
 
   /** URL of a quiz Markdown file. Alternatively, put the Markdown in a child
    * `<script type="text/markdown">`. */
@@ -391,8 +396,10 @@ export class SabaqQuiz extends SabaqElement {
       return html`<div class="notice" role="status" dir=${dir} lang=${this.localize.lang}>${this.localize.term('loading')}</div>`;
     const questions = askedQuestions(quiz, arrangement);
     const result = shown ? scoreQuiz(questions, shown.answers, quiz.settings) : undefined;
+    const drawn = this.screenful.firstScreenful(questions, FIRST_SCREENFUL_OF_QUESTIONS);
+    const busy = waiting || this.screenful.partial;
     return html`
-      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} aria-busy=${waiting ? 'true' : 'false'}
+      <section class="quiz" dir=${dir} lang=${this.localize.lang} aria-label=${this.localize.term('quiz')} aria-busy=${busy ? 'true' : 'false'}
         style=${styleMap(quizColours(quiz))}>
         ${this.progress.renderNotice()}
         ${quiz.intro ? html`<div class="prose">${this.markdown(quiz.intro)}</div>` : nothing}
@@ -401,7 +408,7 @@ export class SabaqQuiz extends SabaqElement {
             ? html`<p class="timer" role="timer" aria-live="off">${this.localize.term('timeLeft', formatSeconds(this.secondsLeft))}</p>`
             : nothing
         }
-        ${questions.map((question, index) =>
+        ${drawn.map((question, index) =>
           renderQuestion(
             question,
             {
@@ -423,7 +430,7 @@ export class SabaqQuiz extends SabaqElement {
                   ${this.localize.term('tryAgain')}
                 </button>`
                 : nothing
-              : html`<button class="button" part="button" ?disabled=${this.saving || waiting} @click=${() => this.guard(() => this.submit())}>
+              : html`<button class="button" part="button" ?disabled=${this.saving || busy} @click=${() => this.guard(() => this.submit())}>
                 ${this.localize.term('submit')}
               </button>`
           }
