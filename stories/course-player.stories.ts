@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { COURSES, holdProgress, narrow, renderElement, seedCourse, sharedArgTypes } from './support.js';
+import { COURSES, holdLessons, holdProgress, narrow, renderElement, seedCourse, sharedArgTypes } from './support.js';
 
 // The demo course (19 lessons, opened one after another) at each point of a learner's way through it.
 // The docs page's description is the element's own, from custom-elements.json.
@@ -19,6 +19,10 @@ export const NotStarted: Story = { args: { namespace: 'player-not-started' } };
 /** Before the learner's progress is read (storage held busy for 5 s): the contents without lesson states,
  * and no lesson, start page or progress yet; then the learner's place fills in. */
 export const WaitingForProgress: Story = { args: { namespace: 'player-waiting' }, loaders: [holdProgress] };
+
+/** On a slow connection (the lesson files held back for 5 s): the start page and the contents from the
+ * manifest alone, without lesson states or minutes; Start waits for the course. Then the lessons fill in. */
+export const WaitingForLessons: Story = { args: { namespace: 'player-waiting-lessons' }, loaders: [holdLessons] };
 
 /** Two lessons done: the player reopens the third, where the learner left off. */
 export const InProgress: Story = { args: { namespace: 'player-in-progress' }, loaders: [seedCourse({ complete: 2, open: 2 })] };

@@ -10,12 +10,13 @@ import type { ArgTypes, Args, Decorator, Loader, StoryContext } from '@storybook
 import { html } from 'lit';
 import { certificateCode } from '../src/lib/certificate.js';
 import { summarizeCourse } from '../src/lib/course/completion.js';
-import { loadCourse } from '../src/lib/course/loader.js';
+import { forgetCourse, loadCourse } from '../src/lib/course/loader.js';
 import { ProblemList } from '../src/lib/problems.js';
 import { parseQuiz } from '../src/lib/quiz/parse.js';
 import { scoreQuiz } from '../src/lib/quiz/score.js';
 import { type CourseRef, type NewQuizAttempt, openStore } from '../src/lib/store/index.js';
 import type { Quiz } from '../src/lib/types.js';
+import { holdFiles } from '../test/fixtures/hold-files.js';
 import { holdProgressDatabase } from '../test/fixtures/hold-progress.js';
 import { rightAnswer } from '../test/fixtures/right-answer.js';
 
@@ -159,7 +160,7 @@ export function seedQuiz({ right }: { right: boolean }): Loader {
   };
 }
 
-/** How long {@link holdProgress} keeps the database busy: long enough to look at, short enough to see it end. */
+/** How long {@link holdProgress} and {@link holdLessons} hold: long enough to look at, short enough to see it end. */
 const HOLD_MS = 5000;
 
 /** Keeps the progress database busy for a few seconds: the elements show what they can from the course
@@ -167,5 +168,15 @@ const HOLD_MS = 5000;
 export const holdProgress: Loader = async () => {
   const release = await holdProgressDatabase();
   setTimeout(() => void release(), HOLD_MS);
+  return {};
+};
+
+/** Holds back the lesson files of the course at `args.src` for a few seconds, as a slow connection does:
+ * the player shows what the manifest tells, then the lessons fill in. */
+export const holdLessons: Loader = async ({ args }) => {
+  const src = args.src as string;
+  forgetCourse(src); // Fetched again, as on a first visit, even if another story has read it.
+  const release = holdFiles(new URL('lessons/', new URL(src, document.baseURI)).href);
+  setTimeout(release, HOLD_MS);
   return {};
 };

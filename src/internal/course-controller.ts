@@ -1,15 +1,21 @@
 /**
  * Loads the course named by the host's `src` (once per page for all elements, through the loader's
- * cache) and keeps its state for rendering: loading, ready or failed.
+ * cache) and keeps its state for rendering: loading, arriving (a Markdown course's manifest read, its
+ * lessons on the way), ready or failed.
  */
 import type { ReactiveController } from 'lit';
+import type { CourseSoFar } from '../lib/course/course.js';
 import { CourseLoadError, loadCourse, retryFailedLessons } from '../lib/course/loader.js';
 import type { Course } from '../lib/types.js';
 import { isUnusable } from './course-states.js';
 import type { SabaqElement } from './sabaq-element.js';
 
 export type CourseState =
-  { status: 'empty' } | { status: 'loading' } | { status: 'ready'; course: Course } | { status: 'error'; error: CourseLoadError };
+  | { status: 'empty' }
+  | { status: 'loading' }
+  | { status: 'arriving'; soFar: CourseSoFar }
+  | { status: 'ready'; course: Course }
+  | { status: 'error'; error: CourseLoadError };
 
 interface CourseHost extends SabaqElement {
   src: string;
@@ -26,8 +32,19 @@ export class CourseController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The whole course, once every lesson file has arrived (or failed). */
   get course(): Course | undefined {
     return this.state.status === 'ready' ? this.state.course : undefined;
+  }
+
+  /** The course as far as it has arrived, while its lessons arrive. */
+  get arriving(): CourseSoFar | undefined {
+    return this.state.status === 'arriving' ? this.state.soFar : undefined;
+  }
+
+  /** The course to show: whole, or as far as it has arrived. */
+  get shown(): Course | undefined {
+    return this.course ?? this.arriving?.course;
   }
 
   hostUpdate(): void {
@@ -63,7 +80,7 @@ export class CourseController implements ReactiveController {
   private async load(src: string): Promise<void> {
     this.state = { status: 'loading' };
     try {
-      const course = await loadCourse(src);
+      const course = await loadCourse(src, { onArrival: (soFar) => this.arrived(src, soFar) });
       if (src !== this.loadedSrc) return;
       this.state = { status: 'ready', course };
       if (isUnusable(course)) this.onError(unusableError(course));
@@ -73,6 +90,13 @@ export class CourseController implements ReactiveController {
       this.state = { status: 'error', error: failure };
       this.onError(failure);
     }
+    this.host.requestUpdate();
+  }
+
+  /** More of the course has arrived. A course too broken to show is told once whole, as an error. */
+  private arrived(src: string, soFar: CourseSoFar): void {
+    if (src !== this.loadedSrc || this.state.status === 'ready' || isUnusable(soFar.course)) return;
+    this.state = { status: 'arriving', soFar };
     this.host.requestUpdate();
   }
 }

@@ -16,14 +16,15 @@ export function isUnusable(course: Course): boolean {
 }
 
 /**
- * The state to show instead of the course, or `undefined` once the course and the learner's progress
- * are ready; once the course alone is, for an element that can show it `beforeProgress`.
+ * The state to show instead of the course, or `undefined` once the whole course and the learner's
+ * progress are ready; once the manifest is, for an element that can show the course `early` (before
+ * its lessons and the learner's progress are all read).
  */
 export function courseStateView(
   course: CourseController,
   progress: ProgressController,
   localize: LocalizeController,
-  { beforeProgress = false } = {},
+  { early = false } = {},
 ): TemplateResult | undefined {
   const dir = localize.dir;
   const { state } = course;
@@ -43,23 +44,22 @@ export function courseStateView(
       ${errors.length ? html`<ul class="problems">${errors.map((p) => html`<li>${p.file}:${p.line}: ${p.message}</li>`)}</ul>` : nothing}
     </div>`;
   }
-  if (state.status === 'loading' || (!progress.ready && !beforeProgress)) {
+  if (state.status === 'loading' || (!early && (state.status === 'arriving' || !progress.ready))) {
     return html`<div class="notice" role="status" dir=${dir} lang=${localize.lang}>${localize.term('loadingCourse')}</div>`;
   }
   return undefined;
 }
 
 /**
- * The course an element shows once `courseStateView` has nothing to show instead of it: the course, the
- * learner's progress in it, its summary, and whether that progress is `pending` (shown empty until it
- * is read, by an element that shows the course before it).
+ * The course an element shows once `courseStateView` has nothing to show instead of it: the course (as
+ * far as it has arrived), the learner's progress in it (empty until read), its summary, and whether
+ * what depends on either is `pending`, for an element that shows the course early.
  */
 export function shownCourse(
   course: CourseController,
   progress: ProgressController,
 ): [course: Course, progress: CourseProgress, summary: CourseSummary, pending: boolean] {
-  const ready = course.course!;
-  const pending = !progress.ready;
-  const shown = pending ? emptyProgress(ready.id) : progress.progress;
-  return [ready, shown, summarizeCourse(ready, shown), pending];
+  const shown = course.shown!;
+  const learnerProgress = progress.ready ? progress.progress : emptyProgress(shown.id);
+  return [shown, learnerProgress, summarizeCourse(shown, learnerProgress), !progress.ready || !course.course];
 }

@@ -49,12 +49,14 @@ export class ProgressController implements ReactiveController {
   /** The namespace, learner and course the store is asked about, and those `progress` was read for. */
   private key = '';
   private readKey = '';
+  /** The namespace, learner and course an LRS connection was last told of. */
+  private openedKey = '';
   private readonly subscriptions: (() => void)[] = [];
   private unavailable = false;
   /** The browser closed the database under the page (site data cleared): told until dismissed. */
   private closed = false;
 
-  /** `course()` names the course whose progress the host shows, once it is known. */
+  /** `course()` names the course whose progress the host shows, once its id is known. */
   constructor(
     private readonly host: SabaqElement,
     private readonly localize: LocalizeController,
@@ -66,6 +68,7 @@ export class ProgressController implements ReactiveController {
   hostConnected(): void {
     // Reconnect to the store on the next update (the element may have been moved in the page).
     this.key = '';
+    this.openedKey = '';
     this.host.requestUpdate();
   }
 
@@ -98,20 +101,27 @@ export class ProgressController implements ReactiveController {
       this.openStore();
       return;
     }
-    if (key === this.key) return;
-    this.key = key;
-    this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
-    const store = (this.store = this.openStore());
-    this.subscriptions.push(
-      store.subscribe((change) => {
-        const mine = change.learner === this.learner && (change.courseId ?? course.id) === course.id;
-        if (mine) void this.read(key);
-      }),
-      store.onProblem((problem) => this.onProblem(problem)),
-    );
-    void this.read(key);
-    // An LRS connection, if the page has one, restores this learner's progress in the course from it.
-    courseOpened({ namespace: this.namespace, learner: this.learner, course });
+    if (key !== this.key) {
+      this.key = key;
+      this.subscriptions.splice(0).forEach((unsubscribe) => unsubscribe());
+      const store = (this.store = this.openStore());
+      this.subscriptions.push(
+        store.subscribe((change) => {
+          const mine = change.learner === this.learner && (change.courseId ?? course.id) === course.id;
+          if (mine) void this.read(key);
+        }),
+        store.onProblem((problem) => this.onProblem(problem)),
+      );
+      void this.read(key);
+    }
+    // An LRS connection, if the page has one, records the learner's actions in the course and restores
+    // their progress in it, once per learner: it needs a course element's whole course (the player names
+    // its course by id alone while the lessons arrive) or a quiz alone on its page (a quiz in a lesson
+    // names only its course's id, of no use to it).
+    if (key !== this.openedKey && (course.lessons || course.standaloneQuiz)) {
+      this.openedKey = key;
+      courseOpened({ namespace: this.namespace, learner: this.learner, course });
+    }
   }
 
   /**

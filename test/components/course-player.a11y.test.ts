@@ -68,7 +68,7 @@ describe('<sabaq-course-player> accessibility', () => {
 
     'the start page of a new learner, later lessons locked in the contents': async (lang) => {
       const element = await player(lang);
-      await shadowElement(element, '.start');
+      await shadowElement(element, '.player[aria-busy=false] .start');
       await shadowElement(element, 'nav .state-locked');
       button(element, termsOf(lang).start);
       return element;
@@ -76,7 +76,7 @@ describe('<sabaq-course-player> accessibility', () => {
 
     'a locked lesson asked for: the player says why': async (lang) => {
       const element = await player(lang);
-      await shadowElement(element, '.toc-item');
+      await shadowElement(element, '.player[aria-busy=false] .toc-item');
       [...root(element).querySelectorAll<HTMLButtonElement>('.toc-item')][2]!.click();
       await shadowElement(element, '.notice[role=status]');
       return element;

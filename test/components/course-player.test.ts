@@ -165,7 +165,7 @@ describe('<sabaq-course-player>', () => {
 
     element.src = new URL('../fixtures/courses/academy-copy/course.md', import.meta.url).href;
     await until(() => element.shadowRoot!.querySelector('.course-title')?.textContent === 'Export Academy, second edition');
-    await until(() => hasStartButton(element), 'the new course did not show its start page');
+    await until(() => shown(element) && hasStartButton(element), 'the new course did not show its start page');
     expect(element.shadowRoot!.querySelector('.lesson-title'), 'a lesson locked in the new course was open').to.equal(null);
     expect(tocStates(element)).to.deep.equal(['Not started', 'Locked', 'Locked']);
   });

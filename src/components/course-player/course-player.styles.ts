@@ -31,7 +31,7 @@ export const playerStyles = css`
     font-size: 0.9em;
   }
 
-  /* Before the learner's progress is read: what it decides keeps its place, unseen (and unread). */
+  /* Before the learner's progress and every lesson are read: what they decide keeps its place, unseen (and unread). */
   .pending :is(.bar, .progress-label, .state-icon, .toc-state, .lesson-nav) {
     visibility: hidden;
   }

@@ -23,8 +23,9 @@ import {
   summarizeCourse,
 } from '../../lib/course/completion.js';
 import { courseLevelErrors } from '../../lib/course/course-problems.js';
-import { emptyProgress } from '../../lib/progress.js';
+import type { CourseSoFar } from '../../lib/course/course.js';
 import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
+import { type CourseProgress, emptyProgress } from '../../lib/progress.js';
 import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../lib/types.js';
 import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
@@ -47,7 +48,8 @@ type ShownLesson = { lesson: Lesson; blocks: ShownBlock[] } | { lesson: Lesson; 
 
 /**
  * A whole course: a start page, the table of contents with each lesson's state, the lesson with its
- * quizzes, Previous / Next / Finish and a progress bar. Reopens at the learner's last lesson.
+ * quizzes, Previous / Next / Finish and a progress bar. Reopens at the learner's last lesson. Shows a
+ * Markdown course from its manifest, while the lesson files arrive.
  *
  * @tagname sabaq-course-player
  * @summary The course player.
@@ -74,13 +76,24 @@ export class SabaqCoursePlayer extends SabaqElement {
   @state() private contentsOpen = false;
   @state() private message = '';
   @state() private finished = false;
+  /** Start was pressed before the course could say where it leads: it goes there once it can. */
+  private startAsked = false;
 
   private readonly course = new CourseController(this, (error) => this.onLoadError(error));
-  private readonly progress = new ProgressController(this, this.localize, () => this.course.course);
+  // The learner's progress is read as soon as the manifest names the course; the rest waits for the whole course.
+  private readonly progress = new ProgressController(this, this.localize, () => {
+    const shown = this.course.shown;
+    return this.course.course ?? (shown && { id: shown.id });
+  });
   private readonly offline = new OfflineController(this, () => this.course.course);
   private readonly screenful = new ScreenfulController(this);
   /** The course and learner the open lesson was last chosen for on arrival: reopened once per pair. */
   private restoredFor: string | undefined;
+  /**
+   * The learner's progress when first read, for the course and learner of `arrival`: the first report
+   * of what they completed compares with it (they may pass a quiz while the rest of the course arrives).
+   */
+  private progressFirstRead: { arrival: string; progress: CourseProgress } | undefined;
   /** The lessons that were complete when events were last fired. */
   private reportedComplete: Set<string> | undefined;
   /** The lesson whose time is being counted, since when, and where that learner's progress is kept. */
@@ -101,7 +114,7 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   /** @internal */
   override get contentLang(): string | undefined {
-    return this.course.course?.lang;
+    return this.course.shown?.lang;
   }
 
   override connectedCallback(): void {
@@ -132,15 +145,22 @@ export class SabaqCoursePlayer extends SabaqElement {
       this.timing = undefined;
       this.openLessonId = undefined;
       this.finished = false;
+      this.startAsked = false;
+      this.message = '';
     }
+    const shown = this.course.shown;
     const course = this.course.course;
     // Reopen once per course and learner, and only with that learner's progress in that course: this
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
-    const arrival = `${course?.url}\n${this.namespace}\n${this.learner}`;
+    const arrival = `${shown?.url}\n${this.namespace}\n${this.learner}`;
+    if (shown && this.progress.ready && this.progressFirstRead?.arrival !== arrival) {
+      this.progressFirstRead = { arrival, progress: this.progress.progress };
+    }
     if (course && this.progress.ready && arrival !== this.restoredFor) {
       this.reportCourseErrors(course);
       this.restoredFor = arrival;
-      this.reportedComplete = this.completeLessons(course);
+      this.reportedComplete = this.completeLessons(course, this.progressFirstRead!.progress);
+      queueMicrotask(() => this.reportChanges());
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
       const linked = linkedLessonId(location.hash);
       const target = [linked, this.progress.progress.lastLessonId].find(
@@ -151,19 +171,22 @@ export class SabaqCoursePlayer extends SabaqElement {
       if (linked !== undefined && this.lesson(linked)) setTimeout(forgetLinkedLesson);
       this.openLessonId = target;
       this.startTiming(target);
-    } else if (course && !this.progress.ready && this.openLessonId === undefined) {
-      this.openLessonId = this.lessonOpenBeforeProgress(course);
+    } else if (shown && !(course && this.progress.ready) && this.openLessonId === undefined) {
+      this.openLessonId = this.lessonOpenEarly(this.course.arriving ?? { course: shown, standIns: new Set() });
     }
-    this.prepareContent(course);
+    this.prepareContent(shown);
   }
 
   /**
-   * The lesson a link names, shown while the learner's progress is still being read (IndexedDB can be
-   * slow to open on a phone) when no progress could lock it: progress only ever unlocks lessons.
+   * The lesson to show while the learner's progress is read (IndexedDB can be slow to open on a phone) or
+   * the course's lessons arrive, when it is sure to be the one reopened: the lesson a Continue link names,
+   * else the learner's last, once it is known for sure and nothing unread could lock it (progress only
+   * ever unlocks lessons; a lesson not known yet counts as not complete).
    */
-  private lessonOpenBeforeProgress(course: Course): string | undefined {
-    const lesson = this.lesson(linkedLessonId(location.hash));
-    return lesson && !lessonLock(course, lesson, emptyProgress(course.id)) ? lesson.id : undefined;
+  private lessonOpenEarly({ course, standIns }: CourseSoFar): string | undefined {
+    const progress = this.progress.ready ? this.progress.progress : emptyProgress(course.id);
+    const lesson = this.lesson(linkedLessonId(location.hash) ?? progress.lastLessonId);
+    return lesson && !standIns.has(lesson) && !lessonLock(course, lesson, progress) ? lesson.id : undefined;
   }
 
   /** Renders the Markdown to show (the open lesson, the course description) once per change. */
@@ -183,7 +206,7 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   /** A lesson's blocks rendered, or why they could not be: whatever fails in one lesson stays in it. */
   private renderLessonBlocks(lesson: Lesson): ShownLesson {
-    const labels = translationFor(this.course.course!.lang);
+    const labels = translationFor(this.course.shown!.lang);
     const prepare = (blocks: LessonBlock[]): ShownBlock[] =>
       blocks.flatMap((block): ShownBlock[] => {
         switch (block.type) {
@@ -218,14 +241,16 @@ export class SabaqCoursePlayer extends SabaqElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.reportBrokenLesson();
+    if (this.startAsked && this.course.course && this.progress.ready) void this.guard(() => this.start());
   }
 
-  /** Fires `sabaq-error` once for the open lesson when it cannot be shown. */
+  /** Fires `sabaq-error` once for the open lesson when it cannot be shown, once the whole course is read. */
   private reportBrokenLesson(): void {
+    const course = this.course.course;
     const shown = this.finished ? undefined : this.shown;
     const lesson = shown?.lesson;
-    if (!lesson || lesson !== this.lesson(this.openLessonId) || this.reportedBrokenLessons.has(lesson)) return;
-    const fetchFailure = lessonFetchFailure(this.course.course!, lesson.url);
+    if (!course || !lesson || lesson !== this.lesson(this.openLessonId) || this.reportedBrokenLessons.has(lesson)) return;
+    const fetchFailure = lessonFetchFailure(course, lesson.url);
     const [problem] = lesson.problems;
     if (fetchFailure) {
       const reason = fetchFailure.status ? `the server answered HTTP ${fetchFailure.status}` : 'the network failed';
@@ -241,7 +266,7 @@ export class SabaqCoursePlayer extends SabaqElement {
   private lessonIndex: { course: Course; byId: Map<string, Lesson> } | undefined;
 
   private lesson(id: string | undefined): Lesson | undefined {
-    const course = this.course.course;
+    const course = this.course.shown;
     if (!course || id === undefined) return undefined;
     if (this.lessonIndex?.course !== course) {
       this.lessonIndex = { course, byId: new Map(course.lessons.map((lesson) => [lesson.id, lesson])) };
@@ -271,11 +296,11 @@ export class SabaqCoursePlayer extends SabaqElement {
     this.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
 
-  /** Opens a lesson at the learner's request, unless it is locked. */
+  /** Opens a lesson at the learner's request, unless it is locked (or its lock is not known yet). */
   private async openLesson(lessonId: string): Promise<void> {
-    const course = this.course.course!;
+    const course = this.course.course;
     const lesson = this.lesson(lessonId);
-    if (!lesson || !this.progress.ready) return;
+    if (!course || !lesson || !this.progress.ready) return;
     const lock = lessonLock(course, lesson, this.progress.progress);
     if (lock) {
       this.message = this.lockText(lock.lessonIds, lock.reason);
@@ -328,15 +353,29 @@ export class SabaqCoursePlayer extends SabaqElement {
     this.reportChanges();
   }
 
+  /** Start: the first lesson to do, once the whole course and the learner's progress can tell which. */
+  private async start(): Promise<void> {
+    const course = this.course.course;
+    if (!course || !this.progress.ready) {
+      this.startAsked = true;
+      this.message = this.localize.term('loadingCourse');
+      return;
+    }
+    this.startAsked = false;
+    await this.openLesson(summarizeCourse(course, this.progress.progress).nextLessonId ?? course.lessons[0]!.id);
+  }
+
   /**
    * Fires the events for what the learner's last action completed: sabaq-lesson-complete for each lesson
    * newly complete, sabaq-progress, and sabaq-course-complete when the last one was. Compared with what
    * was complete at the last report, since the store may have told every element before the action ends.
+   * Only ever of the whole course: an action taken while it arrives is told once it has.
    */
   private reportChanges(): void {
-    const course = this.course.course!;
+    const course = this.course.course;
+    if (!course) return;
     const reported = this.reportedComplete ?? new Set();
-    const complete = this.completeLessons(course);
+    const complete = this.completeLessons(course, this.progress.progress);
     for (const lesson of course.lessons) {
       if (complete.has(lesson.id) && !reported.has(lesson.id)) {
         this.emit('sabaq-lesson-complete', { courseId: course.id, lessonId: lesson.id });
@@ -350,8 +389,8 @@ export class SabaqCoursePlayer extends SabaqElement {
     if (summary.complete) this.emit('sabaq-course-complete', { courseId: course.id, score: summary.score });
   }
 
-  private completeLessons(course: Course): Set<string> {
-    return new Set(course.lessons.filter((lesson) => isLessonComplete(lesson, this.progress.progress)).map((l) => l.id));
+  private completeLessons(course: Course, progress: CourseProgress): Set<string> {
+    return new Set(course.lessons.filter((lesson) => isLessonComplete(lesson, progress)).map((l) => l.id));
   }
 
   private lockText(lessonIds: string[], reason: 'sequential' | 'requires'): string {
@@ -373,10 +412,11 @@ export class SabaqCoursePlayer extends SabaqElement {
 
   override render() {
     const dir = this.localize.dir;
-    const waiting = courseStateView(this.course, this.progress, this.localize, { beforeProgress: true });
+    const waiting = courseStateView(this.course, this.progress, this.localize, { early: true });
     if (waiting) return waiting;
-    // Until the learner's progress is read, the course is shown without it: what depends on it (the
-    // progress bar, each lesson's state, the way on) keeps its place on screen but is not shown.
+    // Until the learner's progress and every lesson are read, the course is shown without them: what
+    // depends on them (the progress bar, each lesson's state, the way on) keeps its place on screen but
+    // is not shown.
     const [course, progress, summary, pending] = shownCourse(this.course, this.progress);
     const states = lessonStates(course, progress);
     const lesson = this.lesson(this.openLessonId);
@@ -419,9 +459,9 @@ export class SabaqCoursePlayer extends SabaqElement {
                 ? this.renderFinished(course, summary)
                 : lesson
                   ? this.renderLesson(course, lesson, states, pending)
-                  : pending
+                  : this.mayReopenLesson()
                     ? html`<p class="notice" role="status">${this.localize.term('loadingCourse')}</p>`
-                    : this.renderStart(course, summary.nextLessonId)
+                    : this.renderStart(course)
             }
           </main>
         </div>
@@ -449,7 +489,7 @@ export class SabaqCoursePlayer extends SabaqElement {
                   class="toc-item"
                   aria-current=${lesson.id === this.openLessonId && !this.finished ? 'page' : 'false'}
                   aria-disabled=${state === 'locked' || pending ? 'true' : 'false'}
-                  title=${lock ? this.lockText(lock.lessonIds, lock.reason) : ''}
+                  title=${lock && !pending ? this.lockText(lock.lessonIds, lock.reason) : ''}
                   @click=${() => this.guard(() => this.openLesson(lesson.id))}
                 >
                   <span class="state-icon" aria-hidden="true"></span>
@@ -465,9 +505,17 @@ export class SabaqCoursePlayer extends SabaqElement {
     </nav>`;
   }
 
-  private renderStart(course: Course, nextLessonId: string | undefined) {
+  /**
+   * Whether a lesson may still be reopened in place of the start page: until the learner's progress is
+   * read, and while the lesson a Continue link names or the learner's last is not known for sure.
+   */
+  private mayReopenLesson(): boolean {
+    if (!this.progress.ready) return true;
+    return !this.course.course && (linkedLessonId(location.hash) ?? this.progress.progress.lastLessonId) !== undefined;
+  }
+
+  private renderStart(course: Course) {
     const started = Object.keys(this.progress.progress.lessons).length > 0;
-    const first = nextLessonId ?? course.lessons[0]!.id;
     // The manifest's errors (`sequential: yes`): the course still works, with the defaults in their place.
     const errors = courseLevelErrors(course);
     return html`<div class="start">
@@ -486,10 +534,11 @@ export class SabaqCoursePlayer extends SabaqElement {
       }
       <p class="lesson-meta">
         ${this.localize.term('lessonCount', course.lessons.length)}${
-          course.duration ? html` · ${this.localize.term('minutes', Math.round(course.duration))}` : nothing
+          // The course's minutes add up every lesson's: known once the whole course is.
+          this.course.course?.duration ? html` · ${this.localize.term('minutes', Math.round(this.course.course.duration))}` : nothing
         }
       </p>
-      <button class="button" part="button" @click=${() => this.guard(() => this.openLesson(first))}>
+      <button class="button" part="button" @click=${() => this.guard(() => this.start())}>
         ${this.localize.term(started ? 'continueCourse' : 'start')}
       </button>
     </div>`;

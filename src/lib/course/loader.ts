@@ -2,13 +2,14 @@
  * Fetches a course by URL for the elements: the manifest, then its lessons in parallel. Each course is
  * fetched once per page however many elements show it; a failed load is forgotten so a retry refetches.
  * Patchy connections get two retries with back-off before a file counts as failed, and a request that
- * stalls is given up after 30 seconds and retried.
+ * stalls is given up after 30 seconds and retried. Whoever asks may also be told of a Markdown course
+ * as it arrives, to show it meanwhile.
  */
 import { type Problem } from '../problems.js';
 import type { Course } from '../types.js';
 import { loadMarkdownPipeline } from '../markdown-loader.js';
 import { loadSanitizer } from '../render/sanitizer-loader.js';
-import type { CourseInput } from './course.js';
+import type { CourseInput, CourseSoFar } from './course.js';
 import { fromCourseFile, isCourseFile, isPrerendered } from './course-file.js';
 import { HTML_PAGE, HTML_PAGE_REASON } from './html-page.js';
 
@@ -39,7 +40,19 @@ export interface LoadOptions {
 const DEFAULT_RETRY_DELAYS = [500, 1500];
 /** A stalled mobile connection can leave a request open for minutes: give up on it and retry. */
 const DEFAULT_TIMEOUT = 30_000;
-const cache = new Map<string, Promise<Course>>();
+
+/** Told of a Markdown course as far as it has arrived, each time more of it has. */
+type ArrivalListener = (soFar: CourseSoFar) => void;
+
+/** One course's load, shared by everyone who asks for it. */
+interface CourseLoad {
+  whole: Promise<Course>;
+  /** The course so far, while a Markdown course's lessons arrive. */
+  soFar?: CourseSoFar;
+  listeners: Set<ArrivalListener>;
+}
+
+const cache = new Map<string, CourseLoad>();
 
 /**
  * Why a lesson file could not be read, where the fault is not the author's: the network failed
@@ -68,15 +81,37 @@ export function resolveCourseUrl(src: string): string {
   return new URL(src, base).href;
 }
 
-export function loadCourse(src: string, options: LoadOptions = {}): Promise<Course> {
+/**
+ * The course at `src`, whole. `onArrival` is told of it as far as it has arrived meanwhile (at once if
+ * some of it already has); a prebuilt course, one file, arrives whole.
+ */
+export function loadCourse(src: string, { onArrival, ...options }: LoadOptions & { onArrival?: ArrivalListener } = {}): Promise<Course> {
   const url = resolveCourseUrl(src);
-  let pending = cache.get(url);
-  if (!pending) {
-    pending = fetchCourse(url, options);
-    cache.set(url, pending);
-    pending.catch(() => cache.delete(url));
+  let load = cache.get(url);
+  if (!load) {
+    const listeners = new Set<ArrivalListener>();
+    const started: CourseLoad = {
+      listeners,
+      whole: fetchCourse(url, options, (soFar) => {
+        started.soFar = soFar;
+        listeners.forEach((listener) => listener(soFar));
+      }),
+    };
+    const done = () => {
+      started.soFar = undefined;
+      listeners.clear();
+    };
+    started.whole.then(done, () => {
+      done();
+      if (cache.get(url) === started) cache.delete(url);
+    });
+    cache.set(url, (load = started));
   }
-  return pending;
+  if (onArrival) {
+    if (load.soFar) onArrival(load.soFar);
+    load.listeners.add(onArrival);
+  }
+  return load.whole;
 }
 
 /** Forgets fetched courses (all, or one `src`), so the next load fetches again. */
@@ -85,7 +120,7 @@ export function forgetCourse(src?: string): void {
   else cache.delete(resolveCourseUrl(src));
 }
 
-async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
+async function fetchCourse(url: string, options: LoadOptions, onArrival: ArrivalListener): Promise<Course> {
   let text: string;
   try {
     text = await fetchText(url, options);
@@ -109,11 +144,11 @@ async function fetchCourse(url: string, options: LoadOptions): Promise<Course> {
   }
 
   const file = decodeURIComponent(new URL(url).pathname.split('/').pop() || 'course.md');
-  return readLessons({ text, file, url, options, lessons: new Map(), failures: new Map() });
+  return readLessons({ text, file, url, options, lessons: new Map(), failures: new Map() }, onArrival);
 }
 
 /** Reads the course from its manifest, fetching only the lesson files not read before. */
-async function readLessons(source: CourseSource): Promise<Course> {
+async function readLessons(source: CourseSource, onArrival?: ArrivalListener): Promise<Course> {
   const readLesson = async (lessonUrl: string) => {
     const known = source.lessons.get(lessonUrl);
     if (known !== undefined) return known;
@@ -127,7 +162,13 @@ async function readLessons(source: CourseSource): Promise<Course> {
       throw error;
     }
   };
-  const course = await readCourse({ text: source.text, file: source.file, url: source.url, readLesson });
+  const course = await readCourse({
+    text: source.text,
+    file: source.file,
+    url: source.url,
+    readLesson,
+    ...(onArrival ? { onArrival } : {}),
+  });
   sources.set(course, source);
   return course;
 }
@@ -145,7 +186,7 @@ export async function retryFailedLessons(course: Course): Promise<Course> {
   const source = sources.get(course);
   if (!source || source.failures.size === 0) return course;
   const retried = await readLessons(source);
-  cache.set(source.url, Promise.resolve(retried));
+  cache.set(source.url, { whole: Promise.resolve(retried), listeners: new Set() });
   return retried;
 }
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { joinPath, readCourse } from '../../../src/lib/course/course.js';
+import { type CourseSoFar, joinPath, readCourse } from '../../../src/lib/course/course.js';
 import { courseErrors } from '../../../src/lib/course/course-problems.js';
 import { MAX_SOURCE_CHARACTERS } from '../../../src/lib/course/lesson.js';
 import { formatProblem } from '../../../src/lib/problems.js';
@@ -199,6 +199,76 @@ describe('readCourse', () => {
       expect(courseErrors(course)).to.have.length(2);
       expect(course.problems[0]!.message).to.contain('did you mean "pass"?');
     });
+  });
+});
+
+describe('readCourse, told of the course as it arrives', () => {
+  /** Reads MANIFEST's course with each lesson file held until `arrive(path)`; every course so far is kept. */
+  function readArriving(files: Record<string, string>) {
+    const held = new Map<string, () => void>();
+    const told: CourseSoFar[] = [];
+    const whole = readCourse({
+      text: MANIFEST,
+      file: 'course.md',
+      url: BASE,
+      readLesson: (url) => {
+        const path = url.slice(new URL('.', BASE).href.length);
+        return new Promise((resolve) => held.set(path, () => resolve(files[path]!)));
+      },
+      onArrival: (soFar) => told.push(soFar),
+    });
+    const arrive = async (path: string) => {
+      await new Promise((resolve) => setTimeout(resolve)); // The reader has asked for every file by now.
+      held.get(path)!();
+      await new Promise((resolve) => setTimeout(resolve));
+    };
+    /** The last course so far: each lesson's id, or its link text where it stands in. */
+    const lessons = () =>
+      told.at(-1)!.course.lessons.map((lesson) => (told.at(-1)!.standIns.has(lesson) ? `(${lesson.title})` : lesson.id));
+    return { whole, told, arrive, lessons };
+  }
+
+  it('tells the manifest at once, then each lesson once it and those before it have arrived, as the whole course has it', async () => {
+    const { whole, told, arrive, lessons } = readArriving(LESSONS);
+    expect(told).to.have.length(1);
+    const [manifest] = told;
+    expect(manifest!.course).to.deep.include({
+      id: 'export-basics',
+      title: 'Selling Abroad Online',
+      lang: 'ur',
+      sequential: true,
+      hash: '',
+    });
+    expect(manifest!.course.modules.map((module) => module.lessonIds.length)).to.deep.equal([2, 1]);
+    expect(lessons()).to.deep.equal(['(Why sell abroad online)', '(Choosing a marketplace)', '(Incoterms in practice)']);
+
+    await arrive('lessons/marketplaces.md');
+    expect(told, 'a lesson whose earlier lesson has not arrived is not told').to.have.length(1);
+    await arrive('lessons/why.md');
+    expect(lessons(), 'both known, in order').to.deep.equal(['why', 'markets', '(Incoterms in practice)']);
+    expect(told.at(-1)!.course.duration).to.equal(12.5);
+    await arrive('lessons/incoterms.md');
+    expect(lessons(), 'a lesson that requires others waits for the whole course').to.deep.equal([
+      'why',
+      'markets',
+      '(Incoterms in practice)',
+    ]);
+
+    const course = await whole;
+    expect(course.lessons.map((lesson) => lesson.id)).to.deep.equal(['why', 'markets', 'incoterms']);
+    expect(told.at(-1)!.course.lessons.slice(0, 2), 'the very lessons of the whole course').to.deep.equal(course.lessons.slice(0, 2));
+    expect(told.at(-1)!.course.lessons[0]).to.equal(course.lessons[0]);
+  });
+
+  it('tells a lesson that takes an earlier one’s id as the duplicate the whole course makes it', async () => {
+    const { whole, arrive, lessons } = readArriving({ ...LESSONS, 'lessons/marketplaces.md': '---\nid: why\n---\nText.\n' });
+    await arrive('lessons/marketplaces.md');
+    await arrive('lessons/why.md');
+    expect(lessons()).to.deep.equal(['why', 'why~2', '(Incoterms in practice)']);
+    await arrive('lessons/incoterms.md');
+    const course = await whole;
+    expect(course.lessons[1]!.id).to.equal('why~2');
+    expect(course.lessons[1]!.problems.map((problem) => problem.code)).to.deep.equal(['duplicate-id']);
   });
 });
 
