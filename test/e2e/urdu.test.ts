@@ -24,15 +24,24 @@ describe('a page in Urdu with dist/sabaq.js', function () {
   this.timeout(30000);
   let frame: HTMLIFrameElement;
 
-  /** Loads the page with sabaq from `folder`; resolves once the player shows its start page. */
-  async function open(folder: string): Promise<PageWindow> {
+  /**
+   * Loads the page with sabaq from `folder` (and the course, the elements' own lang and the lesson to
+   * open, in `page`); resolves once the player shows its start page or the lesson.
+   */
+  async function open(folder: string, page: { src?: string; lang?: string; lesson?: string } = {}): Promise<PageWindow> {
     frame = document.createElement('iframe');
     frame.style.cssText = 'width: 1000px; height: 800px';
     document.body.append(frame);
-    const query = new URLSearchParams({ sabaq: folder, src: COURSE, namespace: freshNamespace() });
-    frame.src = `${new URL('urdu.html', import.meta.url).href}?${query}`;
+    const query = new URLSearchParams({
+      sabaq: folder,
+      src: page.src ?? COURSE,
+      namespace: freshNamespace(),
+      ...(page.lang ? { lang: page.lang } : {}),
+    });
+    const hash = page.lesson ? `#sabaq-lesson=${page.lesson}` : '';
+    frame.src = `${new URL('urdu.html', import.meta.url).href}?${query}${hash}`;
     await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await until(() => shadow('sabaq-course-player')?.querySelector('.start .button'), 'the player did not appear', 20000);
+    await until(() => shadow('sabaq-course-player')?.querySelector('.start .button, .lesson-title'), 'the player did not appear', 20000);
     return frame.contentWindow as PageWindow;
   }
 
@@ -63,6 +72,16 @@ describe('a page in Urdu with dist/sabaq.js', function () {
     });
   }
 
+  it("labels a lesson's note in the course's language (Urdu) in a player whose own lang is English", async () => {
+    // lang="en" on every element: nothing asks for the Urdu strings but the course, once it has arrived.
+    const course = new URL('../fixtures/courses/note-ur/course.json', import.meta.url).href;
+    const win = await open(`${location.origin}/__sabaq__/vendor/sabaq/`, { src: course, lang: 'en', lesson: 'welcome' });
+    const player = shadow('sabaq-course-player')!;
+    expect(player.querySelector('.admonition-title')!.textContent).to.equal(ur.note);
+    expect(player.querySelector('.lesson-nav')!.textContent, 'the player itself in English').to.contain('Finish');
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
   it('shows the course in English when the Urdu file cannot be fetched, says why, and throws nothing', async () => {
     const win = await open(`${location.origin}/__sabaq__/vendor-without-ur/sabaq/`);
     expect(shadow('sabaq-course-player')!.querySelector('.start .button')!.textContent!.trim()).to.equal('Start the course');
@@ -72,6 +91,9 @@ describe('a page in Urdu with dist/sabaq.js', function () {
     expect(shadow('sabaq-course-player')!.querySelector('[dir]')!.getAttribute('dir')).to.equal('rtl');
     expect(win.sabaqErrors.length).to.be.greaterThan(0);
     for (const message of win.sabaqErrors) expect(message).to.match(/^sabaq's "ur" strings could not be loaded .*: shown in English\.$/);
+    // The learner reads on.
+    shadow('sabaq-course-player')!.querySelector<HTMLButtonElement>('.start .button')!.click();
+    await until(() => shadow('sabaq-course-player')?.querySelector('.lesson-title'), 'the first lesson did not open');
     expect(win.pageErrors).to.deep.equal([]);
   });
 });
