@@ -15,9 +15,9 @@
  * - `sabaq-cdp` `{ id, method, params }` → `{ value }`: a DevTools command sent from tab `id`. The
  *   session stays attached until the tab closes: `Storage.overrideQuotaForOrigin` holds only as long.
  *
- * It also serves the built `dist/` folder as a partner would copy it, at a sub-path
- * ({@link VENDOR_PATH}) and to any origin (CORS), for tests of pages that load sabaq from elsewhere;
- * and each fixture course as the `course.json` that `sabaq build` writes from its `course.md`.
+ * It also serves the built `dist/` folder as a partner would copy it, at a sub-path ({@link VENDOR_FOLDER})
+ * and to any origin (CORS), for tests of pages that load sabaq from elsewhere; and each fixture course
+ * as the `course.json` that `sabaq build` writes from its `course.md`.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -37,10 +37,13 @@ const TAB_HTML = `<!doctype html>
 </script>
 `;
 
-/** Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`. */
-export const VENDOR_PATH = '/__sabaq__/vendor/sabaq/';
-/** The same, except that the Markdown pipeline's file answers 503. */
-export const BROKEN_VENDOR_PATH = '/__sabaq__/vendor-without-markdown/sabaq/';
+/**
+ * Where the test server serves a copy of `dist/`, with `Access-Control-Allow-Origin: *`:
+ * `/__sabaq__/vendor/sabaq/`; and `/__sabaq__/vendor-without-<name>/sabaq/`, the same folder where
+ * `sabaq-<name>-*.js` answers 503, a lazily loaded file that cannot be fetched (a connection lost
+ * mid-page): `markdown` for the Markdown pipeline, `ur` for the Urdu strings.
+ */
+const VENDOR_FOLDER = /^\/__sabaq__\/vendor(?:-without-([\w-]+))?\/sabaq\//;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'dist');
 
@@ -84,12 +87,11 @@ export function sabaqCommandsPlugin() {
 
     async serve(context) {
       if (context.path === TAB_PATH) return { body: TAB_HTML, type: 'html' };
-      // The same folder where the Markdown pipeline cannot be fetched (a connection lost mid-page).
-      const broken = context.path.startsWith(BROKEN_VENDOR_PATH);
-      if (broken && context.path.includes('sabaq-markdown-pipeline-')) return { body: 'unavailable', status: 503, type: 'text' };
-      if (context.path.startsWith(VENDOR_PATH) || broken) {
-        const name = context.path.slice((broken ? BROKEN_VENDOR_PATH : VENDOR_PATH).length);
+      const [folder, without] = VENDOR_FOLDER.exec(context.path) ?? [];
+      if (folder) {
+        const name = context.path.slice(folder.length);
         if (!/^[\w.-]+$/.test(name)) return undefined;
+        if (without && name.startsWith(`sabaq-${without}-`)) return { body: 'unavailable', status: 503, type: 'text' };
         const body = await readFile(join(DIST, name), 'utf8').catch(() => undefined);
         if (body === undefined) return undefined;
         context.set('access-control-allow-origin', '*');

@@ -4,13 +4,18 @@
  * different languages can share a page. Languages are registered in one table shared by all elements.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { importOnce } from '../lib/import-once.js';
 import { type TermKey, type Translation, en } from './en.js';
-import { ur } from './ur.js';
 
-const translations = new Map<string, Translation>([
-  ['en', en],
-  ['ur', ur],
-]);
+const translations = new Map<string, Translation>([['en', en]]);
+
+/** The languages sabaq ships besides English, each in a file of its own that only a page showing it fetches. */
+const BUILT_IN: Record<string, { load(): Promise<Translation> }> = {
+  ur: importOnce(async () => (await import('./ur.js')).ur),
+};
+
+/** Built-in languages whose file could not be fetched: English stands in, without waiting for them again. */
+const unreachable = new Set<string>();
 
 /** Languages written right to left (SPEC §2.1), whether or not sabaq has their strings. */
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'sd', 'ur']);
@@ -29,6 +34,26 @@ export function registerTranslation(lang: string, strings: Partial<Translation>)
 export function translationFor(lang: string): Translation {
   const code = lang.toLowerCase();
   return translations.get(code) ?? translations.get(primary(code)) ?? en;
+}
+
+/**
+ * Fetches the strings of `lang` when sabaq has them in a file not loaded yet (and no page script
+ * registered that language). Undefined when there is nothing to wait for: the strings are here, sabaq
+ * has none for `lang`, or their file could not be fetched (English stands in for the page's life).
+ */
+export function fetchTranslation(lang: string): Promise<void> | undefined {
+  const code = primary(lang.toLowerCase());
+  const file = BUILT_IN[code];
+  if (!file || unreachable.has(code) || translations.has(code) || translations.has(lang.toLowerCase())) return undefined;
+  return file.load().then(
+    (strings) => {
+      if (!translations.has(code)) translations.set(code, strings);
+    },
+    (error: unknown) => {
+      unreachable.add(code);
+      throw new Error(`sabaq's "${code}" strings could not be loaded (${String(error)})`);
+    },
+  );
 }
 
 function primary(lang: string): string {
@@ -67,11 +92,16 @@ export class LocalizeController implements ReactiveController {
 
   /**
    * Resolves the language afresh (the element's `lang`, the course's, the nearest ancestor's: SPEC §3).
-   * The host calls it as each update begins; until then the last one holds, as shown on screen.
+   * The host calls it as each update begins; until then the last one holds, as shown on screen. While
+   * the strings of that language or of the content's (a course's admonition labels) are being fetched,
+   * returns the fetch, for the host to wait for and resolve again.
    */
-  resolve(): void {
-    const lang = (this.host.lang || this.host.contentLang || closestLang(this.host) || 'en').toLowerCase();
-    this.resolved = { lang, strings: translationFor(lang) };
+  resolve(): Promise<unknown> | undefined {
+    this.resolved = this.resolution();
+    const fetching = [this.resolved.lang, this.host.contentLang ?? 'en']
+      .map((lang) => fetchTranslation(lang))
+      .filter((fetch) => fetch !== undefined);
+    return fetching.length ? Promise.all(fetching) : undefined;
   }
 
   /** The resolved language tag, lowercase. */
@@ -88,8 +118,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   private get current(): { lang: string; strings: Translation } {
-    if (!this.resolved) this.resolve();
-    return this.resolved!;
+    return (this.resolved ??= this.resolution());
+  }
+
+  private resolution(): { lang: string; strings: Translation } {
+    const lang = (this.host.lang || this.host.contentLang || closestLang(this.host) || 'en').toLowerCase();
+    return { lang, strings: translationFor(lang) };
   }
 
   term<K extends TermKey>(key: K, ...args: Translation[K] extends (...a: infer A) => string ? A : []): string {

@@ -70,9 +70,25 @@ export class SabaqElement extends LitElement {
     }
   }
 
+  /**
+   * Each update starts by resolving the language. Strings sabaq keeps in a file of their own (Urdu) are
+   * waited for, so that the element never shows English first; if they cannot be fetched, it goes on
+   * in English (the learner can read on; nothing is lost) and says why.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const fetching = this.localize.resolve();
+    if (!fetching) return super.scheduleUpdate();
+    return fetching.then(
+      () => this.scheduleUpdate(),
+      (error: unknown) => {
+        this.reportError('network', `${error instanceof Error ? error.message : String(error)}: shown in English.`);
+        return this.scheduleUpdate();
+      },
+    );
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.localize.resolve();
     // The content's direction follows the resolved language (SPEC §3); the host's own `dir` is the page's.
     this.toggleAttribute('data-rtl', this.localize.dir === 'rtl');
   }

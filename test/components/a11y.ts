@@ -4,14 +4,15 @@
  * element shows before its course.
  */
 import { expect } from '@open-wc/testing';
-import { translationFor } from '../../src/i18n/localize.js';
+import { en } from '../../src/i18n/en.js';
+import { ur } from '../../src/i18n/ur.js';
 import { button, shadowElement } from './helpers.js';
 
 export const LANGUAGES = ['en', 'ur'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** The UI strings of `lang`: the names of the buttons a test presses. */
-export const termsOf = (lang: Language) => translationFor(lang);
+export const termsOf = (lang: Language) => ({ en, ur })[lang];
 
 /** Shows the element in one state, in `lang`, and resolves once the learner would see that state. */
 export type ShowState = (lang: Language) => Promise<Element>;
