@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../i18n/localize.js';
-import { type CourseSummary, summarizeCourse } from '../lib/course/completion.js';
+import { type CourseSummary, type LessonStatusInfo, lessonStates, summarizeCourse } from '../lib/course/completion.js';
 import { type CourseProgress, emptyProgress } from '../lib/progress.js';
 import type { Course } from '../lib/types.js';
 import type { CourseController } from './course-controller.js';
@@ -52,14 +52,15 @@ export function courseStateView(
 
 /**
  * The course an element shows once `courseStateView` has nothing to show instead of it: the course (as
- * far as it has arrived), the learner's progress in it (empty until read), its summary, and whether
- * what depends on either is `pending`, for an element that shows the course early.
+ * far as it has arrived), the learner's progress in it (empty until read), its summary, whether what
+ * depends on either is `pending`, for an element that shows the course early, and each lesson's state.
  */
 export function shownCourse(
   course: CourseController,
   progress: ProgressController,
-): [course: Course, progress: CourseProgress, summary: CourseSummary, pending: boolean] {
+): [course: Course, progress: CourseProgress, summary: CourseSummary, pending: boolean, states: Map<string, LessonStatusInfo>] {
   const shown = course.shown!;
   const learnerProgress = progress.ready ? progress.progress : emptyProgress(shown.id);
-  return [shown, learnerProgress, summarizeCourse(shown, learnerProgress), !progress.ready || !course.course];
+  const states = lessonStates(shown, learnerProgress);
+  return [shown, learnerProgress, summarizeCourse(shown, learnerProgress, states), !progress.ready || !course.course, states];
 }

@@ -14,14 +14,7 @@ import { type ProgressPlace, ProgressController } from '../../internal/progress-
 import { SabaqElement } from '../../internal/sabaq-element.js';
 import { ScreenfulController } from '../../internal/screenful.js';
 import { theme } from '../../internal/theme.js';
-import {
-  type LessonState,
-  type LessonStatusInfo,
-  isLessonComplete,
-  lessonLock,
-  lessonStates,
-  summarizeCourse,
-} from '../../lib/course/completion.js';
+import { type LessonState, type LessonStatusInfo, isLessonComplete, lessonLock, summarizeCourse } from '../../lib/course/completion.js';
 import { courseLevelErrors } from '../../lib/course/course-problems.js';
 import type { CourseSoFar } from '../../lib/course/course.js';
 import { type CourseLoadError, lessonFetchFailure } from '../../lib/course/loader.js';
@@ -394,10 +387,11 @@ export class SabaqCoursePlayer extends SabaqElement {
   }
 
   private lockText(lessonIds: string[], reason: 'sequential' | 'requires'): string {
-    const titles = lessonIds.map((id) => this.lesson(id)?.title ?? id);
+    const title = (id: string) => this.lesson(id)?.title ?? id;
+    // A sequential course's lesson waits for every earlier one: it names the first.
     return reason === 'sequential'
-      ? this.localize.term('lockedSequential', titles[0]!)
-      : this.localize.term('lockedRequires', this.localize.list(titles.map((title) => `"${title}"`)));
+      ? this.localize.term('lockedSequential', title(lessonIds[0]!))
+      : this.localize.term('lockedRequires', this.localize.list(lessonIds.map((id) => `"${title(id)}"`)));
   }
 
   private stateText(state: LessonState): string {
@@ -417,8 +411,7 @@ export class SabaqCoursePlayer extends SabaqElement {
     // Until the learner's progress and every lesson are read, the course is shown without them: what
     // depends on them (the progress bar, each lesson's state, the way on) keeps its place on screen but
     // is not shown.
-    const [course, progress, summary, pending] = shownCourse(this.course, this.progress);
-    const states = lessonStates(course, progress);
+    const [course, , summary, pending, states] = shownCourse(this.course, this.progress);
     const lesson = this.lesson(this.openLessonId);
     const listed = new Set(this.screenful.firstScreenful(course.lessons, FIRST_SCREENFUL_OF_LESSONS));
     return html`

@@ -96,8 +96,8 @@ export function courseScore(course: Course, progress: CourseProgress): number {
   return Math.round((total / finals.length) * 100) / 100;
 }
 
-export function summarizeCourse(course: Course, progress: CourseProgress): CourseSummary {
-  const states = lessonStates(course, progress);
+/** `states`: the lessons' states, when the caller has them already (a long course's take a while). */
+export function summarizeCourse(course: Course, progress: CourseProgress, states = lessonStates(course, progress)): CourseSummary {
   const done = new Set(course.lessons.filter((lesson) => states.get(lesson.id)!.state === 'complete').map((l) => l.id));
   const total = course.lessons.length;
   const complete = total > 0 && done.size === total;
