@@ -24,7 +24,6 @@ interface CourseHost extends SabaqElement {
 export class CourseController implements ReactiveController {
   state: CourseState = { status: 'empty' };
   private loadedSrc: string | undefined;
-  private arrivalFrame: number | undefined;
 
   constructor(
     private readonly host: CourseHost,
@@ -94,20 +93,11 @@ export class CourseController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /**
-   * More of the course has arrived. A course too broken to show is told once whole, as an error. The
-   * host shows it at most once a frame: a long course's lesson files arrive one by one.
-   */
+  /** More of the course has arrived. A course too broken to show is told once whole, as an error. */
   private arrived(src: string, soFar: CourseSoFar): void {
     if (src !== this.loadedSrc || this.state.status === 'ready' || isUnusable(soFar.course)) return;
-    const first = this.state.status !== 'arriving';
     this.state = { status: 'arriving', soFar };
-    if (first) this.host.requestUpdate();
-    else
-      this.arrivalFrame ??= requestAnimationFrame(() => {
-        this.arrivalFrame = undefined;
-        this.host.requestUpdate();
-      });
+    this.host.requestUpdate();
   }
 }
 
