@@ -115,8 +115,14 @@ export async function benchFirstScreen({ root, out, chromiumArgs, print }) {
         60000,
       );
     });
-    await page.goto(`${origin}/${path}`);
-    const at = /** @type {number} */ (await firstScreenAt.finally(() => clearTimeout(giveUp)));
+    /** @type {number} */
+    let at;
+    try {
+      await page.goto(`${origin}/${path}`);
+      at = /** @type {number} */ (await firstScreenAt);
+    } finally {
+      clearTimeout(giveUp);
+    }
     shown = true;
     await context.close();
     return { ms: at, kb: gzippedKb(scripts) };

@@ -119,13 +119,15 @@ export const playerStyles = css`
     cursor: not-allowed;
   }
 
-  /* Each state's icon is a mask painted in the text's colour: a long course's contents build no SVG. */
+  /* Each state's icon is a mask painted in the text's colour: a long course's contents build no SVG.
+     Prefixed too for Chrome before 120 and Samsung Internet before 25, common on older phones. */
   .state-icon {
     flex: none;
     width: 1.1em;
     height: 1.1em;
     margin-block-start: 0.2em;
     background: currentColor;
+    -webkit-mask: var(--_state-icon) center / contain no-repeat;
     mask: var(--_state-icon) center / contain no-repeat;
   }
 

@@ -23,7 +23,6 @@ import type { AdmonitionKind, Course, Lesson, LessonBlock, Quiz } from '../../li
 import { SabaqQuiz } from '../quiz/quiz.js';
 import { playerStyles } from './course-player.styles.js';
 
-/** Drawn rather than typed: a phone without an emoji font shows 🔒 as an empty box. */
 /** Lessons listed in the contents before the first paint: more than a tall screen shows. */
 const FIRST_SCREENFUL_OF_LESSONS = 20;
 
@@ -82,11 +81,6 @@ export class SabaqCoursePlayer extends SabaqElement {
   private readonly screenful = new ScreenfulController(this);
   /** The course and learner the open lesson was last chosen for on arrival: reopened once per pair. */
   private restoredFor: string | undefined;
-  /**
-   * The learner's progress when first read, for the course and learner of `arrival`: the first report
-   * of what they completed compares with it (they may pass a quiz while the rest of the course arrives).
-   */
-  private progressFirstRead: { arrival: string; progress: CourseProgress } | undefined;
   /** The lessons that were complete when events were last fired. */
   private reportedComplete: Set<string> | undefined;
   /** The lesson whose time is being counted, since when, and where that learner's progress is kept. */
@@ -146,14 +140,10 @@ export class SabaqCoursePlayer extends SabaqElement {
     // Reopen once per course and learner, and only with that learner's progress in that course: this
     // runs before the controllers hear of a new src or learner, while they still hold the last ones.
     const arrival = `${shown?.url}\n${this.namespace}\n${this.learner}`;
-    if (shown && this.progress.ready && this.progressFirstRead?.arrival !== arrival) {
-      this.progressFirstRead = { arrival, progress: this.progress.progress };
-    }
     if (course && this.progress.ready && arrival !== this.restoredFor) {
       this.reportCourseErrors(course);
       this.restoredFor = arrival;
-      this.reportedComplete = this.completeLessons(course, this.progressFirstRead!.progress);
-      queueMicrotask(() => this.reportChanges());
+      this.reportedComplete = this.completeLessons(course, this.progress.progress);
       // Reopen where the learner left off (SPEC §3), or the lesson a Continue link on another page named.
       const linked = linkedLessonId(location.hash);
       const target = [linked, this.progress.progress.lastLessonId].find(
@@ -161,7 +151,7 @@ export class SabaqCoursePlayer extends SabaqElement {
       );
       // The link asks once: a reload, Back or Forward reopens the learner's last lesson, not the linked one.
       // Once the lesson is on screen: rewriting the page's URL can take milliseconds.
-      if (linked !== undefined && this.lesson(linked)) setTimeout(forgetLinkedLesson);
+      if (linked !== undefined && this.lesson(linked)) setTimeout(() => void this.guard(forgetLinkedLesson));
       this.openLessonId = target;
       this.startTiming(target);
     } else if (shown && !(course && this.progress.ready) && this.openLessonId === undefined) {
@@ -620,6 +610,9 @@ export class SabaqCoursePlayer extends SabaqElement {
         case 'html':
           return sanitizedHtml(block.html);
         case 'quiz':
+          // A quiz waits for the whole course: what the learner does in it is told (events, learning
+          // records) of the course, which is known only then.
+          if (!this.course.course) return html`<p class="notice" role="status">${this.localize.term('loading')}</p>`;
           return html`<sabaq-quiz
             .quiz=${block.quiz}
             .baseUrl=${lesson.url}
