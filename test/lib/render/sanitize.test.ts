@@ -3,7 +3,8 @@
  * text (Markdown as a block and inline, the payload as raw HTML through `sanitizeHtml`, lessons through
  * `renderLesson` and their quizzes' text), inserted into a live document, in the light DOM and in a
  * shadow root, in the way that would run scripts, and left to load. Each is also given as the HTML a
- * prebuilt course file carries for a text (marked's output and the raw payload), sanitised the same way,
+ * prebuilt course file carries for a text (marked's output and the raw payload; a lesson block's in its
+ * place, since format 3), sanitised the same way,
  * and through each sanitiser by name: DOMPurify, and the HTML Sanitizer API where the browser has it. It is then proved inert twice over:
  * the sentinel every payload calls stays uncalled, and the DOM holds nothing that could run, load a
  * document or page, or restyle the host. Control tests show the same harness catching marked's
@@ -56,6 +57,20 @@ const prebuilt: Renderer = {
   inline: (source) => fromCourseFile('inline', source, (text) => renderInline(text, { baseUrl: LESSON_URL })),
   html: (source) => fromCourseFile('markdown', source, (text) => renderMarkdown(text, { baseUrl: LESSON_URL })),
 };
+
+/**
+ * Since format 3 a course file carries a lesson block's HTML in place of its Markdown, shown through
+ * `renderLesson` (the player's renderer sanitises it the same way); quiz texts stay in the table above.
+ */
+const prebuiltInPlace: Renderer = {
+  block: (source) => lessonWithHtml(markdown.parse(source, { async: false }) + source),
+  inline: (source) => prebuilt.inline(source),
+  html: (source) => lessonWithHtml(source),
+};
+
+function lessonWithHtml(html: string): string {
+  return renderLesson({ ...parse(''), blocks: [{ type: 'html', html, line: 1 }] });
+}
 
 /**
  * The same through each sanitiser by name, whichever `sanitizeHtml` picks in this browser: DOMPurify
@@ -373,7 +388,7 @@ describe('sanitising hostile Markdown', () => {
     sentinel.install();
     stage = new Stage();
     for (const payload of XSS_CORPUS) {
-      const renderers = [sanitised, prebuilt, ...SANITISERS];
+      const renderers = [sanitised, prebuilt, prebuiltInPlace, ...SANITISERS];
       sections.set(
         payload.id,
         stage.insert(
