@@ -42,14 +42,25 @@ const DEFAULT_RETRY_DELAYS = [500, 1500];
 const DEFAULT_TIMEOUT = 30_000;
 
 /** Told of a Markdown course as far as it has arrived, each time more of it has. */
-type ArrivalListener = (soFar: CourseSoFar) => void;
+export type ArrivalListener = (soFar: CourseSoFar) => void;
 
 /** One course's load, shared by everyone who asks for it. */
 interface CourseLoad {
   whole: Promise<Course>;
   /** The course so far, while a Markdown course's lessons arrive. */
   soFar?: CourseSoFar;
+  /** Told of each arrival until the load ends; then emptied, and nothing more is added. */
   listeners: Set<ArrivalListener>;
+  ended: boolean;
+}
+
+/** A listener is a page's code as much as sabaq's: one that throws must not fail the load for everyone. */
+function tell(listener: ArrivalListener, soFar: CourseSoFar): void {
+  try {
+    listener(soFar);
+  } catch (error) {
+    console.error('sabaq:', error);
+  }
 }
 
 const cache = new Map<string, CourseLoad>();
@@ -92,12 +103,14 @@ export function loadCourse(src: string, { onArrival, ...options }: LoadOptions &
     const listeners = new Set<ArrivalListener>();
     const started: CourseLoad = {
       listeners,
+      ended: false,
       whole: fetchCourse(url, options, (soFar) => {
         started.soFar = soFar;
-        listeners.forEach((listener) => listener(soFar));
+        listeners.forEach((listener) => tell(listener, soFar));
       }),
     };
     const done = () => {
+      started.ended = true;
       started.soFar = undefined;
       listeners.clear();
     };
@@ -107,8 +120,8 @@ export function loadCourse(src: string, { onArrival, ...options }: LoadOptions &
     });
     cache.set(url, (load = started));
   }
-  if (onArrival) {
-    if (load.soFar) onArrival(load.soFar);
+  if (onArrival && !load.ended) {
+    if (load.soFar) tell(onArrival, load.soFar);
     load.listeners.add(onArrival);
   }
   return load.whole;
@@ -186,7 +199,7 @@ export async function retryFailedLessons(course: Course): Promise<Course> {
   const source = sources.get(course);
   if (!source || source.failures.size === 0) return course;
   const retried = await readLessons(source);
-  cache.set(source.url, { whole: Promise.resolve(retried), listeners: new Set() });
+  cache.set(source.url, { whole: Promise.resolve(retried), listeners: new Set(), ended: true });
   return retried;
 }
 

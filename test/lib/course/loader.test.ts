@@ -103,6 +103,19 @@ describe('loadCourse', () => {
     expect(calls).to.be.greaterThan(1);
   });
 
+  it("loads the course for every element though a page's arrival listener throws", async () => {
+    const heard: number[] = [];
+    const faulty = loadCourse(BASIC, {
+      onArrival: () => {
+        throw new Error("a partner page's bug");
+      },
+    });
+    const other = loadCourse(BASIC, { onArrival: (soFar) => heard.push(soFar.course.lessons.length) });
+    expect((await faulty).id).to.equal('basic');
+    expect((await other).id).to.equal('basic');
+    expect(heard.length, 'the other listener is still told').to.be.greaterThan(0);
+  });
+
   it("takes a server's home page, sent for a missing file, as not found", async () => {
     const home: typeof fetch = () => Promise.resolve(new Response('<!DOCTYPE html><html><body>Welcome</body></html>'));
     const error = await loadCourse(BASIC, { fetch: home }).catch((e: unknown) => e);
