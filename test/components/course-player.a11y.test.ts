@@ -38,9 +38,11 @@ async function player(lang: Language, { src = ACADEMY, width = 800, seed }: Play
 const root = (element: Element) => element.shadowRoot!;
 const lessonTitle = (element: Element) => root(element).querySelector('.lesson-title')?.textContent;
 
-/** Waits for the player to show `title` as its lesson, with each quiz in it ready to answer or showing its result. */
+/** Waits for the player to show `title` as its lesson, with each quiz in it ready to answer or showing its result
+ * (a lesson's quizzes come once the whole course is read). */
 async function showsLesson(element: SabaqCoursePlayer, title: string) {
   await until(() => lessonTitle(element) === title, `the lesson "${title}" is not shown`);
+  await shadowElement(element, '.player[aria-busy=false]');
   for (const quiz of root(element).querySelectorAll<SabaqQuiz>('sabaq-quiz')) await shadowElement(quiz, '.quiz[aria-busy=false] .question');
   return element;
 }

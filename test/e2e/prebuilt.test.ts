@@ -29,7 +29,12 @@ async function open(frame: HTMLIFrameElement, src: string, namespace: string, le
   frame.src = page.href;
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   const player = () => frame.contentDocument!.querySelector('sabaq-course-player')?.shadowRoot;
-  await until(() => player()?.querySelector('.lesson-title, .start'), `${src}: the player did not appear`, 20000);
+  // The whole course read: a Markdown course's lesson shows its quizzes only then.
+  await until(
+    () => player()?.querySelector('.player[aria-busy=false] :is(.lesson-title, .start)'),
+    `${src}: the player did not appear`,
+    20000,
+  );
   // Every quiz in the lesson has drawn its questions (or its error).
   await until(
     () =>
